@@ -1,0 +1,209 @@
+//! Text analysis: pure functions from a corpus to entities and a timeline.
+//! No terminal code lives here.
+
+pub mod entities;
+pub mod timeline;
+pub mod timex;
+pub mod tokens;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+
+/// What a named entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    /// Nationalities, religious and political groups ("Iraqi", "Shiite").
+    Group,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 5] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Group,
+        EntityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// One occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub document: usize,
+    pub paragraph: usize,
+    /// Byte range into the document's file.
+    pub start: usize,
+    pub end: usize,
+    /// The kind of this span (a demonym is a `group` mention even when it is
+    /// linked to a place).
+    pub kind: EntityKind,
+    pub text: String,
+}
+
+/// A person, organisation, place or group, with every mention of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub id: usize,
+    /// The display name: the longest common full form.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other names it goes by in the text, most frequent first.
+    pub aliases: Vec<String>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// TIMEX3 type of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A temporal expression in the text with its normalised TIMEX3 value, the
+/// event it dates and the entities taking part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    pub id: usize,
+    pub document: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    /// TIMEX3 value: `2020-01-24`, `2018-05`, `P3D`, `PRESENT_REF`, `XXXX-05`...
+    pub value: String,
+    /// The clause the expression dates, on one line.
+    pub event: String,
+    /// Ids of the entities mentioned in that clause.
+    pub entities: Vec<usize>,
+    /// First and last calendar day the value covers, when it is a calendar
+    /// date; used to sort and filter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<DateInterval>,
+}
+
+/// An inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct DateInterval {
+    pub first: Date,
+    pub last: Date,
+}
+
+/// Settings for an analysis run.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisOptions {
+    /// Overrides every document's reference date for relative expressions.
+    pub reference_date: Option<Date>,
+}
+
+/// The result of analysing a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Sorted by mention count, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Every temporal expression, in date order (undated ones last, in text order).
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Per-document results before they are merged across the corpus.
+struct DocumentAnalysis {
+    mentions: Vec<entities::RawMention>,
+    timexes: Vec<timex::TimeExpression>,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+/// Analyses every document (in parallel) and merges the results.
+pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
+    let per_document: Vec<DocumentAnalysis> = corpus
+        .documents
+        .par_iter()
+        .map(|doc| {
+            let text = &doc.text;
+            let tokens = tokens::tokenize(text, doc.body.clone());
+            let sentences = tokens::sentences(text, &tokens);
+            let mentions = entities::find_mentions(text, &tokens, &sentences);
+            let reference = options.reference_date.or(doc.date);
+            let timexes = timex::tag(text, &tokens, &sentences, reference);
+            DocumentAnalysis {
+                mentions,
+                timexes,
+                sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
+            }
+        })
+        .collect();
+
+    let mut all_mentions = Vec::new();
+    for (doc_id, result) in per_document.iter().enumerate() {
+        for raw in &result.mentions {
+            let Some(paragraph) = corpus.paragraph_at(doc_id, raw.start) else {
+                continue;
+            };
+            all_mentions.push(Mention {
+                document: doc_id,
+                paragraph,
+                start: raw.start,
+                end: raw.end,
+                kind: raw.kind,
+                text: corpus.documents[doc_id].text[raw.start..raw.end].to_string(),
+            });
+        }
+    }
+    let entities = entities::cluster(all_mentions);
+
+    let mut timeline_input = Vec::new();
+    for (doc_id, result) in per_document.into_iter().enumerate() {
+        for expression in result.timexes {
+            let Some(paragraph) = corpus.paragraph_at(doc_id, expression.start) else {
+                continue;
+            };
+            let sentence = result
+                .sentences
+                .iter()
+                .find(|s| s.start <= expression.start && expression.start < s.end)
+                .cloned()
+                .unwrap_or(expression.start..expression.end);
+            timeline_input.push(timeline::Located {
+                document: doc_id,
+                paragraph,
+                expression,
+                sentence,
+            });
+        }
+    }
+    let timeline = timeline::build(corpus, timeline_input, &entities);
+    Analysis { entities, timeline }
+}

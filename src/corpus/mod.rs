@@ -1,0 +1,96 @@
+//! Loading files, folders and standard input into documents and paragraphs.
+//!
+//! Every span is a UTF-8 byte range into the bytes of the file exactly as read
+//! from disk (BOM, CRLF and Gutenberg boilerplate included), so a script can
+//! open the file and slice it with the offsets we report.
+
+mod error;
+mod gutenberg;
+mod load;
+mod paragraphs;
+
+pub use error::LoadError;
+pub use load::{document_from_bytes, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY};
+
+use jiff::civil::Date;
+
+/// One input file (or standard input): its full text and metadata.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: usize,
+    /// The path as given on the command line (`-` for standard input).
+    pub path: String,
+    pub title: String,
+    /// From a leading `date YYYY-MM-DD` header, when present.
+    pub date: Option<Date>,
+    /// The whole file, exactly as read (validated UTF-8).
+    pub text: String,
+    /// Byte range of the body: after the date header and Gutenberg header,
+    /// before the Gutenberg footer.
+    pub body: std::ops::Range<usize>,
+}
+
+/// A block of text separated from its neighbours by blank lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Index into `Corpus::paragraphs`, unique across documents.
+    pub id: usize,
+    pub document: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything the reader opened: one story, possibly spread over many files.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Corpus {
+    /// Builds a corpus from documents, splitting each into paragraphs.
+    pub fn from_documents(mut documents: Vec<Document>) -> Corpus {
+        let mut paragraphs = Vec::new();
+        for (id, doc) in documents.iter_mut().enumerate() {
+            doc.id = id;
+            for range in paragraphs::split(&doc.text, doc.body.clone()) {
+                paragraphs.push(Paragraph {
+                    id: paragraphs.len(),
+                    document: id,
+                    start: range.start,
+                    end: range.end,
+                });
+            }
+        }
+        Corpus {
+            documents,
+            paragraphs,
+        }
+    }
+
+    /// The raw text of a paragraph (soft newlines included).
+    pub fn paragraph_text(&self, paragraph: &Paragraph) -> &str {
+        &self.documents[paragraph.document].text[paragraph.start..paragraph.end]
+    }
+
+    /// Paragraphs of one document, in order.
+    pub fn paragraphs_of(&self, document: usize) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(move |p| p.document == document)
+    }
+
+    /// The paragraph containing byte `offset` of `document`, if any.
+    pub fn paragraph_at(&self, document: usize, offset: usize) -> Option<usize> {
+        let first = self.paragraphs.partition_point(|p| p.document < document);
+        let rest = &self.paragraphs[first..];
+        let idx = rest.partition_point(|p| p.document == document && p.end <= offset);
+        rest.get(idx)
+            .filter(|p| p.document == document && p.start <= offset && offset < p.end)
+            .map(|p| p.id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+}

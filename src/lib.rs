@@ -1,0 +1,8 @@
+//! storyscope: explore a story's people, places and timeline in the terminal.
+//!
+//! Data flows one way: files -> [`corpus`] -> [`analysis`] -> [`tui`] state -> frames.
+
+pub mod analysis;
+pub mod corpus;
+pub mod export;
+pub mod tui;
