@@ -2,6 +2,7 @@
 //! No terminal code lives here.
 
 pub mod entities;
+pub mod ner;
 pub mod timeline;
 pub mod timex;
 pub mod tokens;
