@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod ner;
+pub mod search;
 pub mod timeline;
 pub mod timex;
 pub mod tokens;
