@@ -113,16 +113,26 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 export::summary(&corpus, &analysis)
             };
-            println!("{}", output.trim_end());
-            Ok(())
+            print_output(&format!("{}\n", output.trim_end()))
         }
         Some(Command::Render { input, size, keys }) => {
             let (corpus, analysis) = load_and_analyze(&input)?;
             let screen = tui::render_to_string(&corpus, &analysis, size.0, size.1, &keys)
                 .context("render")?;
-            print!("{screen}");
-            Ok(())
+            print_output(&screen)
         }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`storyscope analyze | head`) is not an error.
+fn print_output(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(error).context("cannot write to standard output")
+        }
+        _ => Ok(()),
     }
 }
 
