@@ -1,0 +1,965 @@
+//! Descriptions of an entity taken from the text around its mentions:
+//! appositives ("Ali Shamkhani, the secretary of the Supreme National Security
+//! Council of Iran,"), titles before a name ("radical cleric Muqtada al-Sadr")
+//! and appositives before a name ("an 18-year-old protester, Amer Saad").
+//!
+//! Only general English patterns: punctuation, determiners, function words
+//! and the shape of role nouns ("-er", "-ist", "minister", ...).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Entity;
+use crate::corpus::Corpus;
+
+/// One description with how often the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    /// On one line, as first written.
+    pub text: String,
+    pub count: usize,
+    /// Document and byte offset of the mention it was first found at.
+    pub first_document: usize,
+    pub first_offset: usize,
+}
+
+/// Words an appositive after a name may hold at most (longer runs are
+/// clauses, not descriptions).
+const MAX_APPOSITIVE_WORDS: usize = 16;
+/// Words a title before a name may hold at most.
+const MAX_TITLE_WORDS: usize = 6;
+/// Bytes of text looked at on each side of a mention.
+const WINDOW_BYTES: usize = 320;
+
+/// The entity's descriptions, most frequent first (then first found), at
+/// most `limit`, deduplicated case-insensitively.
+pub fn describe(corpus: &Corpus, entity: &Entity, limit: usize) -> Vec<Description> {
+    let mut found: Vec<Description> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for mention in &entity.mentions {
+        let Some(document) = corpus.documents.get(mention.document) else {
+            continue;
+        };
+        let bounds = corpus
+            .paragraphs
+            .get(mention.paragraph)
+            .map_or(document.body.clone(), |p| p.start..p.end);
+        for text in mention_descriptions(&document.text, bounds, mention.start..mention.end) {
+            if is_a_name_of(&text, entity) {
+                continue;
+            }
+            let key = text.to_lowercase();
+            match index.get(&key) {
+                Some(&i) => found[i].count += 1,
+                None => {
+                    index.insert(key, found.len());
+                    found.push(Description {
+                        text,
+                        count: 1,
+                        first_document: mention.document,
+                        first_offset: mention.start,
+                    });
+                }
+            }
+        }
+    }
+    // A stable sort keeps first-found order among equal counts, since
+    // mentions are visited in text order.
+    found.sort_by_key(|d| std::cmp::Reverse(d.count));
+    found.truncate(limit);
+    found
+}
+
+fn is_a_name_of(text: &str, entity: &Entity) -> bool {
+    std::iter::once(&entity.name)
+        .chain(&entity.aliases)
+        .any(|name| name.eq_ignore_ascii_case(text))
+}
+
+/// The descriptions around one mention at `mention` in `text`, looking no
+/// further than `paragraph`.
+pub fn mention_descriptions(
+    text: &str,
+    paragraph: Range<usize>,
+    mention: Range<usize>,
+) -> Vec<String> {
+    let end = paragraph.end.min(text.len());
+    let (Some(before), Some(after)) = (
+        text.get(paragraph.start.min(mention.start)..mention.start),
+        text.get(mention.end..end.max(mention.end)),
+    ) else {
+        return Vec::new();
+    };
+    let before = tail_window(before);
+    let after = head_window(after);
+    let mut out = Vec::new();
+    out.extend(title_before(&before));
+    out.extend(appositive_before(&before));
+    if !opens_with_fronted_phrase(&before) {
+        out.extend(appositive_after(after));
+    }
+    out
+}
+
+/// The last words before the mention, nearest first; a word cut by the
+/// window is dropped.
+fn tail_window(before: &str) -> Vec<&str> {
+    let mut start = before.len().saturating_sub(WINDOW_BYTES);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let cut = start > 0;
+    let mut words: Vec<&str> = before[start..].split_whitespace().rev().collect();
+    if cut && !before[..start].ends_with(char::is_whitespace) {
+        words.pop();
+    }
+    // Something glued to the mention ("(", a quote, "al-") is no word before it.
+    if !before.is_empty() && !before.ends_with(char::is_whitespace) {
+        return Vec::new();
+    }
+    words
+}
+
+fn head_window(after: &str) -> &str {
+    let mut end = after.len().min(WINDOW_BYTES);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    &after[..end]
+}
+
+/// "In Baghdad, the capital ..." at the start of a sentence reads as a
+/// fronted phrase: what follows the comma is the main clause, not an
+/// appositive. `before` holds the words before the mention, nearest first.
+fn opens_with_fronted_phrase(before: &[&str]) -> bool {
+    match before {
+        [word, rest @ ..] => {
+            PREPOSITIONS.contains(&word.to_lowercase().as_str())
+                && rest.first().is_none_or(|w| w.ends_with(SENTENCE_END))
+        }
+        [] => false,
+    }
+}
+
+const SENTENCE_END: &[char] = &['.', '!', '?', '"', '”', ':', ';'];
+
+/// ", the Y of Z," / " – a Y –" / ", head of Z," right after the mention.
+fn appositive_after(after: &str) -> Option<String> {
+    let rest = strip_opener(after)?;
+    let mut words = Vec::new();
+    let mut terminated = false;
+    for token in rest.split_whitespace().take(MAX_APPOSITIVE_WORDS + 1) {
+        if words.len() == MAX_APPOSITIVE_WORDS {
+            break;
+        }
+        if token.starts_with(OPENING) || is_dash(token) {
+            terminated = true;
+            break;
+        }
+        let (core, ends) = split_trailing(token);
+        if words.len() > 1 && is_relative_pronoun(core) {
+            terminated = true;
+            break;
+        }
+        if is_clause_verb(core) {
+            return None;
+        }
+        if !core.is_empty() {
+            words.push(core);
+        }
+        if ends {
+            terminated = true;
+            break;
+        }
+    }
+    // Running into the end of the paragraph also ends the appositive.
+    let whole = rest.split_whitespace().count() == words.len();
+    if !(terminated || whole) {
+        return None;
+    }
+    let phrase = starts_like_appositive(&words)?;
+    has_content_word(phrase).then(|| phrase.join(" "))
+}
+
+/// After the mention: optional spaces, then a comma or a dash, then space.
+fn strip_opener(after: &str) -> Option<&str> {
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    let rest = [",", "–", "—", "--"]
+        .iter()
+        .find_map(|opener| trimmed.strip_prefix(opener))?;
+    rest.starts_with(char::is_whitespace).then_some(rest)
+}
+
+/// The appositive from its start: "[once] the|a|an ...", "one of the ...",
+/// or a bare role "head of ...". `None` if it starts otherwise.
+fn starts_like_appositive<'a, 'w>(words: &'a [&'w str]) -> Option<&'a [&'w str]> {
+    let skip = usize::from(words.first().is_some_and(|w| is_leading_adverb(w)));
+    let phrase = &words[skip..];
+    let first = phrase.first()?;
+    if is_determiner(first) && coordinates_names(&phrase[1..]) {
+        return None;
+    }
+    let is_determined = is_determiner(first) && phrase.len() > 1
+        || (first.eq_ignore_ascii_case("one") && phrase.get(1) == Some(&"of"));
+    if is_determined {
+        return Some(phrase);
+    }
+    // A bare role noun phrase needs its own "of": "head of the Quds Force".
+    let of = phrase.iter().take(4).position(|w| *w == "of")?;
+    let head = phrase[..of].last()?;
+    let lowercase = first.starts_with(|c: char| c.is_lowercase());
+    (of > 0 && lowercase && is_role_noun(head)).then_some(phrase)
+}
+
+/// "the US and Israel": capitalised words joined by a conjunction are a list
+/// of names, not a description.
+fn coordinates_names(words: &[&str]) -> bool {
+    let names = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    names > 0
+        && words
+            .get(names)
+            .is_some_and(|w| ["and", "or", "nor"].contains(w))
+}
+
+/// A title or role right before the mention: "radical cleric", "Iraqi Prime
+/// Minister", "Iran's foreign minister". `before` is nearest first.
+fn title_before(before: &[&str]) -> Option<String> {
+    let (&head, rest) = before.split_first()?;
+    if !is_title_head(head) {
+        return None;
+    }
+    let mut words = vec![head];
+    for &word in rest.iter().take(MAX_TITLE_WORDS - 1) {
+        if is_possessive(word) {
+            words.push(word);
+            break;
+        }
+        if !is_title_modifier(word) {
+            break;
+        }
+        words.push(word);
+    }
+    words.reverse();
+    Some(words.join(" "))
+}
+
+/// "an 18-year-old protester, X" / "one of the protesters, X": a determined
+/// role phrase ending in a comma right before the mention.
+fn appositive_before(before: &[&str]) -> Option<String> {
+    let (&last, rest) = before.split_first()?;
+    let last = last.strip_suffix(',')?;
+    if has_punctuation(last) {
+        return None;
+    }
+    let mut words = vec![last];
+    let mut remaining = rest.iter();
+    loop {
+        let &word = remaining.next()?;
+        if has_punctuation(word) || is_clause_verb(word) || words.len() > MAX_TITLE_WORDS + 1 {
+            return None;
+        }
+        words.push(word);
+        if is_determiner(word) {
+            break;
+        }
+    }
+    let determiner = words.len() - 1;
+    let rest = remaining.as_slice();
+    if let [of, one, ..] = rest {
+        if *of == "of" && is_one(one) {
+            words.extend([*of, *one]);
+        }
+    }
+    // "In Baghdad, the capital, X" and "In the summer, X" describe something
+    // else or nothing.
+    let preceding = rest.get(words.len() - 1 - determiner);
+    if preceding
+        .is_some_and(|w| !w.ends_with(SENTENCE_END) && (w.ends_with(',') || is_function_word(w)))
+    {
+        return None;
+    }
+    words.reverse();
+    // The head noun is the last word before a preposition.
+    let after_determiner = &words[words.len() - determiner..];
+    let head_end = after_determiner
+        .iter()
+        .position(|w| is_function_word(w))
+        .unwrap_or(after_determiner.len());
+    let head = after_determiner[..head_end].last()?;
+    (is_role_noun(head) && has_content_word(&words)).then(|| words.join(" "))
+}
+
+fn is_one(word: &str) -> bool {
+    word.eq_ignore_ascii_case("one")
+}
+
+/// Characters that open a quotation or a parenthesis.
+const OPENING: &[char] = &['(', '[', '"', '“', '‘', '\''];
+/// Characters that end an appositive when they close a word.
+const CLOSING: &[char] = &[
+    ',', ';', ':', '.', '!', '?', ')', ']', '"', '”', '’', '\'', '–', '—',
+];
+
+/// The word without its trailing punctuation, and whether that punctuation
+/// ends the phrase. An abbreviation's final dot ("U.S.", "Dr.") does not.
+fn split_trailing(token: &str) -> (&str, bool) {
+    let core = token.trim_end_matches(CLOSING);
+    if core.len() == token.len() {
+        return (core, false);
+    }
+    if &token[core.len()..] == "." && is_abbreviation(core) {
+        return (token, false);
+    }
+    (core, true)
+}
+
+fn is_abbreviation(core: &str) -> bool {
+    core.contains('.')
+        || (core.chars().count() == 1 && core.starts_with(char::is_uppercase))
+        || TITLE_ABBREVIATIONS.contains(&core.to_lowercase().as_str())
+}
+
+fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "--" | "–" | "—")
+}
+
+fn has_punctuation(word: &str) -> bool {
+    word.contains(|c: char| CLOSING.contains(&c) || OPENING.contains(&c))
+}
+
+fn is_possessive(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (lower.ends_with("'s") || lower.ends_with("’s")) && lower.chars().count() > 2
+}
+
+/// The word next to the name in a title: a capitalised title ("Minister",
+/// "Dr.") or a lowercase role noun ("cleric", "protester").
+fn is_title_head(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    let lower = bare.to_lowercase();
+    if word.ends_with('.') {
+        return TITLE_ABBREVIATIONS.contains(&lower.as_str());
+    }
+    if has_punctuation(word) || is_function_word(word) {
+        return false;
+    }
+    if word.starts_with(char::is_uppercase) {
+        ROLE_NOUNS.contains(&lower.as_str())
+    } else {
+        is_role_noun(word)
+    }
+}
+
+/// A word that can qualify a title: an adjective or noun, not a function
+/// word, verb form or adverb.
+fn is_title_modifier(word: &str) -> bool {
+    if has_punctuation(word) || is_function_word(word) || is_clause_verb(word) {
+        return false;
+    }
+    let lowercase = word.starts_with(|c: char| c.is_lowercase());
+    !(lowercase
+        && (COMMON_VERBS.contains(&word) || ["ed", "ing", "ly"].iter().any(|s| word.ends_with(s))))
+}
+
+/// A noun naming a role, by word list or by an agent-noun ending long
+/// enough not to be "letter" or "summer". The endings apply to lowercase
+/// words only: a capitalised "Christian" is a name.
+fn is_role_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = lower
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss"))
+        .or_else(|| lower.strip_suffix('s'))
+        .unwrap_or(&lower);
+    if [lower.as_str(), singular]
+        .iter()
+        .any(|w| ROLE_NOUNS.contains(w))
+    {
+        return true;
+    }
+    if is_function_word(singular)
+        || COMMON_VERBS.contains(&singular)
+        || !word.starts_with(|c: char| c.is_lowercase())
+    {
+        return false;
+    }
+    let length = singular.chars().count();
+    AGENT_ENDINGS
+        .iter()
+        .any(|&(ending, min_length)| singular.ends_with(ending) && length >= min_length)
+}
+
+fn has_content_word(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        w.starts_with(|c: char| c.is_lowercase()) && !is_function_word(w) && !is_determiner(w)
+    })
+}
+
+fn is_determiner(word: &str) -> bool {
+    ["the", "a", "an"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(word))
+}
+
+fn is_leading_adverb(word: &str) -> bool {
+    ["once", "now", "formerly", "later", "then", "also", "still"].contains(&word)
+}
+
+fn is_relative_pronoun(word: &str) -> bool {
+    ["who", "whose", "whom", "which", "that", "where", "when"].contains(&word)
+}
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Finite verbs that turn a phrase into a clause.
+fn is_clause_verb(word: &str) -> bool {
+    CLAUSE_VERBS.contains(&word.to_lowercase().as_str())
+}
+
+/// Agent-noun endings with the shortest word they are trusted on.
+const AGENT_ENDINGS: &[(&str, usize)] = &[
+    ("er", 7),
+    ("or", 7),
+    ("ist", 6),
+    ("ian", 6),
+    ("man", 6),
+    ("ary", 7),
+];
+
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "sen", "gov",
+    "rep", "fr", "hon", "maj", "adm", "cpl", "pres",
+];
+
+const ROLE_NOUNS: &[&str] = &[
+    "head",
+    "chief",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "count",
+    "countess",
+    "duke",
+    "duchess",
+    "emperor",
+    "empress",
+    "tsar",
+    "czar",
+    "tsarina",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "madame",
+    "monsieur",
+    "mademoiselle",
+    "mister",
+    "miss",
+    "saint",
+    "pope",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "judge",
+    "envoy",
+    "aide",
+    "deputy",
+    "rival",
+    "ally",
+    "friend",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "uncle",
+    "aunt",
+    "cousin",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "colonel",
+    "captain",
+    "major",
+    "general",
+    "admiral",
+    "marshal",
+    "baron",
+    "baroness",
+    "ayatollah",
+    "imam",
+    "sheikh",
+    "rabbi",
+    "priest",
+    "monk",
+    "nun",
+    "coach",
+    "boss",
+    "ceo",
+    "mayor",
+    "nominee",
+    "candidate",
+    "star",
+    "poet",
+    "pilot",
+    "nurse",
+    "clerk",
+    "guard",
+    "cleric",
+    "clergyman",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "senator",
+    "governor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "dictator",
+    "commander",
+    "leader",
+    "lieutenant",
+    "sergeant",
+    "corporal",
+    "private",
+    "tyrant",
+    "monarch",
+    "sultan",
+    "shah",
+    "emir",
+    "caliph",
+    "khan",
+    "rebel",
+    "militant",
+    "gunman",
+    "student",
+    "professor",
+    "doctor",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "detective",
+    "officer",
+    "soldier",
+    "agent",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "colleague",
+    "adviser",
+    "advisor",
+    "author",
+    "host",
+    "chef",
+    "servant",
+    "maid",
+    "valet",
+    "steward",
+    "footman",
+    "nanny",
+    "tutor",
+    "heir",
+    "widow",
+    "widower",
+    "fiancé",
+    "fiancée",
+    "bride",
+    "groom",
+    "cook",
+    "peasant",
+    "merchant",
+    "banker",
+    "chaplain",
+    "critic",
+    "medic",
+    "heretic",
+    "mechanic",
+    "princess",
+    "actress",
+    "hostess",
+    "waitress",
+    "mistress",
+    "goddess",
+    "heiress",
+    "stewardess",
+    "resident",
+    "opponent",
+    "correspondent",
+    "regent",
+    "dissident",
+    "assistant",
+    "immigrant",
+    "participant",
+    "defendant",
+    "consultant",
+    "attendant",
+    "informant",
+    "leader",
+    "writer",
+    "player",
+    "farmer",
+    "dealer",
+    "editor",
+    "sailor",
+    "actor",
+    "singer",
+    "driver",
+    "worker",
+    "owner",
+    "teacher",
+    "manager",
+    "painter",
+    "member",
+    "hunter",
+    "rider",
+    "porter",
+    "butler",
+    "tailor",
+    "master",
+    "rector",
+    "vicar",
+    "deacon",
+    "squire",
+    "knight",
+    "earl",
+    "marquis",
+    "viscount",
+    "hetman",
+    "ataman",
+    "capital",
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "region",
+    "country",
+    "port",
+    "island",
+    "river",
+    "county",
+    "kingdom",
+    "republic",
+    "empire",
+    "estate",
+    "prophet",
+    "apostle",
+    "elder",
+    "chieftain",
+    "warrior",
+];
+
+/// Verbs that often stand right before a name ("met", "join"); regular
+/// past forms are caught by their "-ed".
+const COMMON_VERBS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "saw",
+    "see",
+    "sees",
+    "told",
+    "tell",
+    "tells",
+    "ask",
+    "asks",
+    "call",
+    "calls",
+    "join",
+    "joins",
+    "follow",
+    "follows",
+    "support",
+    "supports",
+    "kill",
+    "kills",
+    "replace",
+    "thank",
+    "visit",
+    "visits",
+    "help",
+    "helps",
+    "urge",
+    "urges",
+    "elect",
+    "appoint",
+    "name",
+    "became",
+    "become",
+    "like",
+    "likes",
+    "love",
+    "loves",
+    "hate",
+    "hates",
+    "know",
+    "knew",
+    "knows",
+    "marry",
+    "married",
+    "took",
+    "take",
+    "gave",
+    "give",
+    "made",
+    "make",
+    "found",
+    "find",
+    "thought",
+    "left",
+    "felt",
+    "kept",
+    "brought",
+    "sent",
+    "held",
+    "led",
+    "won",
+    "beat",
+    "hit",
+    "let",
+    "put",
+    "began",
+    "chose",
+    "drew",
+    "drove",
+    "fell",
+    "fought",
+    "forgot",
+    "got",
+    "grew",
+    "hid",
+    "lost",
+    "meant",
+    "paid",
+    "ran",
+    "rode",
+    "rose",
+    "sat",
+    "shot",
+    "shook",
+    "spoke",
+    "stood",
+    "struck",
+    "taught",
+    "threw",
+    "understood",
+    "wrote",
+    "sought",
+    "heard",
+    "remember",
+    "consider",
+    "deliver",
+    "discover",
+    "wonder",
+    "gather",
+    "offer",
+    "order",
+    "suffer",
+    "enter",
+    "cover",
+    "recover",
+    "prefer",
+    "bother",
+    "answer",
+    "whisper",
+    "murmur",
+    "assist",
+    "insist",
+    "resist",
+    "exist",
+    "persist",
+    "consist",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "without",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "during",
+    "before",
+    "after",
+    "above",
+    "below",
+    "under",
+    "over",
+    "near",
+    "since",
+    "until",
+    "upon",
+    "across",
+    "along",
+    "around",
+    "behind",
+    "beside",
+    "beyond",
+    "inside",
+    "outside",
+    "toward",
+    "towards",
+    "among",
+    "within",
+    "onto",
+    "of",
+    "like",
+    "unlike",
+    "via",
+    "per",
+    "despite",
+    "throughout",
+];
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "without", "about", "against", "between", "into", "through", "during", "before",
+    "after", "above", "below", "under", "over", "near", "since", "until", "upon", "as", "than",
+    "this", "these", "those", "which", "who", "whom", "whose", "where", "when", "while", "if",
+    "so", "not", "no", "his", "her", "their", "its", "our", "my", "your", "he", "she", "it",
+    "they", "we", "i", "you", "him", "them", "us", "me", "also", "even", "only", "just", "very",
+    "too", "there", "here", "both", "all", "each", "every", "some", "any", "other", "another",
+    "such", "own", "same", "per", "via", "like", "unlike", "whether", "either", "neither", "yet",
+    "however", "thus", "ever", "never", "together", "rather", "whereas", "although", "though",
+    "because", "unless", "across", "along", "around", "behind", "beside", "beyond", "inside",
+    "outside", "toward", "towards", "among", "amongst", "within", "onto", "off", "out", "up",
+    "down", "again", "already", "still", "then", "that", "whatever", "whoever", "later", "earlier",
+    "after", "further", "once", "now", "soon",
+];
+
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "am", "be", "been", "being", "had", "has", "have", "do", "does",
+    "did", "said", "says", "say", "told", "tells", "asked", "asks", "replied", "answered", "will",
+    "would", "could", "should", "can", "may", "might", "must", "shall", "went", "came",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Descriptions around the first occurrence of `name` in `text`, with
+    /// the whole text as one paragraph.
+    fn around(text: &str, name: &str) -> Vec<String> {
+        let start = text.find(name).expect("name in text");
+        mention_descriptions(text, 0..text.len(), start..start + name.len())
+    }
+
+    #[test]
+    fn appositive_after_a_comma_ends_at_punctuation() {
+        assert_eq!(
+            around(
+                "In neighboring Iran, Ali Shamkhani, the secretary of the Supreme National \
+                 Security Council of Iran, said the march was a countdown.",
+                "Ali Shamkhani"
+            ),
+            vec!["the secretary of the Supreme National Security Council of Iran"]
+        );
+        assert_eq!(
+            around(
+                "It was called by Muqtada al-Sadr, an influential Shiite cleric, on Friday.",
+                "Muqtada al-Sadr"
+            ),
+            vec!["an influential Shiite cleric"]
+        );
+    }
+
+    #[test]
+    fn appositive_after_a_dash_stops_before_a_relative_clause() {
+        assert_eq!(
+            around(
+                "In a statement, al-Sadr – the Iraqi clergyman whose followers fought \
+                 against US forces – published a list.",
+                "al-Sadr"
+            ),
+            vec!["the Iraqi clergyman"]
+        );
+    }
+
+    #[test]
+    fn bare_role_with_of_is_an_appositive() {
+        assert_eq!(
+            around(
+                "Farhad Alaadin, head of the advisory board, said so.",
+                "Farhad Alaadin"
+            ),
+            vec!["head of the advisory board"]
+        );
+    }
+
+    #[test]
+    fn titles_before_the_name() {
+        assert_eq!(
+            around(
+                "The numbers requested by radical cleric Muqtada al-Sadr fell.",
+                "Muqtada"
+            ),
+            vec!["radical cleric"]
+        );
+        assert_eq!(
+            around("He met Iraqi Prime Minister Adel Abdul-Mahdi.", "Adel"),
+            vec!["Iraqi Prime Minister"]
+        );
+        assert_eq!(
+            around("He met Iran's foreign minister Javad Zarif.", "Javad"),
+            vec!["Iran's foreign minister"]
+        );
+        assert_eq!(around("Then Dr. Watson left.", "Watson"), vec!["Dr."]);
+    }
+
+    #[test]
+    fn appositive_before_the_name() {
+        assert_eq!(
+            around(
+                "“We will fight,” said an 18-year-old protester, Amer Saad.",
+                "Amer Saad"
+            ),
+            vec!["an 18-year-old protester"]
+        );
+        assert_eq!(
+            around(
+                "said one of the anti government protesters, Yahya Mohammed.",
+                "Yahya"
+            ),
+            vec!["one of the anti government protesters"]
+        );
+    }
+
+    #[test]
+    fn clauses_lists_and_verbs_are_not_descriptions() {
+        // A verb before the name is no title.
+        assert!(around("tweeted Farhad Alaadin, who was there.", "Farhad").is_empty());
+        // A list of names is no appositive.
+        assert!(around("Iran, the US and Israel met.", "Iran").is_empty());
+        // A fronted phrase is followed by the main clause.
+        assert!(around("In Moscow, the Countess said nothing.", "Moscow").is_empty());
+        assert!(around("In Moscow, the old Countess went out.", "Moscow").is_empty());
+        // An appositive of the previous name describes that name.
+        assert!(around("In Baghdad, the capital, Ali spoke.", "Ali").is_empty());
+        // Relative clauses and possessives.
+        assert!(around("Al-Sadr, whose party won, spoke.", "Al-Sadr").is_empty());
+        assert!(around("Al-Sadr’s rival, the cleric, spoke.", "Al-Sadr").is_empty());
+        // A run with no end in sight is a clause, not an appositive.
+        let long = format!("Pierre, the {} man came", "very ".repeat(20));
+        assert!(around(&long, "Pierre").is_empty());
+    }
+}
