@@ -148,3 +148,26 @@ fn stale_hits_do_not_panic() {
     let line = kwic_line(&corpus, &nowhere, LAYOUT);
     assert_eq!(line.keyword, "");
 }
+
+#[test]
+fn concordance_of_a_query_in_the_bundled_story() {
+    let story = corpus::load_bundled();
+    let query = Query::parse("baghdad").expect("valid").expect("non-empty");
+    let concordance = Concordance::for_query(&story, &query, None);
+    let layout = KwicLayout {
+        left: 28,
+        keyword: 10,
+        right: 28,
+    };
+    let rendered: Vec<String> = concordance
+        .lines(&story, 0..concordance.len(), layout)
+        .iter()
+        .map(|line| {
+            format!(
+                "{:>3} {}[{}]{}",
+                line.paragraph, line.left, line.keyword, line.right
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("explore_concordance_baghdad", rendered.join("\n"));
+}

@@ -29,6 +29,9 @@ pub struct Description {
 const MAX_APPOSITIVE_WORDS: usize = 16;
 /// Words a title before a name may hold at most.
 const MAX_TITLE_WORDS: usize = 6;
+/// Words before a mention any pattern reads: an appositive before the name
+/// with "one of", and the word preceding it.
+const MAX_WORDS_BEFORE: usize = MAX_TITLE_WORDS + 6;
 /// Bytes of text looked at on each side of a mention.
 const WINDOW_BYTES: usize = 320;
 
@@ -102,21 +105,26 @@ pub fn mention_descriptions(
     out
 }
 
-/// The last words before the mention, nearest first; a word cut by the
-/// window is dropped.
+/// The last words before the mention, nearest first, as many as any
+/// pattern reads; a word cut by the window is dropped.
 fn tail_window(before: &str) -> Vec<&str> {
+    // Something glued to the mention ("(", a quote, "al-") is no word before it.
+    if !before.is_empty() && !before.ends_with(char::is_whitespace) {
+        return Vec::new();
+    }
     let mut start = before.len().saturating_sub(WINDOW_BYTES);
     while !before.is_char_boundary(start) {
         start += 1;
     }
-    let cut = start > 0;
-    let mut words: Vec<&str> = before[start..].split_whitespace().rev().collect();
-    if cut && !before[..start].ends_with(char::is_whitespace) {
+    let window = &before[start..];
+    let mut words: Vec<&str> = window
+        .split_whitespace()
+        .rev()
+        .take(MAX_WORDS_BEFORE)
+        .collect();
+    let cut_word = start > 0 && !before[..start].ends_with(char::is_whitespace);
+    if cut_word && words.last().is_some_and(|w| w.as_ptr() == window.as_ptr()) {
         words.pop();
-    }
-    // Something glued to the mention ("(", a quote, "al-") is no word before it.
-    if !before.is_empty() && !before.ends_with(char::is_whitespace) {
-        return Vec::new();
     }
     words
 }
