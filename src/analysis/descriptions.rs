@@ -95,12 +95,12 @@ pub fn mention_descriptions(
         return Vec::new();
     };
     let before = tail_window(before);
-    let after = head_window(after);
+    let (after, reaches_paragraph_end) = head_window(after);
     let mut out = Vec::new();
     out.extend(title_before(&before));
     out.extend(appositive_before(&before));
     if !opens_with_fronted_phrase(&before) {
-        out.extend(appositive_after(after));
+        out.extend(appositive_after(after, reaches_paragraph_end));
     }
     out
 }
@@ -129,12 +129,14 @@ fn tail_window(before: &str) -> Vec<&str> {
     words
 }
 
-fn head_window(after: &str) -> &str {
+/// The start of the text after the mention, and whether it runs to the end
+/// of the paragraph.
+fn head_window(after: &str) -> (&str, bool) {
     let mut end = after.len().min(WINDOW_BYTES);
     while !after.is_char_boundary(end) {
         end -= 1;
     }
-    &after[..end]
+    (&after[..end], end == after.len())
 }
 
 /// "In Baghdad, the capital ..." at the start of a sentence reads as a
@@ -152,7 +154,7 @@ fn opens_with_fronted_phrase(before: &[&str]) -> bool {
 const SENTENCE_END: &[char] = &['.', '!', '?', '"', '”', ':', ';'];
 
 /// ", the Y of Z," / " – a Y –" / ", head of Z," right after the mention.
-fn appositive_after(after: &str) -> Option<String> {
+fn appositive_after(after: &str, reaches_paragraph_end: bool) -> Option<String> {
     let rest = strip_opener(after)?;
     let mut words = Vec::new();
     let mut terminated = false;
@@ -179,7 +181,7 @@ fn appositive_after(after: &str) -> Option<String> {
         }
     }
     // Running into the end of the paragraph also ends the appositive.
-    if !terminated && tokens.next().is_some() {
+    if !terminated && (tokens.next().is_some() || !reaches_paragraph_end) {
         return None;
     }
     while words.last().is_some_and(|w| Words::Function.has(w)) {
@@ -198,8 +200,11 @@ fn is_finite_verb(previous: Option<&str>, word: &str) -> bool {
     let Some(previous) = previous else {
         return false;
     };
+    // "red", "bed", "speed" and "hundred" are no past forms.
+    let regular_past =
+        word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") && !word.ends_with("dred");
     let looks_past = word.starts_with(|c: char| c.is_lowercase())
-        && (word.ends_with("ed") || Words::CommonVerbs.has(word));
+        && (regular_past || Words::CommonVerbs.has(word));
     let modifies = is_determiner(previous)
         || previous.ends_with("ly")
         || Words::Prepositions.has(previous)
@@ -229,6 +234,12 @@ fn starts_like_appositive<'a, 'w>(words: &'a [&'w str]) -> Option<&'a [&'w str]>
         is_determiner(first) && phrase.len() > 1 || (is_one(first) && phrase.get(1) == Some(&"of"));
     if is_determined {
         return Some(phrase);
+    }
+    // "his beloved wife" but not "his face red": after a possessive, a role.
+    if Words::Possessives.has(first) && phrase.len() > 1 {
+        return head_noun(phrase)
+            .is_some_and(is_role_noun)
+            .then_some(phrase);
     }
     // A bare role noun phrase needs its own "of": "head of the Quds Force".
     let of = phrase.iter().take(4).position(|w| *w == "of")?;
@@ -469,6 +480,7 @@ const AGENT_ENDINGS: &[(&str, usize)] = &[("er", 7), ("or", 7), ("ist", 6), ("ia
 enum Words {
     Function,
     Qualifiers,
+    Possessives,
     Prepositions,
     Relatives,
     LeadingAdverbs,
@@ -483,9 +495,10 @@ enum Words {
 }
 
 impl Words {
-    const ALL: [Words; 13] = [
+    const ALL: [Words; 14] = [
         Words::Function,
         Words::Qualifiers,
+        Words::Possessives,
         Words::Prepositions,
         Words::Relatives,
         Words::LeadingAdverbs,
@@ -503,7 +516,11 @@ impl Words {
         match self {
             Words::Function => FUNCTION_WORDS,
             // Words after which a past form is an adjective ("most respected").
-            Words::Qualifiers => "and or but most more less least very so too much well",
+            Words::Qualifiers => {
+                "and or but most more less least very so too much well his her their its my our \
+                 your"
+            }
+            Words::Possessives => "his her their its my our your",
             Words::Prepositions => PREPOSITIONS,
             Words::Relatives => "who whose whom which that where when",
             Words::LeadingAdverbs => "once now formerly later then also still",
@@ -605,6 +622,18 @@ mod tests {
     fn around(text: &str, name: &str) -> Vec<String> {
         let start = text.find(name).expect("name in text");
         mention_descriptions(text, 0..text.len(), start..start + name.len())
+    }
+
+    #[test]
+    fn every_word_list_is_found_at_its_own_index() {
+        for (index, list) in Words::ALL.iter().enumerate() {
+            assert_eq!(*list as usize, index);
+            let first = list.source().split_whitespace().next().expect("non-empty");
+            assert!(
+                list.has(first) && list.has(&first.to_uppercase()),
+                "{list:?}"
+            );
+        }
     }
 
     #[test]
@@ -727,6 +756,11 @@ mod tests {
             around("UTC, an increase of 330.89. Then", "UTC"),
             vec!["an increase of 330.89"]
         );
+        assert_eq!(
+            around("Anna, his beloved wife, wept.", "Anna"),
+            vec!["his beloved wife"]
+        );
+        assert!(around("Pierre, his face red, left.", "Pierre").is_empty());
         // Time phrases and vague heads say nothing about the entity.
         assert!(around("Jane, the next day, left.", "Jane").is_empty());
         assert!(around("Pierre, the one, left.", "Pierre").is_empty());
