@@ -85,6 +85,16 @@ fn lines_know_where_they_come_from() {
     assert_eq!(lines[0].document, 0);
     let range = lines[0].keyword_range.clone();
     assert_eq!(&TEXT[range], "Pierre");
+    // Rows follow the paragraph pane.
+    let concordance = Concordance::for_entity(&entity);
+    assert_eq!(concordance.first_row_from(0), Some(0));
+    assert_eq!(concordance.first_row_from(2), Some(2));
+    assert_eq!(
+        concordance.first_row_from(3),
+        Some(3),
+        "next paragraph with a hit"
+    );
+    assert_eq!(concordance.first_row_from(5), None);
     // Rows past the end are simply not there.
     assert!(Concordance::for_entity(&entity)
         .lines(&corpus, 10..20, LAYOUT)

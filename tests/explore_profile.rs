@@ -123,6 +123,22 @@ fn dispersion_bins_cover_the_documents_end_to_end() {
 }
 
 #[test]
+fn any_positions_get_a_strip_and_columns_map_back_to_them() {
+    let corpus = two_documents();
+    let profiles = Profiles::build(&corpus, &Analysis::default());
+    let second_document_end = (1, corpus.documents[1].text.len());
+    let positions = [(0, 0), (0, 45), second_document_end];
+    assert_eq!(profiles.dispersion_of(positions, 2), vec![2, 1]);
+    assert_eq!(profiles.bin_of(0, 45, 2), Some(0));
+    assert_eq!(profiles.bin_of(1, 0, 2), Some(1));
+    // The last byte belongs to the last bin, not one past it.
+    assert_eq!(profiles.bin_of(1, usize::MAX, 4), Some(3));
+    assert_eq!(profiles.bin_of(0, 0, 0), None);
+    // An unknown document counts at the end of the story.
+    assert_eq!(profiles.bin_of(9, 0, 4), Some(3));
+}
+
+#[test]
 fn cooccurrence_counts_shared_paragraphs_sorted_by_count_then_name() {
     let corpus = two_documents();
     let analysis = analysis(&corpus);

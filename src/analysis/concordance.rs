@@ -91,6 +91,15 @@ impl Concordance {
         &self.hits
     }
 
+    /// The first row in paragraph `paragraph` or after it, to keep the
+    /// concordance in step with the paragraph pane. Hits must be in
+    /// paragraph order, as every constructor here makes them from sorted
+    /// input.
+    pub fn first_row_from(&self, paragraph: usize) -> Option<usize> {
+        let row = self.hits.partition_point(|hit| hit.paragraph < paragraph);
+        (row < self.hits.len()).then_some(row)
+    }
+
     /// Display lines for the hits in `rows` (clamped to what exists).
     pub fn lines(&self, corpus: &Corpus, rows: Range<usize>, layout: KwicLayout) -> Vec<KwicLine> {
         let end = rows.end.min(self.hits.len());

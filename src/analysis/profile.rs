@@ -184,17 +184,36 @@ impl Profiles {
 
     /// Mention counts of `entity` in `bins` equal slices of the story.
     pub fn dispersion(&self, entity: &Entity, bins: usize) -> Vec<usize> {
+        self.dispersion_of(entity.mentions.iter().map(|m| (m.document, m.start)), bins)
+    }
+
+    /// Counts of any (document, byte offset) positions in `bins` equal
+    /// slices of the story: a strip for search hits too.
+    pub fn dispersion_of(
+        &self,
+        positions: impl IntoIterator<Item = (usize, usize)>,
+        bins: usize,
+    ) -> Vec<usize> {
         let mut counts = vec![0; bins];
-        if bins == 0 || self.story_len == 0 {
-            return counts;
-        }
-        for mention in &entity.mentions {
-            let position = self.story_position(mention.document, mention.start);
-            // u128 keeps `position * bins` exact on any input size.
-            let bin = (position as u128 * bins as u128 / self.story_len as u128) as usize;
-            counts[bin.min(bins - 1)] += 1;
+        for (document, offset) in positions {
+            if let Some(bin) = self.bin_of(document, offset, bins) {
+                counts[bin] += 1;
+            }
         }
         counts
+    }
+
+    /// Which of `bins` equal slices of the story holds a position; `None`
+    /// when there are no bins or no story. Lets a click on a strip column
+    /// find the mentions under it.
+    pub fn bin_of(&self, document: usize, offset: usize, bins: usize) -> Option<usize> {
+        if bins == 0 || self.story_len == 0 {
+            return None;
+        }
+        let position = self.story_position(document, offset);
+        // u128 keeps `position * bins` exact on any input size.
+        let bin = (position as u128 * bins as u128 / self.story_len as u128) as usize;
+        Some(bin.min(bins - 1))
     }
 
     /// The `top` entities sharing the most paragraphs with `entity`.
