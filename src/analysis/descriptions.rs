@@ -189,8 +189,46 @@ fn appositive_after(after: &str, reaches_paragraph_end: bool) -> Option<String> 
     }
     let phrase = starts_like_appositive(&words)?;
     let head = head_noun(phrase)?;
-    let vague = Words::VagueHeads.has(head) || Words::TimeNouns.has(singular(head).as_str());
-    (!vague && has_content_word(phrase)).then(|| phrase.join(" "))
+    let vague = Words::VagueHeads.has(head)
+        || Words::TimeNouns.has(singular(head).as_str())
+        || is_adjective(head);
+    (!vague && has_content_word(phrase) && !reads_as_clause(phrase)).then(|| phrase.join(" "))
+}
+
+/// An adjective left without its noun ("Daggoo, a gigantic, coal-black
+/// ..."), by its ending.
+fn is_adjective(word: &str) -> bool {
+    !Words::RoleNouns.has(word)
+        && word.starts_with(|c: char| c.is_lowercase())
+        && ["ic", "ous", "ful", "less", "able", "ible"]
+            .iter()
+            .any(|e| word.ends_with(e))
+}
+
+/// Signs of a clause in what looked like a noun phrase: a subject pronoun
+/// ("the higher you rise"), a contraction ("there's"), a past form after a
+/// noun ("dark nods replied") or a present "-s" verb between a noun and its
+/// object ("his head presents an ...", "Radney still turns to").
+fn reads_as_clause(words: &[&str]) -> bool {
+    let pronoun_or_contraction = words.iter().any(|w| {
+        Words::SubjectPronouns.has(w)
+            || ["'s", "’s"].iter().any(|s| {
+                w.strip_suffix(s)
+                    .is_some_and(|stem| Words::Function.has(stem))
+            })
+    });
+    let verb_pair = words
+        .windows(2)
+        .any(|pair| is_finite_verb(Some(pair[0]), pair[1]));
+    let present_verb = words.windows(3).any(|w| {
+        let [before, verb, after] = [w[0], w[1], w[2]];
+        let noun_or_adverb = before.starts_with(|c: char| c.is_lowercase())
+            && (!Words::Function.has(before) || Words::LeadingAdverbs.has(before));
+        let object = is_determiner(after) || Words::Possessives.has(after) || after == "to";
+        let plural_like = verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss");
+        noun_or_adverb && plural_like && object && verb.starts_with(|c: char| c.is_lowercase())
+    });
+    pronoun_or_contraction || verb_pair || present_verb
 }
 
 /// "the spy reported", "the Bank of Japan injected": a past form right after
@@ -344,7 +382,8 @@ fn appositive_before(before: &[&str]) -> Option<String> {
     }
     words.reverse();
     let head = head_noun(&words)?;
-    (is_role_noun(head) && has_content_word(&words)).then(|| words.join(" "))
+    (is_role_noun(head) && has_content_word(&words) && !reads_as_clause(&words))
+        .then(|| words.join(" "))
 }
 
 fn is_one(word: &str) -> bool {
@@ -481,6 +520,7 @@ enum Words {
     Function,
     Qualifiers,
     Possessives,
+    SubjectPronouns,
     Prepositions,
     Relatives,
     LeadingAdverbs,
@@ -495,10 +535,11 @@ enum Words {
 }
 
 impl Words {
-    const ALL: [Words; 14] = [
+    const ALL: [Words; 15] = [
         Words::Function,
         Words::Qualifiers,
         Words::Possessives,
+        Words::SubjectPronouns,
         Words::Prepositions,
         Words::Relatives,
         Words::LeadingAdverbs,
@@ -521,9 +562,10 @@ impl Words {
                  your"
             }
             Words::Possessives => "his her their its my our your",
+            Words::SubjectPronouns => "i you he she we they",
             Words::Prepositions => PREPOSITIONS,
             Words::Relatives => "who whose whom which that where when",
-            Words::LeadingAdverbs => "once now formerly later then also still",
+            Words::LeadingAdverbs => "once now formerly later then also still never always often",
             Words::ClauseVerbs => CLAUSE_VERBS,
             Words::CommonVerbs => COMMON_VERBS,
             Words::RoleNouns => ROLE_NOUNS,
@@ -761,6 +803,41 @@ mod tests {
             vec!["his beloved wife"]
         );
         assert!(around("Pierre, his face red, left.", "Pierre").is_empty());
+        // Clauses from a novel that look like noun phrases.
+        for (text, name) in [
+            (
+                "Ahab, the higher you rise the harder you toil, said.",
+                "Ahab",
+            ),
+            ("by the Lord, the mast there’s budding.", "Lord"),
+            ("A cluster of dark nods replied, Yes. Then", "Yes"),
+            (
+                "Whale, the front of his head presents an almost plane.",
+                "Whale",
+            ),
+            (
+                "Nantucket, the widow of Radney still turns to the sea.",
+                "Nantucket",
+            ),
+            ("was Daggoo, a gigantic, coal-black savage.", "Daggoo"),
+        ] {
+            assert!(
+                around(text, name).is_empty(),
+                "{text}: {:?}",
+                around(text, name)
+            );
+        }
+        assert_eq!(
+            around("Flask, a native of Tisbury, in Martha's Vineyard.", "Flask"),
+            vec!["a native of Tisbury"]
+        );
+        assert_eq!(
+            around(
+                "Boris, the leader of the Cossacks in Moscow, came.",
+                "Boris"
+            ),
+            vec!["the leader of the Cossacks in Moscow"]
+        );
         // Time phrases and vague heads say nothing about the entity.
         assert!(around("Jane, the next day, left.", "Jane").is_empty());
         assert!(around("Pierre, the one, left.", "Pierre").is_empty());
