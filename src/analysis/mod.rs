@@ -1,8 +1,11 @@
 //! Text analysis: pure functions from a corpus to entities and a timeline.
 //! No terminal code lives here.
 
+pub mod concordance;
+pub mod descriptions;
 pub mod entities;
 pub mod ner;
+pub mod profile;
 pub mod search;
 pub mod timeline;
 pub mod timex;
