@@ -24,6 +24,9 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     input: Input,
+    /// Leave the mouse to the terminal (no wheel scrolling or clicks in the app).
+    #[arg(long)]
+    no_mouse: bool,
 }
 
 #[derive(Args, Clone)]
@@ -94,7 +97,11 @@ fn run(cli: Cli) -> Result<()> {
             if !std::io::stdout().is_terminal() {
                 bail!("standard output is not a terminal: use `storyscope analyze` or `storyscope render` instead");
             }
-            tui::run(&corpus, &analysis)
+            let options = tui::Options {
+                mouse: !cli.no_mouse,
+                ..tui::Options::default()
+            };
+            tui::run(&corpus, &analysis, &options)
         }
         Some(Command::Analyze { input, json }) => {
             let (corpus, analysis) = load_and_analyze(&input)?;

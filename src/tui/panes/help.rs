@@ -1,0 +1,90 @@
+//! The help overlay, generated from the key map so it always lists every
+//! key the app answers to.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::analysis::EntityKind;
+use crate::tui::app::App;
+use crate::tui::theme::kind_letter;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app);
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+    let height = lines.len() as u16 + 2;
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Span::styled(" Keys ", app.theme.bold()))
+        .title_bottom(Line::from(" ? or Esc closes · j/k scroll ").right_aligned());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let visible = inner.height as usize;
+    let scroll = app
+        .help
+        .unwrap_or(0)
+        .min(lines.len().saturating_sub(visible));
+    for (row, line) in lines.iter().skip(scroll).take(visible).enumerate() {
+        buf.set_line(
+            inner.x + 1,
+            inner.y + row as u16,
+            line,
+            inner.width.saturating_sub(1),
+        );
+    }
+}
+
+/// The help text: one section per key-map section, then mouse and kinds.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let bindings = app.keymap.bindings();
+    let key_width = bindings
+        .iter()
+        .map(|b| b.keys.join(", ").width())
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    let mut section = None;
+    for binding in bindings {
+        if section != Some(&binding.section) {
+            if section.is_some() {
+                lines.push(Line::raw(""));
+            }
+            section = Some(&binding.section);
+            lines.push(Line::styled(binding.section.clone(), app.theme.bold()));
+        }
+        let keys = binding.keys.join(", ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<key_width$}  "), app.theme.date()),
+            Span::raw(binding.description.clone()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Mouse", app.theme.bold()));
+    lines.push(Line::raw(
+        "  wheel scrolls; a click focuses a pane and selects",
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Entity kinds", app.theme.bold()));
+    let kinds: Vec<Span> = EntityKind::ALL
+        .into_iter()
+        .flat_map(|kind| {
+            [
+                Span::raw("  "),
+                Span::styled(kind_letter(kind).to_string(), app.theme.kind_marker(kind)),
+                Span::styled(format!(" {}", kind.as_str()), app.theme.mention(kind)),
+            ]
+        })
+        .collect();
+    lines.push(Line::from(kinds));
+    lines.push(Line::raw("  C- is Ctrl, S- is Shift"));
+    lines
+}

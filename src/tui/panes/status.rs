@@ -1,0 +1,103 @@
+//! The status bar: document title and date, active filters, how many
+//! paragraphs are shown, and key hints (or the search input, or a note).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Filter};
+use crate::tui::text;
+use crate::tui::theme::kind_letter;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let right = match (&app.search_input, &app.message) {
+        (Some(_), _) => "Enter keep · Esc clear".to_string(),
+        (None, Some(message)) => text::one_line(message),
+        (None, None) => hints(app),
+    };
+    let mut left = Vec::new();
+    if let Some(typed) = &app.search_input {
+        left.push(format!("/{}▏", text::one_line(typed)));
+    } else {
+        left.push(document_label(app));
+        if let Some(filters) = filters_label(app) {
+            left.push(filters);
+        }
+    }
+    left.push(format!(
+        "{}/{} paragraphs",
+        app.visible.len(),
+        app.corpus.paragraphs.len()
+    ));
+    let mut left = format!(" {} ", left.join(" │ "));
+    let right = format!(" {right} ");
+    // The right side goes first when space runs out; then the left is cut.
+    let right = if left.width() + right.width() <= width {
+        right
+    } else {
+        String::new()
+    };
+    left = text::truncate(&left, width.saturating_sub(right.width()));
+    let padding = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(padding)),
+        Span::raw(right),
+    ])
+    .style(app.theme.status_bar());
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// "Title · 2020-01-24", for the document of the selected paragraph.
+fn document_label(app: &App) -> String {
+    let documents = &app.corpus.documents;
+    let document = app
+        .selected_paragraph()
+        .map_or(0, |p| app.corpus.paragraphs[p].document);
+    let Some(doc) = documents.get(document) else {
+        return "(no document)".to_string();
+    };
+    let mut label = text::truncate(&text::one_line(&doc.title), 48);
+    if let Some(date) = doc.date {
+        label.push_str(&format!(" · {date}"));
+    }
+    if documents.len() > 1 {
+        label.push_str(&format!(" ({}/{})", document + 1, documents.len()));
+    }
+    label
+}
+
+fn filters_label(app: &App) -> Option<String> {
+    let parts: Vec<String> = app
+        .filters
+        .iter()
+        .filter_map(|filter| match filter {
+            Filter::Entity(e) => app.analysis.entities.get(*e).map(|entity| {
+                let name = text::truncate(&text::one_line(&entity.name), 30);
+                format!("{} {name}", kind_letter(entity.kind))
+            }),
+            Filter::Text { typed, .. } if !typed.is_empty() => {
+                Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
+            }
+            Filter::Text { .. } => None,
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("filter: {}", parts.join(" + ")))
+}
+
+fn hints(app: &App) -> String {
+    let key = |action| app.keymap.first_key(action).unwrap_or("?");
+    let mut hints = vec![
+        format!("{} help", key(Action::Help)),
+        format!("{} filter", key(Action::Search)),
+    ];
+    if !app.filters.is_empty() {
+        hints.push(format!("{} clear", key(Action::Cancel)));
+    }
+    hints.push(format!("{} pane", key(Action::FocusNext)));
+    hints.push(format!("{} quit", key(Action::Quit)));
+    hints.join("  ")
+}

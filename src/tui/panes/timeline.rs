@@ -1,0 +1,74 @@
+//! The timeline: one entry per two rows, its date label and expression,
+//! then the event it dates.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::entities::effective_offset;
+use crate::analysis::timeline::display_label;
+use crate::tui::app::{App, Pane};
+use crate::tui::text;
+use crate::tui::update::TIMELINE_ROWS;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let order = &app.index.timeline_order;
+    let inner = super::pane_block(
+        app,
+        Pane::Timeline,
+        format!(" ({})", order.len()),
+        area,
+        buf,
+    );
+    if order.is_empty() {
+        super::render_note(app, "No dates found.", inner, buf);
+        return;
+    }
+    let width = inner.width as usize;
+    let page = inner.height as usize / TIMELINE_ROWS;
+    let offset = effective_offset(app.timeline.offset, app.timeline.selected, page.max(1));
+    let focused = app.focus == Pane::Timeline;
+    let selected_paragraph = app.selected_paragraph();
+    for (slot, (position, &entry_index)) in order
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(page.max(1))
+        .enumerate()
+    {
+        let entry = &app.analysis.timeline[entry_index];
+        let is_cursor = position == app.timeline.selected;
+        let marker = if is_cursor {
+            "▶"
+        } else if selected_paragraph == Some(entry.paragraph) {
+            "·"
+        } else {
+            " "
+        };
+        let label = text::one_line(&display_label(&entry.value));
+        let expression = text::one_line(&entry.text);
+        let date_style = if entry.interval.is_some() {
+            app.theme.date()
+        } else {
+            app.theme.dim()
+        };
+        let mut spans = vec![Span::raw(marker), Span::styled(label.clone(), date_style)];
+        if text::fold(&expression) != text::fold(&label) {
+            let room =
+                width.saturating_sub(2 + unicode_width::UnicodeWidthStr::width(label.as_str()));
+            spans.push(Span::raw(" "));
+            spans.push(Span::raw(text::truncate(&format!("“{expression}”"), room)));
+        }
+        let mut first = Line::from(spans);
+        if is_cursor {
+            first = first.style(app.theme.cursor(focused));
+        }
+        let event = text::truncate(&text::one_line(&entry.event), width.saturating_sub(2));
+        let second = Line::from(vec![Span::raw("  "), Span::styled(event, app.theme.dim())]);
+        let y = inner.y + (slot * TIMELINE_ROWS) as u16;
+        buf.set_line(inner.x, y, &first, inner.width);
+        if y + 1 < inner.bottom() {
+            buf.set_line(inner.x, y + 1, &second, inner.width);
+        }
+    }
+}
