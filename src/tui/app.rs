@@ -248,6 +248,9 @@ impl<'a> App<'a> {
         self.index.number_width + 2
     }
 
+    /// Columns left free on the right of the text, off the border.
+    const RIGHT_MARGIN: usize = 1;
+
     /// The paragraph pane's inside, wherever it is shown.
     pub fn paragraph_view(&self) -> Rect {
         layout::areas(self.screen, Pane::Paragraphs)
@@ -258,7 +261,7 @@ impl<'a> App<'a> {
 
     pub fn text_width(&self) -> usize {
         (self.paragraph_view().width as usize)
-            .saturating_sub(self.gutter_width())
+            .saturating_sub(self.gutter_width() + Self::RIGHT_MARGIN)
             .max(1)
     }
 

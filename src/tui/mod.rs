@@ -73,8 +73,21 @@ pub fn render_to_string(
     height: u16,
     keys: &str,
 ) -> Result<String> {
+    let buffer = render_to_buffer(corpus, analysis, width, height, keys, Theme::new(false))?;
+    Ok(buffer_to_string(&buffer))
+}
+
+/// Like [`render_to_string`], keeping the styled cells.
+pub fn render_to_buffer(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    width: u16,
+    height: u16,
+    keys: &str,
+    theme: Theme,
+) -> Result<Buffer> {
     let keys = keyscript::parse(keys)?;
-    let mut app = App::new(corpus, analysis, Keymap::default_map()?, Theme::new(false));
+    let mut app = App::new(corpus, analysis, Keymap::default_map()?, theme);
     update::update(&mut app, Action::Resize { width, height });
     for key in keys {
         if let Some(action) = action_for_key(&app, key) {
@@ -86,7 +99,7 @@ pub fn render_to_string(
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height))?;
     let frame = terminal.draw(|frame| panes::draw(frame, &app))?;
-    Ok(buffer_to_string(frame.buffer))
+    Ok(frame.buffer.clone())
 }
 
 /// Routes a key: to the search input while it is open, else through the

@@ -143,10 +143,9 @@ impl App<'_> {
         self.clamp_scroll();
     }
 
-    /// Makes line `line` of the selected paragraph visible, a third of the
-    /// way down the view when it has to scroll.
+    /// Makes line `line` of the selected paragraph visible; when it has to
+    /// scroll, the line lands a third of the way down the view.
     pub fn reveal_line(&mut self, line: usize) {
-        self.reveal_selected(false);
         let height = self.view_height();
         let item = self.reader.selected;
         let visible = self

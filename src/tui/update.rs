@@ -8,8 +8,8 @@ use super::app::{App, Filter, JumpTarget, ListCursor, Pane};
 use super::layout::{self, Mode};
 use super::text;
 
-/// Rows one timeline entry takes: its date line and its event line.
-pub const TIMELINE_ROWS: usize = 2;
+/// Rows one timeline entry takes: its date line and two of its event.
+pub const TIMELINE_ROWS: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {

@@ -18,29 +18,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (None, Some(message)) => text::one_line(message),
         (None, None) => hints(app),
     };
-    let mut left = Vec::new();
-    if let Some(typed) = &app.search_input {
-        left.push(format!("/{}▏", text::one_line(typed)));
-    } else {
-        left.push(document_label(app));
-        if let Some(filters) = filters_label(app) {
-            left.push(filters);
-        }
-    }
-    left.push(format!(
+    let count = format!(
         "{}/{} paragraphs",
         app.visible.len(),
         app.corpus.paragraphs.len()
-    ));
-    let mut left = format!(" {} ", left.join(" │ "));
+    );
+    let mut rest = Vec::new();
+    let first = match &app.search_input {
+        Some(typed) => format!("/{}▏", text::one_line(typed)),
+        None => {
+            if let Some(filters) = filters_label(app) {
+                rest.push(filters);
+            }
+            document_label(app)
+        }
+    };
+    rest.push(count);
+    let rest = rest.join(" │ ");
     let right = format!(" {right} ");
-    // The right side goes first when space runs out; then the left is cut.
+    // The document title gives way first, then the hints, then the rest.
+    let fixed = rest.width() + 5;
+    let title_room = width.saturating_sub(fixed + right.width()).max(12);
+    let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
     let right = if left.width() + right.width() <= width {
         right
     } else {
         String::new()
     };
-    left = text::truncate(&left, width.saturating_sub(right.width()));
+    let left = text::truncate(&left, width.saturating_sub(right.width()));
     let padding = width.saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::raw(left),
@@ -60,7 +65,7 @@ fn document_label(app: &App) -> String {
     let Some(doc) = documents.get(document) else {
         return "(no document)".to_string();
     };
-    let mut label = text::truncate(&text::one_line(&doc.title), 48);
+    let mut label = text::truncate(&text::one_line(&doc.title), 60);
     if let Some(date) = doc.date {
         label.push_str(&format!(" · {date}"));
     }

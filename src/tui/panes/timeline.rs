@@ -63,12 +63,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if is_cursor {
             first = first.style(app.theme.cursor(focused));
         }
-        let event = text::truncate(&text::one_line(&entry.event), width.saturating_sub(2));
-        let second = Line::from(vec![Span::raw("  "), Span::styled(event, app.theme.dim())]);
         let y = inner.y + (slot * TIMELINE_ROWS) as u16;
         buf.set_line(inner.x, y, &first, inner.width);
-        if y + 1 < inner.bottom() {
-            buf.set_line(inner.x, y + 1, &second, inner.width);
+        let event_rows = event_lines(&entry.event, width.saturating_sub(2), TIMELINE_ROWS - 1);
+        for (offset, event) in event_rows.into_iter().enumerate() {
+            let row = y + 1 + offset as u16;
+            if row < inner.bottom() {
+                let line = Line::from(vec![Span::raw("  "), Span::styled(event, app.theme.dim())]);
+                buf.set_line(inner.x, row, &line, inner.width);
+            }
         }
     }
+}
+
+/// The event wrapped to `width`, at most `rows` lines, the last cut with `…`.
+fn event_lines(event: &str, width: usize, rows: usize) -> Vec<String> {
+    let event = text::one_line(event);
+    let lines = text::wrap(&event, width);
+    let mut out: Vec<String> = lines
+        .iter()
+        .take(rows)
+        .map(|r| event[r.clone()].to_string())
+        .collect();
+    if lines.len() > rows {
+        if let (Some(last), Some(cut)) = (out.last_mut(), lines.get(rows - 1)) {
+            *last = text::truncate(&format!("{} …", &event[cut.start..]), width);
+        }
+    }
+    out
 }
