@@ -121,6 +121,10 @@ impl App<'_> {
         let height = self.view_height();
         let lines = self.lines(paragraph).len();
         match self.row_of_item(item) {
+            // Far below (where the count stopped early): start at its top.
+            Some(row) if row > height as isize => {
+                self.reader.top = ScrollPos { item, line: 0 };
+            }
             Some(row) if row >= 0 => {
                 let end = row as usize + lines;
                 if end > height {

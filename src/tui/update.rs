@@ -52,6 +52,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => {
             app.screen = Rect::new(0, 0, width, height);
             app.clamp_scroll();
+            app.reveal_selected(false);
         }
         Action::ScrollAt { column, row, lines } => scroll_at(app, column, row, lines),
         Action::ClickAt { column, row } => click_at(app, column, row),
