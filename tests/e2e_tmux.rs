@@ -1,0 +1,217 @@
+//! End to end: the real binary in a real terminal (tmux). Opens a story,
+//! moves focus, filters by an entity and by text, opens the help, resizes,
+//! quits, and checks that the terminal was restored. Skips when tmux is
+//! not installed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_storyscope");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/night_ferry.txt"
+);
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A tmux server of our own (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// Starts `command` in a detached session of the given size.
+    fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("storyscope-{name}-{}", std::process::id()),
+        };
+        let output = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            command,
+        ]);
+        assert!(output.status.success(), "tmux new-session: {output:?}");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
+    }
+
+    /// Types text literally (no key-name lookup).
+    fn type_text(&self, text: &str) {
+        assert!(self
+            .run(&["send-keys", "-t", "0", "-l", text])
+            .status
+            .success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    fn pane_flag(&self, format: &str) -> String {
+        let output = self.run(&["display-message", "-p", "-t", "0", format]);
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    /// Polls the screen until `check` holds; fails with the last screen.
+    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) -> String {
+        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn app_command(args: &str) -> String {
+    assert!(Path::new(BINARY).exists());
+    // The marker shows the exit code once the app has left the screen; the
+    // sleep keeps the pane open to look at it.
+    format!("sh -c \"'{BINARY}' {args}; echo EXITED:\\$?; sleep 600\"")
+}
+
+#[test]
+fn browse_filter_help_and_quit_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let tmux = Tmux::start("browse", 120, 40, &app_command(&format!("'{FIXTURE}'")));
+    let screen = tmux.wait_for_text("The Night Ferry");
+    assert!(screen.contains("▸2 Paragraphs"), "{screen}");
+    assert!(
+        screen.contains("Entities") && screen.contains("Timeline"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("␛[31mred"),
+        "escape sequences shown escaped:\n{screen}"
+    );
+    assert_eq!(
+        tmux.pane_flag("#{alternate_on}"),
+        "1",
+        "the app uses the alternate screen"
+    );
+
+    tmux.send(&["Tab"]);
+    tmux.wait_for_text("▸3 Timeline");
+
+    tmux.send(&["1", "Enter"]);
+    let filtered = tmux.wait_for_text("filter: ");
+    assert!(filtered.contains("▸1 Entities"), "{filtered}");
+
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the entity filter to clear", |s| !s.contains("filter: "));
+
+    tmux.send(&["/"]);
+    tmux.type_text("FERRY");
+    let typing = tmux.wait_for_text("/FERRY");
+    assert!(typing.contains("Enter keep"), "{typing}");
+    tmux.send(&["Enter"]);
+    let searched = tmux.wait_for_text("filter: “FERRY”");
+    assert!(
+        !searched.contains("Kenji joined"),
+        "filtered out:\n{searched}"
+    );
+
+    tmux.send(&["?"]);
+    let help = tmux.wait_for_text("Show or hide this help");
+    assert!(help.contains("Quit"), "{help}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the help to close", |s| {
+        !s.contains("Show or hide this help")
+    });
+
+    tmux.send(&["q"]);
+    let after = tmux.wait_for_text("EXITED:0");
+    assert!(
+        !after.contains("Paragraphs"),
+        "the app screen is gone:\n{after}"
+    );
+    assert_eq!(
+        tmux.pane_flag("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(
+        tmux.pane_flag("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting off"
+    );
+}
+
+#[test]
+fn resizing_redraws_and_ctrl_c_quits() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let tmux = Tmux::start("resize", 120, 40, &app_command(&format!("'{FIXTURE}'")));
+    tmux.wait_for_text("▸2 Paragraphs");
+    tmux.run(&["resize-window", "-t", "0", "-x", "40", "-y", "10"]);
+    // One pane at a time: the tab line appears.
+    tmux.wait_for_text("1 Entities  2 Paragraphs");
+    tmux.run(&["resize-window", "-t", "0", "-x", "20", "-y", "6"]);
+    tmux.wait_for("a 20x6 frame", |s| {
+        s.lines().count() <= 6 && s.contains("Paragr")
+    });
+    tmux.run(&["resize-window", "-t", "0", "-x", "120", "-y", "40"]);
+    tmux.wait_for_text("Timeline (");
+    tmux.send(&["C-c"]);
+    tmux.wait_for_text("EXITED:0");
+    assert_eq!(tmux.pane_flag("#{alternate_on}"), "0");
+}
+
+#[test]
+fn without_a_terminal_it_points_to_analyze_and_render() {
+    let output = Command::new(BINARY).arg(FIXTURE).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("analyze") && stderr.contains("render"),
+        "{stderr}"
+    );
+}
