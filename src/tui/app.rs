@@ -175,13 +175,11 @@ pub struct JumpTarget {
     pub range: Range<usize>,
 }
 
-/// Wrapped lines and search hits of the paragraphs drawn so far.
+/// Wrapped lines of the paragraphs drawn so far, for one text width.
 #[derive(Debug, Default)]
 struct Cache {
     width: usize,
     lines: HashMap<usize, Rc<[Range<usize>]>>,
-    query: String,
-    hits: HashMap<usize, Rc<[Range<usize>]>>,
 }
 
 /// Cached paragraphs beyond this are dropped (all at once; cheap to rebuild).
@@ -325,25 +323,23 @@ impl<'a> App<'a> {
             .map_or(0, |&p| self.lines(p).len() + 1)
     }
 
-    /// Matches of the text filter in a paragraph, as absolute byte ranges.
-    pub fn search_hits(&self, paragraph: usize) -> Rc<[Range<usize>]> {
-        let query = self.text_query().unwrap_or_default();
-        let mut cache = self.cache.borrow_mut();
-        if cache.query != query || cache.hits.len() > CACHE_LIMIT {
-            cache.query = query.to_string();
-            cache.hits.clear();
-        }
-        cache
-            .hits
-            .entry(paragraph)
-            .or_insert_with(|| {
-                let p = &self.corpus.paragraphs[paragraph];
-                text::find_folded(self.corpus.paragraph_text(p), query)
-                    .into_iter()
-                    .map(|r| r.start + p.start..r.end + p.start)
-                    .collect()
-            })
-            .clone()
+    /// Matches of the text filter within `range` of a paragraph, as
+    /// absolute byte ranges. Only the drawn part is searched, so a huge
+    /// paragraph costs no more than a short one; the range is widened so a
+    /// match that starts or ends just outside it is still found.
+    pub fn search_hits(&self, paragraph: usize, range: Range<usize>) -> Vec<Range<usize>> {
+        let Some(query) = self.text_query().filter(|q| !q.is_empty()) else {
+            return Vec::new();
+        };
+        let p = &self.corpus.paragraphs[paragraph];
+        let text = &self.corpus.documents[p.document].text;
+        let margin = query.len() * 4 + 256;
+        let start = text::floor_boundary(text, range.start.saturating_sub(margin).max(p.start));
+        let end = text::floor_boundary(text, (range.end + margin).min(p.end));
+        text::find_folded(&text[start..end], query)
+            .into_iter()
+            .map(|r| r.start + start..r.end + start)
+            .collect()
     }
 
     /// Recomputes the shown paragraphs from the filters, keeping the

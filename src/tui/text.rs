@@ -141,6 +141,15 @@ pub fn find_folded(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The largest char boundary of `text` at or before `index`.
+pub fn floor_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
 /// Wraps `text` at word boundaries to `width` columns, collapsing whitespace
 /// runs (soft newlines included) into single spaces. Returns the byte range
 /// of each line (leading and trailing spaces excluded); a word wider than

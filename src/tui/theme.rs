@@ -38,7 +38,8 @@ impl Theme {
             EntityKind::Organization => (Color::Magenta, Modifier::UNDERLINED | Modifier::ITALIC),
             EntityKind::Place => (Color::Green, Modifier::UNDERLINED),
             EntityKind::Group => (Color::Yellow, Modifier::ITALIC),
-            EntityKind::Other => (Color::Blue, Modifier::DIM | Modifier::UNDERLINED),
+            EntityKind::Other if self.color => (Color::Blue, Modifier::UNDERLINED),
+            EntityKind::Other => (Color::Reset, Modifier::DIM | Modifier::UNDERLINED),
         };
         self.fg(color).add_modifier(modifier)
     }

@@ -3,7 +3,6 @@
 //! the rows on screen are built.
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,7 +46,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     while row < inner.height && pos.item < app.visible.len() {
         let paragraph = app.visible[pos.item];
         let lines = app.lines(paragraph);
-        let styler = Styler::new(app, paragraph);
+        let drawn = pos.line..(pos.line + inner.height as usize).min(lines.len());
+        let drawn_bytes = match (
+            lines.get(drawn.start),
+            lines.get(drawn.end.saturating_sub(1)),
+        ) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => 0..0,
+        };
+        let styler = Styler::new(app, paragraph, drawn_bytes);
         let selected = pos.item == app.reader.selected;
         for line_index in pos.line..app.item_rows(pos.item) {
             if row >= inner.height {
@@ -96,19 +103,19 @@ struct Styler<'a> {
     text: &'a str,
     mentions: &'a [MentionSpan],
     highlighted: Option<usize>,
-    hits: Rc<[Range<usize>]>,
+    hits: Vec<Range<usize>>,
     jump: Option<Range<usize>>,
 }
 
 impl<'a> Styler<'a> {
-    fn new(app: &'a App<'a>, paragraph: usize) -> Self {
+    fn new(app: &'a App<'a>, paragraph: usize, drawn: Range<usize>) -> Self {
         let document = app.corpus.paragraphs[paragraph].document;
         Styler {
             app,
             text: &app.corpus.documents[document].text,
             mentions: &app.index.mentions[paragraph],
             highlighted: app.highlighted_entity(),
-            hits: app.search_hits(paragraph),
+            hits: app.search_hits(paragraph, drawn),
             jump: app
                 .jump
                 .as_ref()
