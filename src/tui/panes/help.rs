@@ -22,17 +22,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .flex(Flex::Center)
         .areas(popup);
     Clear.render(popup, buf);
+    let visible = popup.height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(visible);
+    let scroll = app.help.unwrap_or(0).min(max_scroll);
+    let footer = match (scroll > 0, scroll < max_scroll) {
+        (false, false) => " ? or Esc closes ",
+        (false, true) => " ↓ more: j · ? or Esc closes ",
+        (true, true) => " ↑↓ more: k/j · ? or Esc closes ",
+        (true, false) => " ↑ more: k · ? or Esc closes ",
+    };
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(" Keys ", app.theme.bold()))
-        .title_bottom(Line::from(" ? or Esc closes · j/k scroll ").right_aligned());
+        .title_bottom(Line::from(footer).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let visible = inner.height as usize;
-    let scroll = app
-        .help
-        .unwrap_or(0)
-        .min(lines.len().saturating_sub(visible));
     for (row, line) in lines.iter().skip(scroll).take(visible).enumerate() {
         buf.set_line(
             inner.x + 1,

@@ -71,7 +71,8 @@ pub fn render_note(app: &App, note: &str, area: Rect, buf: &mut Buffer) {
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for (index, pane) in Pane::ALL.into_iter().enumerate() {
-        let label = format!(" {} {} ", index + 1, pane.title());
+        let marker = if pane == app.focus { "▸" } else { " " };
+        let label = format!("{marker}{} {} ", index + 1, pane.title());
         let style = if pane == app.focus {
             app.theme.cursor(true)
         } else {
