@@ -27,6 +27,9 @@ struct Cli {
     /// Leave the mouse to the terminal (no wheel scrolling or clicks in the app).
     #[arg(long)]
     no_mouse: bool,
+    /// Key file merged over the default keys (default: $XDG_CONFIG_HOME/storyscope/keys.toml).
+    #[arg(long, value_name = "PATH")]
+    keys_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -99,6 +102,7 @@ fn run(cli: Cli) -> Result<()> {
             }
             let options = tui::Options {
                 mouse: !cli.no_mouse,
+                keys_file: cli.keys_file,
                 ..tui::Options::default()
             };
             tui::run(&corpus, &analysis, &options)

@@ -53,6 +53,8 @@ impl Tmux {
             .arg(&self.socket)
             .args(args)
             .env_remove("TMUX")
+            // The user's own key file must not change what the test sends.
+            .env("XDG_CONFIG_HOME", "/nonexistent-storyscope-test-config")
             .output()
             .expect("tmux runs")
     }
@@ -193,7 +195,7 @@ fn resizing_redraws_and_ctrl_c_quits() {
     tmux.wait_for_text("▸2 Paragraphs");
     tmux.run(&["resize-window", "-t", "0", "-x", "40", "-y", "10"]);
     // One pane at a time: the tab line appears.
-    tmux.wait_for_text("1 Entities  2 Paragraphs");
+    tmux.wait_for_text("1 Entities ▸2 Paragraphs");
     tmux.run(&["resize-window", "-t", "0", "-x", "20", "-y", "6"]);
     tmux.wait_for("a 20x6 frame", |s| {
         s.lines().count() <= 6 && s.contains("Paragr")
@@ -203,6 +205,29 @@ fn resizing_redraws_and_ctrl_c_quits() {
     tmux.send(&["C-c"]);
     tmux.wait_for_text("EXITED:0");
     assert_eq!(tmux.pane_flag("#{alternate_on}"), "0");
+}
+
+#[test]
+fn a_user_key_file_rebinds_quit() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let keys = std::env::temp_dir().join(format!("storyscope-keys-{}.toml", std::process::id()));
+    std::fs::write(&keys, "[[binding]]\naction = \"quit\"\nkeys = [\"x\"]\n").expect("write");
+    let args = format!("--keys-file '{}' '{FIXTURE}'", keys.display());
+    let tmux = Tmux::start("keys", 120, 40, &app_command(&args));
+    tmux.wait_for_text("▸2 Paragraphs");
+    tmux.send(&["?"]);
+    tmux.wait_for("x listed as the quit key", |s| {
+        s.lines().any(|l| l.contains(" x ") && l.contains("Quit"))
+    });
+    tmux.send(&["Escape", "q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!tmux.screen().contains("EXITED"), "q no longer quits");
+    tmux.send(&["x"]);
+    tmux.wait_for_text("EXITED:0");
+    let _ = std::fs::remove_file(keys);
 }
 
 #[test]

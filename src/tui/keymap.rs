@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
@@ -28,6 +28,25 @@ pub struct Binding {
 #[serde(deny_unknown_fields)]
 struct KeyFile {
     binding: Vec<Binding>,
+}
+
+/// A user's key file: like the default one, with positions kept for
+/// messages and only `action` and `keys` required.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserKeyFile {
+    #[serde(default)]
+    binding: Vec<UserBinding>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserBinding {
+    action: toml::Spanned<String>,
+    keys: Vec<toml::Spanned<String>>,
+    description: Option<String>,
+    #[allow(dead_code)]
+    section: Option<String>,
 }
 
 /// A key with its modifiers, normalised so that terminals agree
@@ -72,8 +91,12 @@ impl Keymap {
     /// Parses a key file; a key bound to two actions is an error.
     pub fn parse(source: &str) -> Result<Keymap> {
         let file: KeyFile = toml::from_str(source)?;
+        Keymap::from_bindings(file.binding)
+    }
+
+    fn from_bindings(bindings: Vec<Binding>) -> Result<Keymap> {
         let mut by_chord = HashMap::new();
-        for binding in &file.binding {
+        for binding in &bindings {
             for key in &binding.keys {
                 let chord = KeyChord::from_event(parse_key(key)?);
                 if let Some(previous) = by_chord.insert(chord, binding.action) {
@@ -86,10 +109,71 @@ impl Keymap {
                 }
             }
         }
-        Ok(Keymap {
-            bindings: file.binding,
-            by_chord,
-        })
+        Ok(Keymap { bindings, by_chord })
+    }
+
+    /// Merges a user key file (`path` is for messages) over this map: each
+    /// entry replaces the keys of its action, and a key it takes is removed
+    /// from the action that had it. Unknown actions, bad keys and a key
+    /// given to two actions are all reported, with their line.
+    pub fn merge_user_file(mut self, path: &str, source: &str) -> Result<Keymap> {
+        let file: UserKeyFile = toml::from_str(source).map_err(|e| anyhow!("{path}: {e}"))?;
+        let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
+        let mut problems = Vec::new();
+        let mut taken: HashMap<KeyChord, (Action, usize)> = HashMap::new();
+        for entry in file.binding {
+            let name = entry.action.get_ref();
+            let line = line_of(entry.action.span().start);
+            let Ok(action) = toml::Value::String(name.clone()).try_into::<Action>() else {
+                problems.push(format!("{path}:{line}: unknown action '{name}'"));
+                continue;
+            };
+            let mut keys = Vec::new();
+            for key in entry.keys {
+                let key_line = line_of(key.span().start);
+                let notation = key.into_inner();
+                let chord = match parse_key(&notation) {
+                    Ok(event) => KeyChord::from_event(event),
+                    Err(error) => {
+                        problems.push(format!("{path}:{key_line}: {error:#}"));
+                        continue;
+                    }
+                };
+                if let Some((other, other_line)) = taken.insert(chord, (action, key_line)) {
+                    if other != action {
+                        problems.push(format!(
+                            "{path}:{key_line}: key '{notation}' is already bound to {other:?} on line {other_line}"
+                        ));
+                    }
+                }
+                keys.push(notation);
+            }
+            match self.bindings.iter_mut().find(|b| b.action == action) {
+                Some(binding) => {
+                    binding.keys = keys;
+                    if let Some(description) = entry.description {
+                        binding.description = description;
+                    }
+                }
+                None => self.bindings.push(Binding {
+                    section: "Custom".to_string(),
+                    action,
+                    keys,
+                    description: entry.description.unwrap_or_else(|| name.replace('_', " ")),
+                }),
+            }
+        }
+        if !problems.is_empty() {
+            bail!("problems in the key file:\n{}", problems.join("\n"));
+        }
+        for binding in &mut self.bindings {
+            let action = binding.action;
+            binding.keys.retain(|key| {
+                let chord = parse_key(key).map(KeyChord::from_event);
+                chord.map_or(true, |c| taken.get(&c).is_none_or(|(a, _)| *a == action))
+            });
+        }
+        Keymap::from_bindings(self.bindings)
     }
 
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
@@ -221,6 +305,46 @@ mod tests {
         assert!(error.contains("'x'"), "{error}");
         let unknown = conflict.replace("\"help\"", "\"fly\"");
         assert!(Keymap::parse(&unknown).is_err());
+    }
+
+    #[test]
+    fn a_user_file_rebinds_actions_and_takes_keys_from_others() {
+        let user = r#"
+            [[binding]]
+            action = "down"
+            keys = ["s", "Down"]
+
+            [[binding]]
+            action = "quit"
+            keys = ["x"]
+            description = "Leave"
+        "#;
+        let map = Keymap::default_map()
+            .and_then(|m| m.merge_user_file("keys.toml", user))
+            .expect("merges");
+        let key = |s: &str| parse_key(s).expect(s);
+        assert_eq!(map.action_for(key("s")), Some(Action::Down));
+        assert_eq!(map.action_for(key("j")), None, "replaced");
+        assert_eq!(map.action_for(key("x")), Some(Action::Quit));
+        assert_eq!(map.action_for(key("q")), None);
+        assert!(map.bindings().iter().any(|b| b.description == "Leave"));
+        // Keys nobody took stay where they were.
+        assert_eq!(map.action_for(key("Space")), Some(Action::PageDown));
+    }
+
+    #[test]
+    fn user_file_problems_name_the_file_and_line() {
+        let user = "[[binding]]\naction = \"fly\"\nkeys = [\"f\"]\n\n[[binding]]\naction = \"up\"\nkeys = [\"u\"]\n[[binding]]\naction = \"down\"\nkeys = [\"u\", \"Nope\"]\n";
+        let error = Keymap::default_map()
+            .and_then(|m| m.merge_user_file("my.toml", user))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("my.toml:2: unknown action 'fly'"), "{error}");
+        assert!(
+            error.contains("my.toml:10: key 'u' is already bound to Up on line 7"),
+            "{error}"
+        );
+        assert!(error.contains("my.toml:10: unknown key 'Nope'"), "{error}");
     }
 
     #[test]

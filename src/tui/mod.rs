@@ -19,7 +19,9 @@ pub mod text;
 pub mod theme;
 pub mod update;
 
-use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
@@ -41,6 +43,9 @@ pub struct Options {
     /// Capture the mouse (wheel, clicks); off with `--no-mouse`.
     pub mouse: bool,
     pub theme: Theme,
+    /// A key file to merge over the defaults (`--keys-file`); without it,
+    /// `$XDG_CONFIG_HOME/storyscope/keys.toml` when that exists.
+    pub keys_file: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -48,19 +53,40 @@ impl Default for Options {
         Options {
             mouse: true,
             theme: Theme::from_env(),
+            keys_file: None,
         }
     }
 }
 
 /// Runs the interactive app in the real terminal.
 pub fn run(corpus: &Corpus, analysis: &Analysis, options: &Options) -> Result<()> {
-    let app = App::new(
-        corpus,
-        analysis,
-        Keymap::default_map()?,
-        options.theme.clone(),
-    );
+    let keymap = load_keymap(options.keys_file.as_deref())?;
+    let app = App::new(corpus, analysis, keymap, options.theme.clone());
     terminal::run(app, options.mouse)
+}
+
+/// The default key map with the user's key file merged over it.
+pub fn load_keymap(explicit: Option<&Path>) -> Result<Keymap> {
+    let defaults = Keymap::default_map()?;
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => match user_key_file() {
+            Some(path) if path.is_file() => path,
+            _ => return Ok(defaults),
+        },
+    };
+    let source = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    defaults.merge_user_file(&path.display().to_string(), &source)
+}
+
+/// `$XDG_CONFIG_HOME/storyscope/keys.toml`, or `~/.config/...` without it.
+fn user_key_file() -> Option<PathBuf> {
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+    Some(config.join("storyscope").join("keys.toml"))
 }
 
 /// Draws the app headlessly at `width` x `height` after feeding it `keys`
