@@ -32,7 +32,14 @@ impl Drop for Restore {
 }
 
 pub fn run(mut app: App, mouse: bool) -> Result<()> {
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            // Raw mode may be on even though the rest failed.
+            ratatui::restore();
+            return Err(error).context("cannot set up the terminal");
+        }
+    };
     let _restore = Restore { mouse };
     if mouse {
         // ratatui's panic hook restores raw mode and the screen; mouse
