@@ -159,6 +159,12 @@ fn browse_filter_help_and_quit_in_a_real_terminal() {
         "filtered out:\n{searched}"
     );
 
+    // An entity filter on top of the text filter is a jump; Ctrl-o undoes it.
+    tmux.send(&["1", "Enter"]);
+    tmux.wait_for_text("filter: “FERRY” + ");
+    tmux.send(&["C-o"]);
+    tmux.wait_for_text("filter: “FERRY” │");
+
     tmux.send(&["?"]);
     let help = tmux.wait_for_text("Show or hide this help");
     assert!(help.contains("Quit"), "{help}");

@@ -372,6 +372,8 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
         },
         Action::ClickAt { column: 50, row: 8 },
         Action::ClickAt { column: 3, row: 3 },
+        Action::JumpBack,
+        Action::JumpForward,
     ];
     let stories = [(&corpus, &Analysis::default()), (&fixture, &analysis)];
     for ((corpus, analysis), start) in stories
@@ -394,4 +396,42 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
             assert!(app.reader.selected < app.visible.len().max(1));
         }
     }
+}
+
+#[test]
+fn ctrl_o_goes_back_through_jumps_and_forward_again() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let mut app = app(&corpus, &analysis, 120, 40);
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.message.as_deref(), Some("no earlier jump"));
+    // Filter by text, then jump from the timeline (which clears the filter).
+    update(&mut app, Action::Search);
+    type_text(&mut app, "kenji");
+    update(&mut app, Action::SearchConfirm);
+    let before = app.location();
+    run(
+        &mut app,
+        &[Action::FocusTimeline, Action::Down, Action::Select],
+    );
+    assert_eq!(app.selected_paragraph(), Some(2));
+    assert!(app.filters.is_empty());
+    // Then a mention jump.
+    run(
+        &mut app,
+        &[Action::FocusEntities, Action::Select, Action::NextMention],
+    );
+    let last = app.location();
+    update(&mut app, Action::JumpBack); // before n
+    update(&mut app, Action::JumpBack); // before the entity filter
+    update(&mut app, Action::JumpBack); // before the timeline jump
+    assert_eq!(app.filters, before.filters);
+    assert_eq!(app.visible, vec![3]);
+    assert_eq!(app.selected_paragraph(), Some(3));
+    for _ in 0..3 {
+        update(&mut app, Action::JumpForward);
+    }
+    assert_eq!(app.location(), last);
+    update(&mut app, Action::JumpForward);
+    assert_eq!(app.message.as_deref(), Some("no later jump"));
 }

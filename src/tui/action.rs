@@ -30,6 +30,10 @@ pub enum Action {
     PreviousMention,
     /// Start typing a text filter.
     Search,
+    /// Back to where the last jump started.
+    JumpBack,
+    /// Redo a jump undone by `JumpBack`.
+    JumpForward,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]

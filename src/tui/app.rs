@@ -9,6 +9,7 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 
+use super::history::History;
 use super::keymap::Keymap;
 use super::layout::{self, Areas};
 use super::text;
@@ -208,6 +209,7 @@ pub struct App<'a> {
     pub jump: Option<JumpTarget>,
     /// The entity and mention index `n`/`N` last moved to.
     pub mention_cursor: Option<(usize, usize)>,
+    pub history: History,
     pub quit: bool,
     cache: RefCell<Cache>,
 }
@@ -232,6 +234,7 @@ impl<'a> App<'a> {
             message: None,
             jump: None,
             mention_cursor: None,
+            history: History::default(),
             quit: false,
             cache: RefCell::new(Cache::default()),
         }
@@ -359,7 +362,7 @@ impl<'a> App<'a> {
         self.reselect(selected);
     }
 
-    fn filtered_paragraphs(&self, candidates: Option<Vec<usize>>) -> Vec<usize> {
+    pub(super) fn filtered_paragraphs(&self, candidates: Option<Vec<usize>>) -> Vec<usize> {
         let mut candidates = candidates.unwrap_or_else(|| {
             let entity = self.filters.iter().find_map(|f| match f {
                 Filter::Entity(e) => Some(*e),

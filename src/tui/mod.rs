@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod history;
 pub mod keymap;
 pub mod keyscript;
 pub mod layout;

@@ -112,10 +112,6 @@ impl Theme {
     pub fn date(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
-
-    pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
-    }
 }
 
 /// The letter shown for a kind where colour may be missing.

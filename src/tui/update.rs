@@ -39,6 +39,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextMention => step_mention(app, true),
         Action::PreviousMention => step_mention(app, false),
         Action::Search => start_search(app),
+        Action::JumpBack => {
+            if !app.jump_back() {
+                app.message = Some("no earlier jump".to_string());
+            }
+        }
+        Action::JumpForward => {
+            if !app.jump_forward() {
+                app.message = Some("no later jump".to_string());
+            }
+        }
         Action::SearchInput(c) => edit_search(app, |typed| typed.push(c)),
         Action::SearchBackspace => edit_search(app, |typed| {
             typed.pop();
@@ -248,6 +258,7 @@ fn select(app: &mut App) {
             let Some(entity) = app.cursor_entity() else {
                 return;
             };
+            app.record_jump();
             let already = app.filters.contains(&Filter::Entity(entity));
             app.filters.retain(|f| !matches!(f, Filter::Entity(_)));
             app.mention_cursor = None;
@@ -285,6 +296,7 @@ fn jump_to(app: &mut App, paragraph: usize, range: std::ops::Range<usize>) {
     if paragraph >= app.corpus.paragraphs.len() {
         return;
     }
+    app.record_jump();
     if app.visible.binary_search(&paragraph).is_err() {
         app.filters.clear();
         app.apply_filters();
