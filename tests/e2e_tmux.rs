@@ -236,6 +236,49 @@ fn a_user_key_file_rebinds_quit() {
     let _ = std::fs::remove_file(keys);
 }
 
+/// Sends an SGR mouse report (1-based cell) as raw bytes, the way a
+/// terminal does when the app has mouse capture on.
+fn send_mouse(tmux: &Tmux, button: u8, column: u16, row: u16) {
+    let report = format!("\x1b[<{button};{column};{row}M\x1b[<{button};{column};{row}m");
+    let hex: Vec<String> = report.bytes().map(|b| format!("{b:02x}")).collect();
+    let mut args = vec!["send-keys", "-t", "0", "-H"];
+    args.extend(hex.iter().map(String::as_str));
+    assert!(tmux.run(&args).status.success());
+}
+
+#[test]
+fn mouse_clicks_focus_and_select_unless_turned_off() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let tmux = Tmux::start("mouse", 120, 40, &app_command(&format!("'{FIXTURE}'")));
+    tmux.wait_for_text("▸2 Paragraphs");
+    assert_eq!(tmux.pane_flag("#{mouse_any_flag}"), "1", "mouse capture on");
+    // Third entity row: the border is row 1, entities start on row 2.
+    send_mouse(&tmux, 0, 5, 4);
+    let screen = tmux.wait_for_text("▸1 Entities");
+    let third_row = screen.lines().nth(3).unwrap_or_default();
+    assert!(
+        third_row.starts_with("│▶"),
+        "clicked row selected:\n{screen}"
+    );
+    // The wheel over the entity list moves its cursor down.
+    send_mouse(&tmux, 65, 5, 4);
+    tmux.wait_for("the wheel to move the cursor", |s| {
+        s.lines().nth(3).is_some_and(|l| !l.starts_with("│▶"))
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+
+    let args = format!("--no-mouse '{FIXTURE}'");
+    let tmux = Tmux::start("nomouse", 120, 40, &app_command(&args));
+    tmux.wait_for_text("▸2 Paragraphs");
+    assert_eq!(tmux.pane_flag("#{mouse_any_flag}"), "0", "--no-mouse");
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+}
+
 #[test]
 fn without_a_terminal_it_points_to_analyze_and_render() {
     let output = Command::new(BINARY).arg(FIXTURE).output().expect("runs");
