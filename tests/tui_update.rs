@@ -317,6 +317,10 @@ fn help_opens_scrolls_and_closes_without_touching_the_story() {
     assert_eq!(app.help, Some(2));
     assert!(app.filters.is_empty());
     assert_eq!(app.focus, Pane::Paragraphs);
+    run(&mut app, &[Action::Bottom, Action::Down]);
+    let bottom = app.help.expect("open");
+    update(&mut app, Action::Up);
+    assert_eq!(app.help, Some(bottom - 1), "scrolling stops at the end");
     update(&mut app, Action::Cancel);
     assert_eq!(app.help, None);
     update(&mut app, Action::Quit);

@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::app::{App, Filter, JumpTarget, ListCursor, Pane};
 use super::layout::{self, Mode};
+use super::panes;
 use super::text;
 
 /// Rows one timeline entry takes: its date line and two of its event.
@@ -82,10 +83,14 @@ fn update_help(app: &mut App, action: Action) -> bool {
         Action::PageDown | Action::HalfPageDown => Some(scroll + 10),
         Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(10)),
         Action::Top => Some(0),
-        Action::Bottom => Some(usize::MAX / 2),
+        Action::Bottom => Some(usize::MAX),
         Action::Quit | Action::Resize { .. } => return false,
         _ => Some(scroll),
     };
+    // The popup has a border and never exceeds the screen.
+    let shown = app.screen.height.saturating_sub(2) as usize;
+    let max_scroll = panes::help::lines(app).len().saturating_sub(shown);
+    app.help = app.help.map(|scroll| scroll.min(max_scroll));
     true
 }
 

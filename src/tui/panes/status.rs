@@ -99,6 +99,10 @@ fn hints(app: &App) -> String {
         format!("{} help", key(Action::Help)),
         format!("{} filter", key(Action::Search)),
     ];
+    if app.highlighted_entity().is_some() {
+        let (next, previous) = (key(Action::NextMention), key(Action::PreviousMention));
+        hints.push(format!("{next}/{previous} mentions"));
+    }
     if !app.filters.is_empty() {
         hints.push(format!("{} clear", key(Action::Cancel)));
     }
