@@ -191,3 +191,41 @@ fn mentions_are_styled_by_kind_with_and_without_colour() {
     let ada = cells_of(&selected, "Ada Lovelace boarded")[0].modifier;
     assert!(ada.contains(Modifier::REVERSED), "{ada:?}");
 }
+
+#[test]
+fn each_document_of_a_folder_story_gets_a_heading() {
+    let document = |name: &str, text: &str| {
+        corpus::document_from_bytes(name, text.as_bytes().to_vec()).expect("loads")
+    };
+    let corpus = corpus::Corpus::from_documents(vec![
+        document(
+            "a.txt",
+            "date 2020-01-02\nMarkets fall\n\nStocks fell on Monday.",
+        ),
+        document(
+            "b.txt",
+            "date 2020-01-09\nMarkets rally\n\nStocks rose on Thursday.",
+        ),
+    ]);
+    let screen =
+        render_to_string(&corpus, &analysis::Analysis::default(), 100, 20, "").expect("render");
+    assert!(
+        screen.contains("── 1/2 · Markets fall · 2020-01-02 ─"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("── 2/2 · Markets rally · 2020-01-09 ─"),
+        "{screen}"
+    );
+    // Filtering keeps the heading of the document that still shows.
+    let screen = render_to_string(
+        &corpus,
+        &analysis::Analysis::default(),
+        100,
+        20,
+        "/ \"rose\"",
+    )
+    .expect("render");
+    assert!(!screen.contains("── 1/2"), "{screen}");
+    assert!(screen.contains("── 2/2 · Markets rally"), "{screen}");
+}

@@ -379,7 +379,21 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
         Action::JumpBack,
         Action::JumpForward,
     ];
-    let stories = [(&corpus, &Analysis::default()), (&fixture, &analysis)];
+    let documents = (0..3)
+        .map(|d| {
+            let text = (0..d * 7 + 2)
+                .map(|p| format!("Document {d}, paragraph {p}, a little text to wrap around."))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            corpus::document_from_bytes(&format!("doc{d}.txt"), text.into_bytes()).expect("loads")
+        })
+        .collect();
+    let many = Corpus::from_documents(documents);
+    let stories = [
+        (&corpus, &Analysis::default()),
+        (&fixture, &analysis),
+        (&many, &Analysis::default()),
+    ];
     for ((corpus, analysis), start) in stories
         .into_iter()
         .flat_map(|s| [(s, 1), (s, 0x5eed), (s, 42)])

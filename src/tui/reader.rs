@@ -9,13 +9,32 @@ impl App<'_> {
         (self.paragraph_view().height as usize).max(1)
     }
 
-    /// Rows a shown paragraph takes: its lines, then a blank separator
-    /// (except after the last one).
+    /// Rows a shown paragraph takes: a document heading when it is the first
+    /// shown paragraph of a document in a many-document story, its lines,
+    /// then a blank separator (except after the last one).
     pub fn item_rows(&self, item: usize) -> usize {
         let separator = usize::from(item + 1 < self.visible.len());
+        self.text_rows(item) + separator
+    }
+
+    /// The heading and the lines of a shown paragraph.
+    pub fn text_rows(&self, item: usize) -> usize {
         self.visible
             .get(item)
-            .map_or(0, |&p| self.lines(p).len() + separator)
+            .map_or(0, |&p| self.heading_rows(item) + self.lines(p).len())
+    }
+
+    /// 1 when a document heading is drawn above shown paragraph `item`.
+    pub fn heading_rows(&self, item: usize) -> usize {
+        if self.corpus.documents.len() < 2 {
+            return 0;
+        }
+        let document = |item: usize| {
+            self.visible
+                .get(item)
+                .map(|&p| self.corpus.paragraphs[p].document)
+        };
+        usize::from(item == 0 || document(item - 1) != document(item))
     }
 
     /// The scroll position that puts the last row at the bottom.
@@ -115,11 +134,11 @@ impl App<'_> {
     /// is false and the reader is moving up into it.
     pub fn reveal_selected(&mut self, moving_up: bool) {
         let item = self.reader.selected;
-        let Some(&paragraph) = self.visible.get(item) else {
+        if item >= self.visible.len() {
             return;
-        };
+        }
         let height = self.view_height();
-        let lines = self.lines(paragraph).len();
+        let lines = self.text_rows(item);
         match self.row_of_item(item) {
             // Far below (where the count stopped early): start at its top.
             Some(row) if row > height as isize => {
@@ -152,6 +171,7 @@ impl App<'_> {
     pub fn reveal_line(&mut self, line: usize) {
         let height = self.view_height();
         let item = self.reader.selected;
+        let line = line + self.heading_rows(item);
         let visible = self
             .row_of_item(item)
             .map(|row| row + line as isize)

@@ -233,7 +233,7 @@ fn move_reader(app: &mut App, step: Move) {
 fn reader_down(app: &mut App) {
     let selected = app.reader.selected;
     let height = app.view_height() as isize;
-    let lines = app.visible.get(selected).map_or(0, |&p| app.lines(p).len()) as isize;
+    let lines = app.text_rows(selected) as isize;
     let runs_past_bottom = app
         .row_of_item(selected)
         .is_some_and(|row| row + lines > height);

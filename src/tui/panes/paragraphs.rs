@@ -46,30 +46,60 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     while row < inner.height && pos.item < app.visible.len() {
         let paragraph = app.visible[pos.item];
         let lines = app.lines(paragraph);
-        let drawn = pos.line..(pos.line + inner.height as usize).min(lines.len());
+        let heading = app.heading_rows(pos.item);
+        let first_line = pos.line.saturating_sub(heading);
+        let last_line = (first_line + inner.height as usize).min(lines.len());
         let drawn_bytes = match (
-            lines.get(drawn.start),
-            lines.get(drawn.end.saturating_sub(1)),
+            lines.get(first_line),
+            lines.get(last_line.saturating_sub(1)),
         ) {
             (Some(first), Some(last)) => first.start..last.end,
             _ => 0..0,
         };
         let styler = Styler::new(app, paragraph, drawn_bytes);
         let selected = pos.item == app.reader.selected;
-        for line_index in pos.line..app.item_rows(pos.item) {
+        for item_row in pos.line..app.item_rows(pos.item) {
             if row >= inner.height {
                 break;
             }
-            if let Some(range) = lines.get(line_index) {
+            let y = inner.y + row;
+            if item_row < heading {
+                let line = document_heading(app, paragraph, inner.width as usize);
+                buf.set_line(inner.x, y, &line, inner.width);
+            } else if let Some(range) = lines.get(item_row - heading) {
+                let line_index = item_row - heading;
                 let mut spans = gutter_spans(app, paragraph, line_index, selected, gutter);
                 spans.extend(styler.spans(range.clone()));
-                buf.set_line(inner.x, inner.y + row, &Line::from(spans), inner.width);
+                buf.set_line(inner.x, y, &Line::from(spans), inner.width);
             }
             row += 1;
         }
         pos.item += 1;
         pos.line = 0;
     }
+}
+
+/// "── 3/12 · Title · 2011-03-18 ─────": where a document of a
+/// many-document story begins.
+fn document_heading(app: &App, paragraph: usize, width: usize) -> Line<'static> {
+    let documents = &app.corpus.documents;
+    let index = app.corpus.paragraphs[paragraph].document;
+    let document = &documents[index];
+    let mut label = format!(
+        "── {}/{} · {}",
+        index + 1,
+        documents.len(),
+        text::one_line(&document.title)
+    );
+    if let Some(date) = document.date {
+        label.push_str(&format!(" · {date}"));
+    }
+    let label = text::truncate(&format!("{label} "), width);
+    let fill = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+    Line::from(vec![
+        Span::styled(label, app.theme.bold()),
+        Span::styled("─".repeat(fill), app.theme.dim()),
+    ])
 }
 
 fn gutter_spans(
