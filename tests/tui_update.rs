@@ -378,6 +378,9 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
         Action::ClickAt { column: 3, row: 3 },
         Action::JumpBack,
         Action::JumpForward,
+        Action::FindEntity,
+        Action::SortEntities,
+        Action::NarrowEntityKind,
     ];
     let documents = (0..3)
         .map(|d| {
@@ -452,4 +455,76 @@ fn ctrl_o_goes_back_through_jumps_and_forward_again() {
     assert_eq!(app.location(), last);
     update(&mut app, Action::JumpForward);
     assert_eq!(app.message.as_deref(), Some("no later jump"));
+}
+
+#[test]
+fn the_entity_list_narrows_by_fuzzy_name_and_kind_and_sorts() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let names = |app: &App| -> Vec<String> {
+        app.entity_list
+            .shown
+            .iter()
+            .map(|&e| analysis.entities[e].name.clone())
+            .collect()
+    };
+    let mut app = app(&corpus, &analysis, 120, 40);
+    update(&mut app, Action::FindEntity);
+    assert_eq!(app.focus, Pane::Entities);
+    type_text(&mut app, "cha");
+    let mut found = names(&app);
+    found.sort();
+    assert_eq!(found, vec!["Channel Lines", "Charles Babbage"]);
+    assert_eq!(
+        app.entities.selected, 0,
+        "the best match is under the cursor"
+    );
+    let best = app.cursor_entity();
+    update(&mut app, Action::SearchConfirm);
+    assert!(!app.entity_list.editing);
+    assert_eq!(app.filters, vec![Filter::Entity(best.expect("a match"))]);
+    update(&mut app, Action::Cancel);
+    assert_eq!(
+        names(&app).len(),
+        7,
+        "Esc in the entity pane shows every entity"
+    );
+
+    update(&mut app, Action::NarrowEntityKind);
+    assert_eq!(
+        names(&app),
+        vec!["Ada Lovelace", "Charles Babbage", "Kenji"]
+    );
+    update(&mut app, Action::SortEntities);
+    update(&mut app, Action::NarrowEntityKind); // organisations
+    assert_eq!(names(&app), vec!["Channel Lines"]);
+    for _ in 0..4 {
+        update(&mut app, Action::NarrowEntityKind);
+    }
+    assert_eq!(app.entity_list.kind, None);
+    assert_eq!(
+        names(&app),
+        vec![
+            "Ada Lovelace",
+            "Calais",
+            "Channel Lines",
+            "Charles Babbage",
+            "Dover",
+            "Kenji",
+            "東京"
+        ],
+        "by name"
+    );
+    update(&mut app, Action::SortEntities);
+    assert_eq!(
+        names(&app)[..3],
+        ["Ada Lovelace", "Dover", "Channel Lines"],
+        "by first mention"
+    );
+    update(&mut app, Action::FindEntity);
+    type_text(&mut app, "zzz");
+    assert!(app.entity_list.shown.is_empty());
+    assert_eq!(app.cursor_entity(), None);
+    update(&mut app, Action::SearchAbort);
+    assert_eq!(names(&app).len(), 7);
 }

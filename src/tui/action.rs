@@ -30,6 +30,12 @@ pub enum Action {
     PreviousMention,
     /// Start typing a text filter.
     Search,
+    /// Type a fuzzy query that narrows the entity list.
+    FindEntity,
+    /// Sort the entity list by count, name or first mention.
+    SortEntities,
+    /// Narrow the entity list to one kind (cycles).
+    NarrowEntityKind,
     /// Back to where the last jump started.
     JumpBack,
     /// Redo a jump undone by `JumpBack`.

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 
+use super::entity_list::EntityList;
 use super::history::History;
 use super::keymap::Keymap;
 use super::layout::{self, Areas};
@@ -197,6 +198,8 @@ pub struct App<'a> {
     pub visible: Vec<usize>,
     pub focus: Pane,
     pub entities: ListCursor,
+    /// What the entity pane lists (kind, sort, fuzzy query).
+    pub entity_list: EntityList,
     pub timeline: ListCursor,
     pub reader: Reader,
     /// The text being typed after `/`, while the input is open.
@@ -216,10 +219,16 @@ pub struct App<'a> {
 
 impl<'a> App<'a> {
     pub fn new(corpus: &'a Corpus, analysis: &'a Analysis, keymap: Keymap, theme: Theme) -> Self {
+        let index = Index::build(corpus, analysis);
+        let entity_list = EntityList {
+            shown: index.entity_order.clone(),
+            ..EntityList::default()
+        };
         App {
             corpus,
             analysis,
-            index: Index::build(corpus, analysis),
+            index,
+            entity_list,
             keymap,
             theme,
             filters: Vec::new(),
@@ -268,7 +277,7 @@ impl<'a> App<'a> {
 
     /// The entity under the entity cursor.
     pub fn cursor_entity(&self) -> Option<usize> {
-        self.index.entity_order.get(self.entities.selected).copied()
+        self.entity_list.shown.get(self.entities.selected).copied()
     }
 
     /// The entity whose mentions are highlighted: the filtered one, else the

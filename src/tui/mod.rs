@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod entity_list;
 pub mod history;
 pub mod keymap;
 pub mod keyscript;
@@ -135,7 +136,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if app.search_input.is_none() {
+    if app.search_input.is_none() && !app.entity_list.editing {
         return app.keymap.action_for(key);
     }
     let ctrl_or_alt = key

@@ -5,6 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::app::{App, Filter, JumpTarget, ListCursor, Pane};
+use super::entity_list;
 use super::layout::{self, Mode};
 use super::panes;
 use super::text;
@@ -50,6 +51,36 @@ pub fn update(app: &mut App, action: Action) {
                 app.message = Some("no later jump".to_string());
             }
         }
+        Action::FindEntity => {
+            app.focus = Pane::Entities;
+            app.entity_list.editing = true;
+        }
+        Action::SortEntities => {
+            app.entity_list.sort = app.entity_list.sort.next();
+            app.refresh_entity_list(true);
+            app.message = Some(format!("entities {}", app.entity_list.sort.label()));
+        }
+        Action::NarrowEntityKind => {
+            app.entity_list.kind = entity_list::next_kind(app.entity_list.kind);
+            app.refresh_entity_list(true);
+            let kind = app.entity_list.kind.map_or("all kinds", |k| k.as_str());
+            app.message = Some(format!("entities: {kind}"));
+        }
+        Action::SearchInput(c) if app.entity_list.editing => edit_entity_query(app, |q| q.push(c)),
+        Action::SearchBackspace if app.entity_list.editing => edit_entity_query(app, |q| {
+            q.pop();
+        }),
+        Action::SearchConfirm if app.entity_list.editing => {
+            // Like a picker: Enter takes the best match.
+            app.entity_list.editing = false;
+            if !app.entity_list.query.is_empty() {
+                select(app);
+            }
+        }
+        Action::SearchAbort if app.entity_list.editing => {
+            app.entity_list.editing = false;
+            edit_entity_query(app, String::clear);
+        }
         Action::SearchInput(c) => edit_search(app, |typed| typed.push(c)),
         Action::SearchBackspace => edit_search(app, |typed| {
             typed.pop();
@@ -94,8 +125,21 @@ fn update_help(app: &mut App, action: Action) -> bool {
     true
 }
 
+fn edit_entity_query(app: &mut App, edit: impl FnOnce(&mut String)) {
+    edit(&mut app.entity_list.query);
+    app.refresh_entity_list(false);
+}
+
 fn cancel(app: &mut App) {
-    if let Some(filter) = app.filters.pop() {
+    let list = &app.entity_list;
+    let list_narrowed = !list.query.is_empty() || list.kind.is_some();
+    if app.focus == Pane::Entities && list_narrowed {
+        // In the entity pane, Esc first widens the list back.
+        app.entity_list.query.clear();
+        app.entity_list.kind = None;
+        app.refresh_entity_list(true);
+        app.message = Some("entity list shows every entity".to_string());
+    } else if let Some(filter) = app.filters.pop() {
         app.message = Some(match filter {
             Filter::Entity(_) => "entity filter cleared".to_string(),
             Filter::Text { .. } => "text filter cleared".to_string(),
@@ -122,7 +166,7 @@ fn move_focused(app: &mut App, step: Move) {
     match app.focus {
         Pane::Paragraphs => move_reader(app, step),
         Pane::Entities => {
-            let (len, page) = (app.index.entity_order.len(), list_page(app, Pane::Entities));
+            let (len, page) = (app.entity_list.shown.len(), list_page(app, Pane::Entities));
             move_list(&mut app.entities, len, page, step);
         }
         Pane::Timeline => {
@@ -177,7 +221,7 @@ fn keep_in_view(cursor: &mut ListCursor, len: usize, page: usize) {
 
 fn keep_cursors_in_view(app: &mut App) {
     let page = list_page(app, Pane::Entities);
-    keep_in_view(&mut app.entities, app.index.entity_order.len(), page);
+    keep_in_view(&mut app.entities, app.entity_list.shown.len(), page);
     let page = list_page(app, Pane::Timeline);
     keep_in_view(&mut app.timeline, app.index.timeline_order.len(), page);
 }
@@ -432,7 +476,7 @@ fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
             app.select_within_view();
         }
         Pane::Entities => {
-            let len = app.index.entity_order.len();
+            let len = app.entity_list.shown.len();
             for _ in 0..count {
                 move_list(&mut app.entities, len, 1, step);
             }
@@ -470,7 +514,7 @@ fn click_at(app: &mut App, column: u16, row: u16) {
     match pane {
         Pane::Entities => {
             let item = app.entities.offset + row_in_pane;
-            if item < app.index.entity_order.len() {
+            if item < app.entity_list.shown.len() {
                 app.entities.selected = item;
             }
         }

@@ -10,11 +10,15 @@ use crate::tui::text;
 use crate::tui::theme::kind_letter;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let order = &app.index.entity_order;
-    let detail = format!(" ({})", order.len());
-    let inner = super::pane_block(app, Pane::Entities, detail, area, buf);
+    let order = &app.entity_list.shown;
+    let inner = super::pane_block(app, Pane::Entities, title_detail(app), area, buf);
     if order.is_empty() {
-        super::render_note(app, "No entities found.", inner, buf);
+        let note = if app.analysis.entities.is_empty() {
+            "No entities found."
+        } else {
+            "No entity matches. Esc shows them all."
+        };
+        super::render_note(app, note, inner, buf);
         return;
     }
     let entities = &app.analysis.entities;
@@ -66,6 +70,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
     }
+}
+
+/// " (12 of 3563) · P · by name · “pie”": how the list is narrowed.
+fn title_detail(app: &App) -> String {
+    let list = &app.entity_list;
+    let total = app.analysis.entities.len();
+    let mut detail = if list.shown.len() == total {
+        format!(" ({total})")
+    } else {
+        format!(" ({} of {total})", list.shown.len())
+    };
+    if let Some(kind) = list.kind {
+        detail.push_str(&format!(" · {}", kind_letter(kind)));
+    }
+    if list.sort != crate::tui::entity_list::EntitySort::Count {
+        detail.push_str(&format!(" · {}", list.sort.label()));
+    }
+    if !list.query.is_empty() && !list.editing {
+        detail.push_str(&format!(" · “{}”", text::one_line(&list.query)));
+    }
+    detail
 }
 
 /// The list offset to draw with, keeping the cursor visible even when the

@@ -13,10 +13,11 @@ use crate::tui::theme::kind_letter;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
-    let right = match (&app.search_input, &app.message) {
-        (Some(_), _) => "Enter keep · Esc clear".to_string(),
-        (None, Some(message)) => text::one_line(message),
-        (None, None) => hints(app),
+    let editing = app.search_input.is_some() || app.entity_list.editing;
+    let right = match (editing, &app.message) {
+        (true, _) => "Enter keep · Esc clear".to_string(),
+        (false, Some(message)) => text::one_line(message),
+        (false, None) => hints(app),
     };
     let count = format!(
         "{}/{} paragraphs",
@@ -26,6 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut rest = Vec::new();
     let first = match &app.search_input {
         Some(typed) => format!("/{}▏", text::one_line(typed)),
+        None if app.entity_list.editing => {
+            format!("find entity: {}▏", text::one_line(&app.entity_list.query))
+        }
         None => {
             if let Some(filters) = filters_label(app) {
                 rest.push(filters);
