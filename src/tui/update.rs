@@ -120,7 +120,9 @@ fn update_help(app: &mut App, action: Action) -> bool {
     };
     // The popup has a border and never exceeds the screen.
     let shown = app.screen.height.saturating_sub(2) as usize;
-    let max_scroll = panes::help::lines(app).len().saturating_sub(shown);
+    let max_scroll = panes::help::rows(app, app.screen)
+        .len()
+        .saturating_sub(shown);
     app.help = app.help.map(|scroll| scroll.min(max_scroll));
     true
 }

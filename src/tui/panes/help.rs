@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::theme::kind_letter;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app);
+    let lines = rows(app, area);
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
     let height = lines.len() as u16 + 2;
     let [popup] = Layout::horizontal([Constraint::Length(width)])
@@ -45,6 +45,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             inner.width.saturating_sub(1),
         );
     }
+}
+
+/// The help as drawn on a screen of `area`: in two columns when one would
+/// not fit the height and two fit the width.
+pub fn rows(app: &App, area: Rect) -> Vec<Line<'static>> {
+    let lines = lines(app);
+    let column = lines.iter().map(Line::width).max().unwrap_or(0);
+    const GAP: usize = 3;
+    let fits_one = lines.len() + 2 <= area.height as usize;
+    let fits_two = 2 * column + GAP + 4 <= area.width as usize;
+    if fits_one || !fits_two {
+        return lines;
+    }
+    // Split at the section start nearest the middle (a blank line).
+    let middle = lines.len().div_ceil(2);
+    let split = (0..lines.len())
+        .filter(|&i| lines[i].width() == 0)
+        .min_by_key(|&i| i.abs_diff(middle))
+        .unwrap_or(middle);
+    let (left, right) = lines.split_at(split);
+    let right = &right[1.min(right.len())..]; // drop the blank separator
+    (0..left.len().max(right.len()))
+        .map(|row| {
+            let mut spans = Vec::new();
+            if let Some(line) = left.get(row) {
+                spans.extend(line.spans.iter().cloned());
+            }
+            let used = left.get(row).map_or(0, Line::width);
+            spans.push(Span::raw(" ".repeat(column - used + GAP)));
+            if let Some(line) = right.get(row) {
+                spans.extend(line.spans.iter().cloned());
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// The help text: one section per key-map section, then mouse and kinds.
