@@ -528,3 +528,26 @@ fn the_entity_list_narrows_by_fuzzy_name_and_kind_and_sorts() {
     update(&mut app, Action::SearchAbort);
     assert_eq!(names(&app).len(), 7);
 }
+
+#[test]
+fn enter_on_a_paragraph_lists_its_entities_to_pick_from() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let mut app = app(&corpus, &analysis, 120, 40);
+    // Paragraph 3 (index 2): Calais, Ada, Charles Babbage.
+    run(&mut app, &[Action::Down, Action::Down, Action::Select]);
+    assert_eq!(app.focus, Pane::Entities);
+    let mut names: Vec<&str> = app
+        .entity_list
+        .shown
+        .iter()
+        .map(|&e| analysis.entities[e].name.as_str())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["Ada Lovelace", "Calais", "Charles Babbage"]);
+    update(&mut app, Action::Select);
+    assert_eq!(app.filters.len(), 1, "picking one filters by it");
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.entity_list.shown.len(), 7);
+    assert_eq!(app.filters.len(), 1, "the first Esc widens the list only");
+}

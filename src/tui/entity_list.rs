@@ -42,6 +42,8 @@ pub struct EntityList {
     pub editing: bool,
     /// Only entities of this kind, when set.
     pub kind: Option<EntityKind>,
+    /// Only entities mentioned in this paragraph, when set.
+    pub paragraph: Option<usize>,
     pub sort: EntitySort,
     /// Entity indices shown, in order.
     pub shown: Vec<usize>,
@@ -56,6 +58,20 @@ pub fn next_kind(kind: Option<EntityKind>) -> Option<EntityKind> {
             let position = all.iter().position(|k| *k == current).unwrap_or(0);
             all.get(position + 1).copied()
         }
+    }
+}
+
+impl EntityList {
+    /// True when some entities are left out.
+    pub fn is_narrowed(&self) -> bool {
+        !self.query.is_empty() || self.kind.is_some() || self.paragraph.is_some()
+    }
+
+    /// Lists every entity again (the sort stays).
+    pub fn widen(&mut self) {
+        self.query.clear();
+        self.kind = None;
+        self.paragraph = None;
     }
 }
 
@@ -74,6 +90,9 @@ impl App<'_> {
             .copied()
             .filter(|&e| list.kind.is_none_or(|k| entities[e].kind == k))
             .collect();
+        if let Some(mentions) = list.paragraph.and_then(|p| self.index.mentions.get(p)) {
+            shown.retain(|&e| mentions.iter().any(|m| m.entity == e));
+        }
         match list.sort {
             EntitySort::Count => {}
             EntitySort::Name => shown.sort_by_cached_key(|&e| entities[e].name.to_lowercase()),

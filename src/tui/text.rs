@@ -81,6 +81,9 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
+        // Text that was already cut elsewhere keeps a single ellipsis.
+        let kept = out.trim_end_matches(['…', ' ']).len();
+        out.truncate(kept);
         out.push('…');
     }
     out

@@ -133,12 +133,9 @@ fn edit_entity_query(app: &mut App, edit: impl FnOnce(&mut String)) {
 }
 
 fn cancel(app: &mut App) {
-    let list = &app.entity_list;
-    let list_narrowed = !list.query.is_empty() || list.kind.is_some();
-    if app.focus == Pane::Entities && list_narrowed {
+    if app.focus == Pane::Entities && app.entity_list.is_narrowed() {
         // In the entity pane, Esc first widens the list back.
-        app.entity_list.query.clear();
-        app.entity_list.kind = None;
+        app.entity_list.widen();
         app.refresh_entity_list(true);
         app.message = Some("entity list shows every entity".to_string());
     } else if let Some(filter) = app.filters.pop() {
@@ -330,7 +327,21 @@ fn select(app: &mut App) {
             jump_to(app, paragraph, range);
             show_paragraphs_when_single(app);
         }
-        Pane::Paragraphs => {}
+        Pane::Paragraphs => {
+            // The entities of the selected paragraph, to pick one from.
+            let Some(paragraph) = app.selected_paragraph() else {
+                return;
+            };
+            app.entity_list.widen();
+            app.entity_list.paragraph = Some(paragraph);
+            app.refresh_entity_list(false);
+            app.focus = Pane::Entities;
+            app.message = Some(format!(
+                "{} entities in paragraph {} · Esc lists all",
+                app.entity_list.shown.len(),
+                paragraph + 1
+            ));
+        }
     }
 }
 

@@ -81,6 +81,9 @@ fn title_detail(app: &App) -> String {
     } else {
         format!(" ({} of {total})", list.shown.len())
     };
+    if let Some(paragraph) = list.paragraph {
+        detail.push_str(&format!(" · ¶{}", paragraph + 1));
+    }
     if let Some(kind) = list.kind {
         detail.push_str(&format!(" · {}", kind_letter(kind)));
     }
