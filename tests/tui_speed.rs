@@ -79,6 +79,10 @@ fn keystrokes_on_war_and_peace() {
         "page down in filtered view",
         &[Action::FocusParagraphs, Action::PageDown],
     );
+    step("find entity (f)", &[Action::FindEntity]);
+    for c in "pierre".chars() {
+        step(&format!("  type {c:?}"), &[Action::SearchInput(c)]);
+    }
     step(
         "resize to 120x40",
         &[Action::Resize {
