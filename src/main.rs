@@ -24,6 +24,12 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     input: Input,
+    /// Leave the mouse to the terminal (no wheel scrolling or clicks in the app).
+    #[arg(long)]
+    no_mouse: bool,
+    /// Key file merged over the default keys (default: $XDG_CONFIG_HOME/storyscope/keys.toml).
+    #[arg(long, value_name = "PATH")]
+    keys_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -104,7 +110,12 @@ fn run(cli: Cli) -> Result<()> {
             if !std::io::stdout().is_terminal() {
                 bail!("standard output is not a terminal: use `storyscope analyze` or `storyscope render` instead");
             }
-            tui::run(&corpus, &analysis)
+            let options = tui::Options {
+                mouse: !cli.no_mouse,
+                keys_file: cli.keys_file,
+                ..tui::Options::default()
+            };
+            tui::run(&corpus, &analysis, &options)
         }
         Some(Command::Analyze { input, json }) => {
             let (corpus, analysis) = load_and_analyze(&input)?;

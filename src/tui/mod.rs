@@ -1,20 +1,190 @@
-//! The terminal app. (Placeholder until the TUI lands; see the issue tracker.)
+//! The terminal app: three linked panes over a story.
+//!
+//! Shape: [`app::App`] is the state, built once from the corpus and the
+//! analysis; a key becomes an [`action::Action`] through the key map
+//! ([`keymap`], data in `assets/keys.toml`); [`update::update`] is the only
+//! state transition; [`panes`] draw the state without changing it;
+//! [`terminal`] runs the real terminal and [`render_to_string`] the headless
+//! one used by `storyscope render` and the tests.
+
+pub mod action;
+pub mod app;
+pub mod entity_list;
+pub mod history;
+pub mod keymap;
+pub mod keyscript;
+pub mod layout;
+pub mod panes;
+mod reader;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod update;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::Terminal;
+use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::Analysis;
 use crate::corpus::Corpus;
+use action::Action;
+use app::App;
+use keymap::Keymap;
+use theme::Theme;
 
-/// Runs the interactive app in the real terminal.
-pub fn run(_corpus: &Corpus, _analysis: &Analysis) -> anyhow::Result<()> {
-    anyhow::bail!("the interactive app is not built yet")
+/// How the interactive app runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Capture the mouse (wheel, clicks); off with `--no-mouse`.
+    pub mouse: bool,
+    pub theme: Theme,
+    /// A key file to merge over the defaults (`--keys-file`); without it,
+    /// `$XDG_CONFIG_HOME/storyscope/keys.toml` when that exists.
+    pub keys_file: Option<PathBuf>,
 }
 
-/// Draws the app headlessly at `width` x `height` after feeding it `keys`.
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            mouse: true,
+            theme: Theme::from_env(),
+            keys_file: None,
+        }
+    }
+}
+
+/// Runs the interactive app in the real terminal.
+pub fn run(corpus: &Corpus, analysis: &Analysis, options: &Options) -> Result<()> {
+    let keymap = load_keymap(options.keys_file.as_deref())?;
+    let app = App::new(corpus, analysis, keymap, options.theme.clone());
+    terminal::run(app, options.mouse)
+}
+
+/// The default key map with the user's key file merged over it.
+pub fn load_keymap(explicit: Option<&Path>) -> Result<Keymap> {
+    let defaults = Keymap::default_map()?;
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => match user_key_file() {
+            Some(path) if path.is_file() => path,
+            _ => return Ok(defaults),
+        },
+    };
+    let source = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    defaults.merge_user_file(&path.display().to_string(), &source)
+}
+
+/// `$XDG_CONFIG_HOME/storyscope/keys.toml`, or `~/.config/...` without it.
+fn user_key_file() -> Option<PathBuf> {
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+    Some(config.join("storyscope").join("keys.toml"))
+}
+
+/// Draws the app headlessly at `width` x `height` after feeding it `keys`
+/// (a key script, see [`keyscript`]) and returns the screen as plain text,
+/// one line per row, trailing spaces trimmed.
 pub fn render_to_string(
     corpus: &Corpus,
-    _analysis: &Analysis,
-    _width: u16,
-    _height: u16,
-    _keys: &str,
-) -> anyhow::Result<String> {
-    Ok(format!("{} paragraphs\n", corpus.paragraphs.len()))
+    analysis: &Analysis,
+    width: u16,
+    height: u16,
+    keys: &str,
+) -> Result<String> {
+    let buffer = render_to_buffer(corpus, analysis, width, height, keys, Theme::new(false))?;
+    Ok(buffer_to_string(&buffer))
+}
+
+/// Like [`render_to_string`], keeping the styled cells.
+pub fn render_to_buffer(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    width: u16,
+    height: u16,
+    keys: &str,
+    theme: Theme,
+) -> Result<Buffer> {
+    let keys = keyscript::parse(keys)?;
+    let mut app = App::new(corpus, analysis, Keymap::default_map()?, theme);
+    update::update(&mut app, Action::Resize { width, height });
+    for key in keys {
+        if let Some(action) = action_for_key(&app, key) {
+            update::update(&mut app, action);
+        }
+        if app.quit {
+            break;
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height))?;
+    let frame = terminal.draw(|frame| panes::draw(frame, &app))?;
+    Ok(frame.buffer.clone())
+}
+
+/// Routes a key: to the search input while it is open, else through the
+/// key map.
+pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if app.search_input.is_none() && !app.entity_list.editing {
+        return app.keymap.action_for(key);
+    }
+    let ctrl_or_alt = key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Quit),
+        KeyCode::Esc => Some(Action::SearchAbort),
+        KeyCode::Enter => Some(Action::SearchConfirm),
+        KeyCode::Backspace => Some(Action::SearchBackspace),
+        KeyCode::Char(c) if !ctrl_or_alt => Some(Action::SearchInput(c)),
+        _ => None,
+    }
+}
+
+/// Mouse events the app answers: the wheel and the left button.
+pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+            column,
+            row,
+            lines: 3,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+            column,
+            row,
+            lines: -3,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
+        _ => None,
+    }
+}
+
+/// The buffer as text; the cell hidden behind a wide character is skipped.
+pub fn buffer_to_string(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

@@ -1,0 +1,73 @@
+//! Everything the app can do, as data. Keys map to actions through the key
+//! map; mouse events and typed text become actions in the event router.
+
+use serde::Deserialize;
+
+/// One step of the application's state machine (see [`super::update::update`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    /// Clear the last filter (or close the help overlay).
+    Cancel,
+    FocusNext,
+    FocusPrevious,
+    FocusEntities,
+    FocusParagraphs,
+    FocusTimeline,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    /// Enter: filter by the entity, jump to the timeline entry's paragraph.
+    Select,
+    NextMention,
+    PreviousMention,
+    /// Start typing a text filter.
+    Search,
+    /// Type a fuzzy query that narrows the entity list.
+    FindEntity,
+    /// Sort the entity list by count, name or first mention.
+    SortEntities,
+    /// Narrow the entity list to one kind (cycles).
+    NarrowEntityKind,
+    /// Back to where the last jump started.
+    JumpBack,
+    /// Redo a jump undone by `JumpBack`.
+    JumpForward,
+
+    // Not bindable: produced by the event router.
+    #[serde(skip)]
+    SearchInput(char),
+    #[serde(skip)]
+    SearchBackspace,
+    /// Keep the typed filter and leave the input.
+    #[serde(skip)]
+    SearchConfirm,
+    /// Drop the typed filter and leave the input.
+    #[serde(skip)]
+    SearchAbort,
+    #[serde(skip)]
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Mouse wheel at a screen position; positive `lines` scroll down.
+    #[serde(skip)]
+    ScrollAt {
+        column: u16,
+        row: u16,
+        lines: i16,
+    },
+    /// Left click at a screen position: focus that pane and select there.
+    #[serde(skip)]
+    ClickAt {
+        column: u16,
+        row: u16,
+    },
+}

@@ -1,0 +1,116 @@
+//! The status bar: document title and date, active filters, how many
+//! paragraphs are shown, and key hints (or the search input, or a note).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Filter};
+use crate::tui::text;
+use crate::tui::theme::kind_letter;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let editing = app.search_input.is_some() || app.entity_list.editing;
+    let right = match (editing, &app.message) {
+        (true, _) => "Enter keep · Esc clear".to_string(),
+        (false, Some(message)) => text::one_line(message),
+        (false, None) => hints(app),
+    };
+    let count = format!(
+        "{}/{} paragraphs",
+        app.visible.len(),
+        app.corpus.paragraphs.len()
+    );
+    let mut rest = Vec::new();
+    let first = match &app.search_input {
+        Some(typed) => format!("/{}▏", text::one_line(typed)),
+        None if app.entity_list.editing => {
+            format!("find entity: {}▏", text::one_line(&app.entity_list.query))
+        }
+        None => {
+            if let Some(filters) = filters_label(app) {
+                rest.push(filters);
+            }
+            document_label(app)
+        }
+    };
+    rest.push(count);
+    let rest = rest.join(" │ ");
+    let right = format!(" {right} ");
+    // The document title gives way first, then the hints, then the rest.
+    let fixed = rest.width() + 5;
+    let title_room = width.saturating_sub(fixed + right.width()).max(12);
+    let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
+    let right = if left.width() + right.width() <= width {
+        right
+    } else {
+        String::new()
+    };
+    let left = text::truncate(&left, width.saturating_sub(right.width()));
+    let padding = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(padding)),
+        Span::raw(right),
+    ])
+    .style(app.theme.status_bar());
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// "Title · 2020-01-24", for the document of the selected paragraph.
+fn document_label(app: &App) -> String {
+    let documents = &app.corpus.documents;
+    let document = app
+        .selected_paragraph()
+        .map_or(0, |p| app.corpus.paragraphs[p].document);
+    let Some(doc) = documents.get(document) else {
+        return "(no document)".to_string();
+    };
+    let mut label = text::truncate(&text::one_line(&doc.title), 60);
+    if let Some(date) = doc.date {
+        label.push_str(&format!(" · {date}"));
+    }
+    if documents.len() > 1 {
+        label.push_str(&format!(" ({}/{})", document + 1, documents.len()));
+    }
+    label
+}
+
+fn filters_label(app: &App) -> Option<String> {
+    let parts: Vec<String> = app
+        .filters
+        .iter()
+        .filter_map(|filter| match filter {
+            Filter::Entity(e) => app.analysis.entities.get(*e).map(|entity| {
+                let name = text::truncate(&text::one_line(&entity.name), 30);
+                format!("{} {name}", kind_letter(entity.kind))
+            }),
+            Filter::Text { typed, .. } if !typed.is_empty() => {
+                Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
+            }
+            Filter::Text { .. } => None,
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("filter: {}", parts.join(" + ")))
+}
+
+fn hints(app: &App) -> String {
+    let key = |action| app.keymap.first_key(action).unwrap_or("?");
+    let mut hints = vec![
+        format!("{} help", key(Action::Help)),
+        format!("{} filter", key(Action::Search)),
+    ];
+    if app.highlighted_entity().is_some() {
+        let (next, previous) = (key(Action::NextMention), key(Action::PreviousMention));
+        hints.push(format!("{next}/{previous} mentions"));
+    }
+    if !app.filters.is_empty() {
+        hints.push(format!("{} clear", key(Action::Cancel)));
+    }
+    hints.push(format!("{} pane", key(Action::FocusNext)));
+    hints.push(format!("{} quit", key(Action::Quit)));
+    hints.join("  ")
+}

@@ -1,0 +1,96 @@
+//! The real terminal: raw mode and the alternate screen (restored on every
+//! exit path, panics included), optional mouse capture, and an event loop
+//! that draws once per burst of events.
+
+use std::io::stdout;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+
+use super::action::Action;
+use super::app::App;
+use super::update::update;
+use super::{action_for_key, action_for_mouse, panes};
+
+/// At most this many queued events are applied before the next frame.
+const MAX_EVENTS_PER_FRAME: usize = 512;
+
+/// Restores the terminal when dropped, however `run` ends.
+struct Restore {
+    mouse: bool,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        if self.mouse {
+            let _ = execute!(stdout(), DisableMouseCapture);
+        }
+        ratatui::restore();
+    }
+}
+
+pub fn run(mut app: App, mouse: bool) -> Result<()> {
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            // Raw mode may be on even though the rest failed.
+            ratatui::restore();
+            return Err(error).context("cannot set up the terminal");
+        }
+    };
+    let _restore = Restore { mouse };
+    if mouse {
+        // ratatui's panic hook restores raw mode and the screen; mouse
+        // reporting must be switched off too or the shell fills with codes.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+        execute!(stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
+    }
+    let size = terminal.size()?;
+    update(
+        &mut app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    while !app.quit {
+        terminal.draw(|frame| panes::draw(frame, &app))?;
+        // Block for one event, then take whatever else is already queued
+        // (a paste, a wheel burst, key repeat) before drawing again.
+        let mut events = 0;
+        loop {
+            handle(&mut app, event::read()?);
+            events += 1;
+            if app.quit || events >= MAX_EVENTS_PER_FRAME || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: Event) {
+    let action = match event {
+        Event::Key(key) => action_for_key(app, key),
+        Event::Mouse(mouse) => action_for_mouse(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                if app.search_input.is_some() {
+                    update(app, Action::SearchInput(c));
+                }
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(action) = action {
+        update(app, action);
+    }
+}

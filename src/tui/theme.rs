@@ -1,0 +1,126 @@
+//! Styles. The default palette uses the 16 ANSI colours (they follow the
+//! user's terminal palette); with `NO_COLOR` every meaning stays visible
+//! through markers, bold, underline and reverse video.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::analysis::EntityKind;
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+
+    /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::new(!no_color)
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// A mention in running text: coloured by kind, and set apart without
+    /// colour by a different combination of underline, bold and italic.
+    pub fn mention(&self, kind: EntityKind) -> Style {
+        let (color, modifier) = match kind {
+            EntityKind::Person => (Color::Cyan, Modifier::UNDERLINED | Modifier::BOLD),
+            EntityKind::Organization => (Color::Magenta, Modifier::UNDERLINED | Modifier::ITALIC),
+            EntityKind::Place => (Color::Green, Modifier::UNDERLINED),
+            EntityKind::Group => (Color::Yellow, Modifier::ITALIC),
+            EntityKind::Other if self.color => (Color::Blue, Modifier::UNDERLINED),
+            EntityKind::Other => (Color::Reset, Modifier::DIM | Modifier::UNDERLINED),
+        };
+        self.fg(color).add_modifier(modifier)
+    }
+
+    /// The kind letter in the entity list.
+    pub fn kind_marker(&self, kind: EntityKind) -> Style {
+        self.mention(kind)
+            .remove_modifier(Modifier::UNDERLINED | Modifier::ITALIC)
+    }
+
+    /// Mentions of the selected entity.
+    pub fn highlighted_mention(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The mention or date reached by the last jump.
+    pub fn jump_target(&self) -> Style {
+        let style =
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color {
+            style.fg(Color::LightRed)
+        } else {
+            style
+        }
+    }
+
+    /// Text-filter matches.
+    pub fn search_hit(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+
+    /// The cursor row of a list.
+    pub fn cursor(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// The gutter of the selected paragraph.
+    pub fn selected_gutter(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    pub fn bold(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn status_bar(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn date(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The letter shown for a kind where colour may be missing.
+pub fn kind_letter(kind: EntityKind) -> char {
+    match kind {
+        EntityKind::Person => 'P',
+        EntityKind::Organization => 'O',
+        EntityKind::Place => 'L',
+        EntityKind::Group => 'G',
+        EntityKind::Other => 'X',
+    }
+}

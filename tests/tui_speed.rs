@@ -1,0 +1,146 @@
+//! Timing of the app's hot paths on a whole novel. Not a timed test (the
+//! machine may be busy): it prints the figures. Needs the shared corpus:
+//!   cargo test --release --test tui_speed -- --ignored --nocapture
+
+use std::time::Instant;
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use storyscope::analysis::{self, AnalysisOptions};
+use storyscope::corpus;
+use storyscope::tui::action::Action;
+use storyscope::tui::app::App;
+use storyscope::tui::keymap::Keymap;
+use storyscope::tui::panes;
+use storyscope::tui::theme::Theme;
+use storyscope::tui::update::update;
+
+const NOVEL: &str = "../shared/corpus/war_and_peace.txt";
+
+#[test]
+#[ignore = "prints timings on the shared corpus"]
+fn keystrokes_on_war_and_peace() {
+    if !std::path::Path::new(NOVEL).exists() {
+        eprintln!("skipping: {NOVEL} is not here");
+        return;
+    }
+    let start = Instant::now();
+    let corpus = corpus::load_paths(&[NOVEL.to_string()]).expect("loads");
+    let analysis = analysis::analyze(&corpus, &AnalysisOptions::default());
+    let analysed = start.elapsed();
+    let keymap = Keymap::default_map().expect("keys");
+    let mut app = App::new(&corpus, &analysis, keymap, Theme::new(true));
+    update(
+        &mut app,
+        Action::Resize {
+            width: 200,
+            height: 60,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    terminal.draw(|f| panes::draw(f, &app)).expect("draw");
+    println!(
+        "load + analysis {analysed:?}, first frame after {:?}",
+        start.elapsed()
+    );
+
+    let mut step = |label: &str, actions: &[Action]| {
+        let start = Instant::now();
+        for action in actions {
+            update(&mut app, *action);
+        }
+        terminal.draw(|f| panes::draw(f, &app)).expect("draw");
+        println!(
+            "{label:<32} {:>8.2} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    };
+    step("page down", &[Action::PageDown]);
+    step("bottom (G)", &[Action::Bottom]);
+    step("top (g)", &[Action::Top]);
+    step("open search", &[Action::Search]);
+    for (i, c) in "pierre".chars().enumerate() {
+        step(
+            &format!("type {:?} ({} chars)", c, i + 1),
+            &[Action::SearchInput(c)],
+        );
+    }
+    step("backspace", &[Action::SearchBackspace]);
+    step("confirm", &[Action::SearchConfirm]);
+    step("clear filter (Esc)", &[Action::Cancel]);
+    step(
+        "focus entities, down",
+        &[Action::FocusEntities, Action::Down],
+    );
+    step("select entity (filter)", &[Action::Select]);
+    step("next mention", &[Action::NextMention]);
+    step("previous mention", &[Action::PreviousMention]);
+    step(
+        "page down in filtered view",
+        &[Action::FocusParagraphs, Action::PageDown],
+    );
+    step("find entity (f)", &[Action::FindEntity]);
+    for c in "pierre".chars() {
+        step(&format!("  type {c:?}"), &[Action::SearchInput(c)]);
+    }
+    step(
+        "resize to 120x40",
+        &[Action::Resize {
+            width: 120,
+            height: 40,
+        }],
+    );
+    assert!(!app.visible.is_empty());
+}
+
+#[test]
+#[ignore = "prints timings on a generated 10 MB single-line story"]
+fn keystrokes_on_a_ten_megabyte_line() {
+    let text = "word and Paris ".repeat(700_000);
+    let document = corpus::document_from_bytes("huge.txt", text.into_bytes()).expect("loads");
+    let corpus = corpus::Corpus::from_documents(vec![document]);
+    let analysis = analysis::Analysis::default();
+    let start = Instant::now();
+    let keymap = Keymap::default_map().expect("keys");
+    let mut app = App::new(&corpus, &analysis, keymap, Theme::new(true));
+    update(
+        &mut app,
+        Action::Resize {
+            width: 200,
+            height: 60,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    terminal.draw(|f| panes::draw(f, &app)).expect("draw");
+    println!("first frame {:?}", start.elapsed());
+    let mut step = |label: &str, actions: &[Action]| {
+        let start = Instant::now();
+        for action in actions {
+            update(&mut app, *action);
+        }
+        terminal.draw(|f| panes::draw(f, &app)).expect("draw");
+        println!(
+            "{label:<32} {:>8.2} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    };
+    step("line down", &[Action::Down]);
+    step("page down", &[Action::PageDown]);
+    step("bottom (G)", &[Action::Bottom]);
+    step(
+        "search 'paris'",
+        &[
+            Action::Search,
+            Action::SearchInput('p'),
+            Action::SearchInput('a'),
+        ],
+    );
+    step(
+        "resize (rewrap)",
+        &[Action::Resize {
+            width: 120,
+            height: 40,
+        }],
+    );
+    assert_eq!(app.visible.len(), 1);
+}
