@@ -158,7 +158,7 @@ pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
             let sentences = tokens::sentences(text, &tokens);
             let mentions = entities::find_mentions(text, &tokens, &sentences);
             let reference = options.reference_date.or(doc.date);
-            let timexes = timex::tag(text, &tokens, &sentences, reference);
+            let timexes = timex::tag(text, doc.body.clone(), reference);
             DocumentAnalysis {
                 mentions,
                 timexes,

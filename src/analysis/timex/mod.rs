@@ -1,0 +1,364 @@
+//! Temporal expressions and their TIMEX3 normalisation.
+//!
+//! The text is cut into tokens once; at each token the rules of
+//! [`rules::RULES`] are tried and the longest match wins. Its value is
+//! computed by [`normalize`] against the reference date: the document date,
+//! or, without one (novels), the last explicit date before the expression.
+
+pub mod eval;
+pub mod lexicon;
+pub mod normalize;
+pub mod pattern;
+pub mod rules;
+pub mod timeml;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use lexicon::{Shape, Tok};
+use normalize::{Anchor, Context, Norm, Tense};
+use pattern::{Captures, CompiledRule, Grammar};
+use rules::Guard;
+
+use super::TimexType;
+
+/// A temporal expression found in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpression {
+    pub start: usize,
+    pub end: usize,
+    pub timex_type: TimexType,
+    pub value: String,
+}
+
+/// Finds and normalises the temporal expressions of `text[range]`; byte
+/// offsets are into `text`. Without a `reference`, relative expressions
+/// are resolved against the last explicit date before them.
+pub fn tag(text: &str, range: Range<usize>, reference: Option<Date>) -> Vec<TimeExpression> {
+    let Some(body) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut found = tag_text(body, reference);
+    for expression in &mut found {
+        expression.start += range.start;
+        expression.end += range.start;
+    }
+    found
+}
+
+/// [`tag`] on a whole string.
+pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
+    let grammar = Grammar::get();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    lexicon::tokenize(text, &grammar.lexicon, &mut tokens);
+    let mut tagger = Tagger {
+        grammar,
+        text,
+        tokens: &tokens,
+        anchor: reference.map(Anchor::from_date).unwrap_or_default(),
+        narrative: reference.is_none(),
+    };
+    tagger.run()
+}
+
+struct Tagger<'a> {
+    grammar: &'static Grammar,
+    text: &'a str,
+    tokens: &'a [Tok],
+    anchor: Anchor,
+    /// No document date: the anchor follows the explicit dates.
+    narrative: bool,
+}
+
+impl Tagger<'_> {
+    fn run(&mut self) -> Vec<TimeExpression> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        let mut previous_end = 0;
+        while at < self.tokens.len() {
+            if !self.could_start(self.tokens[at]) {
+                at += 1;
+                continue;
+            }
+            let matched =
+                self.grammar
+                    .longest_match(self.text, self.tokens, at, |rule, end, captures| {
+                        self.guard_passes(rule, at, end, captures)
+                    });
+            let Some((index, end, captures)) = matched else {
+                at += 1;
+                continue;
+            };
+            let rule = self.grammar.rules[index].rule;
+            let context = Context {
+                anchor: self.anchor,
+                tense: self.tense(at, end),
+            };
+            let Some(value) = normalize::value(rule.norm, &captures, &context) else {
+                at += 1;
+                continue;
+            };
+            let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
+            if self.narrative && rule.norm == Norm::Calendar && captures.year.is_some() {
+                self.anchor = anchor_of(&value).unwrap_or(self.anchor);
+            }
+            found.push(TimeExpression {
+                start: self.tokens[start].start,
+                end: self.tokens[end - 1].end,
+                timex_type: rule.timex_type,
+                value,
+            });
+            previous_end = end;
+            at = end;
+        }
+        found
+    }
+
+    /// Cheap filter: every rule starts with a known word, a number or an apostrophe.
+    fn could_start(&self, token: Tok) -> bool {
+        match token.shape {
+            Shape::Word => token.word != 0,
+            Shape::Digits | Shape::Mixed => true,
+            Shape::Punct(c) => c == '\'',
+        }
+    }
+
+    /// Takes in modifiers before the match ("early", "nearly", "the end of").
+    fn extend_left(
+        &self,
+        at: usize,
+        previous_end: usize,
+        norm: Norm,
+        timex_type: TimexType,
+    ) -> usize {
+        let mut start = at;
+        let quantity =
+            matches!(norm, Norm::Duration | Norm::Ago(_)) || timex_type == TimexType::Duration;
+        if quantity {
+            start = self.grammar.prefix_start(
+                &self.grammar.quantity_prefixes,
+                self.text,
+                self.tokens,
+                start,
+            );
+        }
+        if timex_type != TimexType::Duration && timex_type != TimexType::Set {
+            start = self.grammar.prefix_start(
+                &self.grammar.date_prefixes,
+                self.text,
+                self.tokens,
+                start,
+            );
+        }
+        start.max(previous_end.min(at))
+    }
+
+    fn guard_passes(
+        &self,
+        rule: &CompiledRule,
+        at: usize,
+        end: usize,
+        captures: &Captures,
+    ) -> bool {
+        let before = at.checked_sub(1).map(|i| self.tokens[i]);
+        let after = self.tokens.get(end).copied();
+        let word_before = |words: &[&str]| before.is_some_and(|t| self.is_any(t, words));
+        match rule.rule.guard {
+            Guard::None => true,
+            Guard::BareMonth => {
+                let next_is_name = after.is_some_and(|t| t.shape == Shape::Word && t.capital);
+                if next_is_name {
+                    return false;
+                }
+                !captures.ambiguous_month
+                    || before.is_some_and(|t| t.is_punct('-'))
+                    || word_before(&[
+                        "in", "since", "until", "till", "by", "of", "last", "next", "this",
+                        "early", "late", "mid", "during", "from", "through", "before", "after",
+                        "to", "between", "and", "or", "through", "end",
+                    ])
+            }
+            Guard::BareYear => self.plausible_year(at, captures),
+            Guard::NotAge => {
+                let old = self.tokens.get(end..end + 2).is_some_and(|pair| {
+                    pair[0].is_punct('-') && self.is_any(pair[1], &["old", "olds"])
+                });
+                !old
+            }
+            Guard::AfterFrequency => {
+                self.is_any(self.tokens[at], &["per"])
+                    || word_before(&["once", "twice", "thrice", "times"])
+            }
+            Guard::AfterDurationCue => word_before(&[
+                "for", "over", "within", "after", "took", "take", "takes", "taking", "lasted",
+                "spent", "in",
+            ]),
+            Guard::AfterPreposition => word_before(&[
+                "in",
+                "on",
+                "during",
+                "of",
+                "by",
+                "until",
+                "through",
+                "throughout",
+                "since",
+                "into",
+                "all",
+            ]),
+            Guard::NotBeforeNumber => !after.is_some_and(|t| {
+                t.shape == Shape::Digits || {
+                    let lex = self.grammar.lexicon.lex(t.word);
+                    lex.number.is_some() || lex.unit.is_some()
+                }
+            }),
+        }
+    }
+
+    /// A lone four-digit number reads as a year unless it looks like an
+    /// amount ("$1990", "1990 tons", "1,990").
+    fn plausible_year(&self, at: usize, captures: &Captures) -> bool {
+        let Some(year) = captures.year else {
+            return false;
+        };
+        let token = self.tokens[at];
+        let before = at.checked_sub(1).map(|i| self.tokens[i]);
+        let after = self.tokens.get(at + 1).copied();
+        let prepositions = [
+            "in", "since", "of", "by", "from", "until", "before", "after", "during", "to",
+            "between", "circa", "and", "through", "early", "late", "mid",
+        ];
+        let after_preposition = before.is_some_and(|t| self.is_any(t, &prepositions));
+        if before.is_some_and(|t| {
+            matches!(t.shape, Shape::Punct('$' | '#' | '.' | ',')) && t.end == token.start
+        }) {
+            return false;
+        }
+        if after.is_some_and(|t| {
+            matches!(t.shape, Shape::Punct('%' | '/'))
+                || (matches!(t.shape, Shape::Punct(',' | '.')) && t.start == token.end && {
+                    self.tokens
+                        .get(at + 2)
+                        .is_some_and(|n| n.shape == Shape::Digits && n.start == t.end)
+                })
+                || self.is_any(t, &["percent", "pct", "million", "billion"])
+        }) {
+            return false;
+        }
+        if after_preposition {
+            return (1000..2100).contains(&year);
+        }
+        let plural_noun_after = after.is_some_and(|t| {
+            t.shape == Shape::Word
+                && !t.capital
+                && t.text(self.text).ends_with('s')
+                && t.end - t.start > 3
+        });
+        (1900..2100).contains(&year) && !plural_noun_after
+    }
+
+    fn is_any(&self, token: Tok, words: &[&str]) -> bool {
+        token.shape == Shape::Word && {
+            let word = token.text(self.text);
+            words.iter().any(|w| word.eq_ignore_ascii_case(w))
+        }
+    }
+
+    /// The tense of the nearest tense cue within the sentence around the
+    /// expression.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        const WINDOW: usize = 10;
+        let mut best: Option<(usize, Tense)> = None;
+        let mut consider = |distance: usize, tense: Option<Tense>| {
+            if let Some(tense) = tense {
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, tense));
+                }
+            }
+        };
+        for (distance, index) in (start.saturating_sub(WINDOW)..start).rev().enumerate() {
+            let token = self.tokens[index];
+            if self.ends_sentence(token) {
+                break;
+            }
+            consider(distance, self.tense_cue(index));
+        }
+        for (distance, index) in (end..(end + WINDOW).min(self.tokens.len())).enumerate() {
+            let token = self.tokens[index];
+            if self.ends_sentence(token) {
+                break;
+            }
+            consider(distance, self.tense_cue(index));
+        }
+        best.map_or(Tense::Present, |(_, tense)| tense)
+    }
+
+    fn ends_sentence(&self, token: Tok) -> bool {
+        matches!(token.shape, Shape::Punct('.' | '!' | '?' | ';'))
+    }
+
+    fn tense_cue(&self, index: usize) -> Option<Tense> {
+        let token = self.tokens[index];
+        if token.shape != Shape::Word {
+            return None;
+        }
+        let word = token.text(self.text);
+        const FUTURE: &[&str] = &[
+            "will",
+            "ll",
+            "shall",
+            "going",
+            "plans",
+            "plan",
+            "planned",
+            "scheduled",
+            "expected",
+            "expects",
+            "due",
+            "upcoming",
+            "next",
+            "tomorrow",
+            "would",
+            "hopes",
+            "wants",
+            "intends",
+        ];
+        const PAST: &[&str] = &[
+            "was",
+            "were",
+            "had",
+            "did",
+            "said",
+            "ago",
+            "last",
+            "yesterday",
+            "came",
+            "went",
+        ];
+        if FUTURE.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return Some(Tense::Future);
+        }
+        if PAST.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return Some(Tense::Past);
+        }
+        let past_participle = word.len() > 4 && word.ends_with("ed") && !token.capital;
+        past_participle.then_some(Tense::Past)
+    }
+}
+
+/// The anchor a calendar value sets: "1812" -> year, "1812-06-24" -> day.
+fn anchor_of(value: &str) -> Option<Anchor> {
+    let mut parts = value.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next().and_then(|m| m.parse().ok());
+    let day = parts
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse().ok());
+    Some(Anchor {
+        year: Some(year),
+        month,
+        day: month.and(day),
+    })
+}
