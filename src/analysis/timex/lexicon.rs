@@ -352,6 +352,15 @@ impl Lexicon {
             .unwrap_or(0)
     }
 
+    /// Number of ids, including 0.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.len() <= 1
+    }
+
     pub fn lex(&self, id: u16) -> &Lex {
         &self.entries[usize::from(id)]
     }

@@ -95,10 +95,13 @@ impl Tagger<'_> {
                 anchor: self.anchor,
                 tense: self.tense(at, end),
             };
-            let Some(value) = normalize::value(rule.norm, &captures, &context) else {
+            let Some(mut value) = normalize::value(rule.norm, &captures, &context) else {
                 at += 1;
                 continue;
             };
+            if let Some(quarter) = self.year_before_quarter(rule.norm, &captures, &found, at) {
+                value = quarter;
+            }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
             if self.narrative && rule.norm == Norm::Calendar && captures.year.is_some() {
                 self.anchor = anchor_of(&value).unwrap_or(self.anchor);
@@ -113,6 +116,34 @@ impl Tagger<'_> {
             at = end;
         }
         found
+    }
+
+    /// "a year ago" / "last year" in a sentence about a quarter ("profit
+    /// rose in the third quarter from $5 a year earlier") is that quarter
+    /// a year before.
+    fn year_before_quarter(
+        &self,
+        norm: Norm,
+        captures: &Captures,
+        found: &[TimeExpression],
+        at: usize,
+    ) -> Option<String> {
+        let year_back = match norm {
+            Norm::Ago(-1) => !captures.fuzzy && captures.number.unwrap_or(1) == 1,
+            Norm::Shift => captures.shift == Some(-1),
+            _ => false,
+        };
+        if !year_back || captures.unit != Some(lexicon::Unit::Year) {
+            return None;
+        }
+        let previous = found.last()?;
+        let (year, quarter) = previous.value.split_once("-Q")?;
+        let year: i32 = year.parse().ok()?;
+        let sentence_start = self.tokens[..at]
+            .iter()
+            .rposition(|t| self.ends_sentence(*t))
+            .map_or(0, |i| self.tokens[i].end);
+        (previous.start >= sentence_start).then(|| format!("{:04}-Q{quarter}", year - 1))
     }
 
     /// Cheap filter: every rule starts with a known word, a number or an apostrophe.

@@ -96,7 +96,7 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             part.code()
         ),
         Norm::Shift => shift(c, context)?,
-        Norm::Same => same(c, anchor),
+        Norm::Same => same(c, anchor, context.tense),
         Norm::Ago(direction) => ago(c, anchor, direction),
         Norm::Weekday => with_part(weekday_value(c.weekday?, anchor, context.tense)),
         Norm::Duration => duration(c),
@@ -120,7 +120,16 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
         }
         Norm::Quarter => {
             let quarter = c.ordinal.filter(|n| (1..=4).contains(n))?;
-            format!("{}-Q{quarter}", year_or_placeholder(c.year.or(anchor.year)))
+            let year = c.year.or_else(|| {
+                let current = i32::from((anchor.month? - 1) / 3 + 1);
+                nearest_cycle(
+                    anchor.year?,
+                    i32::from(quarter) - current,
+                    4,
+                    Tense::Present,
+                )
+            });
+            format!("{}-Q{quarter}", year_or_placeholder(year.or(anchor.year)))
         }
         Norm::QuarterShift(n) => match (anchor.year, anchor.month) {
             (Some(year), Some(month)) => {
@@ -179,27 +188,40 @@ fn calendar(c: &Captures, context: &Context) -> Option<String> {
     }
 }
 
-/// The year of a month (and day) given without one: the reference year,
-/// moved back or forward when the tense says the date lies on that side.
+/// The year of a month (and day) given without one: of the reference
+/// year and its neighbours, the one that puts the date nearest the
+/// reference, a little further when the tense points the other way.
 fn infer_year(anchor: Anchor, month: u8, day: Option<u8>, tense: Tense) -> Option<i32> {
     let year = anchor.year?;
     let Some(reference_month) = anchor.month else {
         return Some(year);
     };
-    let here = (month, day.unwrap_or(0));
-    let reference = (
-        reference_month,
-        if day.is_some() {
-            anchor.day.unwrap_or(0)
-        } else {
-            0
-        },
-    );
-    Some(match tense {
-        Tense::Past if here > reference => year - 1,
-        Tense::Future if here < reference => year + 1,
-        _ => year,
-    })
+    let reference = i32::from(reference_month) * 31 + i32::from(anchor.day.unwrap_or(15));
+    let position = i32::from(month) * 31 + i32::from(day.unwrap_or(15));
+    nearest_cycle(year, position - reference, 372, tense)
+}
+
+/// `offset` is the distance from the reference to the date within the
+/// same year, `cycle` the length of a year in those units: the best year.
+fn nearest_cycle(year: i32, offset: i32, cycle: i32, tense: Tense) -> Option<i32> {
+    let penalty = cycle / 12;
+    (-1..=1)
+        .map(|shift| {
+            let delta = offset + shift * cycle;
+            let against_tense = match tense {
+                Tense::Past => delta > 0,
+                Tense::Future => delta < 0,
+                Tense::Present => false,
+            };
+            // Ties go to the past, then to the reference year.
+            let cost = delta.abs() * 4
+                + if against_tense { penalty * 4 } else { 0 }
+                + i32::from(delta > 0) * 2
+                + shift.abs();
+            (cost, year + shift)
+        })
+        .min()
+        .map(|(_, year)| year)
 }
 
 fn shift(c: &Captures, context: &Context) -> Option<String> {
@@ -236,8 +258,22 @@ fn shift(c: &Captures, context: &Context) -> Option<String> {
     Some(unit_value(c.unit?, anchor, n))
 }
 
-fn same(c: &Captures, anchor: Anchor) -> String {
-    unit_value(c.unit.unwrap_or(Unit::Weekend), anchor, 0)
+fn same(c: &Captures, anchor: Anchor, tense: Tense) -> String {
+    let unit = c.unit.unwrap_or(Unit::Weekend);
+    let mut shift = 0;
+    if unit == Unit::Weekend {
+        // Early in the week, "the weekend" is usually the one just past.
+        if let Some(date) = anchor.date() {
+            let weekday = date.weekday().to_monday_one_offset();
+            let past = match tense {
+                Tense::Past => weekday < 6,
+                Tense::Present => weekday <= 2,
+                Tense::Future => false,
+            };
+            shift = -i32::from(past);
+        }
+    }
+    unit_value(unit, anchor, shift)
 }
 
 fn ago(c: &Captures, anchor: Anchor, direction: i32) -> String {

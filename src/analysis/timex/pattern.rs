@@ -28,6 +28,36 @@ pub enum Class {
 }
 
 impl Class {
+    /// Whether a token with digits can belong to the class.
+    fn can_be_digits(self) -> bool {
+        matches!(
+            self,
+            Class::Day
+                | Class::Year
+                | Class::MonthNumber
+                | Class::Number
+                | Class::Ordinal
+                | Class::Decade
+                | Class::Clock
+        )
+    }
+
+    /// Whether a word with these meanings belongs to the class (the
+    /// classes defined by word lists are handled by the caller).
+    fn contains_word(self, lex: &super::lexicon::Lex) -> bool {
+        match self {
+            Class::Month => lex.month.is_some(),
+            Class::Weekday | Class::Weekdays => lex.weekday.is_some(),
+            Class::Number => lex.number.is_some(),
+            Class::Unit | Class::SingularUnit | Class::PluralUnit => lex.unit.is_some(),
+            Class::Ordinal => lex.ordinal.is_some(),
+            Class::PartOfDay => lex.part_of_day.is_some(),
+            Class::Season => lex.season.is_some(),
+            Class::Decade => lex.decade_word.is_some(),
+            _ => false,
+        }
+    }
+
     fn parse(name: &str) -> Option<Class> {
         Some(match name {
             "MONTH" => Class::Month,
@@ -104,7 +134,18 @@ pub struct Grammar {
     pub date_prefixes: Vec<Vec<Item>>,
     pub quantity_prefixes: Vec<Vec<Item>>,
     shift_words: [u16; 7],
+    /// Rules that can start at a word, by lexicon id.
+    rules_by_word: Vec<Vec<u16>>,
+    /// Rules that can start at a token with digits.
+    rules_by_digits: Vec<u16>,
+    /// Rules that can start at an apostrophe ("'80s").
+    rules_by_apostrophe: Vec<u16>,
 }
+
+/// Words of the `FEW` class: a number nobody gave.
+const FEW_WORDS: [&str; 5] = ["few", "several", "many", "some", "couple"];
+/// Words of the `CLOCK` class, with their hour.
+const CLOCK_WORDS: [(&str, u8); 3] = [("noon", 12), ("midday", 12), ("midnight", 24)];
 
 const SHIFT_WORDS: [(&str, i32); 7] = [
     ("last", -1),
@@ -140,12 +181,83 @@ impl Grammar {
             .map(|p| compile(p, &mut lexicon))
             .collect();
         let shift_words = SHIFT_WORDS.map(|(word, _)| lexicon.intern(word));
-        Grammar {
+        let few_words = FEW_WORDS.map(|word| lexicon.intern(word));
+        let clock_words = CLOCK_WORDS.map(|(word, _)| lexicon.intern(word));
+        let mut grammar = Grammar {
             lexicon,
             rules,
             date_prefixes,
             quantity_prefixes,
             shift_words,
+            rules_by_word: Vec::new(),
+            rules_by_digits: Vec::new(),
+            rules_by_apostrophe: Vec::new(),
+        };
+        grammar.index_rules(&few_words, &clock_words);
+        grammar
+    }
+
+    /// Indexes the rules by the tokens they can start with, so that a
+    /// position only tries the few rules that can match there.
+    fn index_rules(&mut self, few_words: &[u16], clock_words: &[u16]) {
+        let mut by_word = vec![Vec::new(); self.lexicon.len()];
+        let mut by_digits = Vec::new();
+        let mut by_apostrophe = Vec::new();
+        for (index, rule) in self.rules.iter().enumerate() {
+            let index = index as u16;
+            for item in &rule.items {
+                match &item.element {
+                    Element::Words(ids) => {
+                        for &id in ids {
+                            by_word[usize::from(id)].push(index);
+                        }
+                    }
+                    Element::Punct('\'') => by_apostrophe.push(index),
+                    Element::Punct(_) => {}
+                    Element::Class(class) => {
+                        if class.can_be_digits() {
+                            by_digits.push(index);
+                        }
+                        for (id, rules) in by_word.iter_mut().enumerate().skip(1) {
+                            let id = id as u16;
+                            let member = match class {
+                                Class::Few => few_words.contains(&id),
+                                Class::Clock => clock_words.contains(&id),
+                                Class::Shift => self.shift_words.contains(&id),
+                                other => other.contains_word(self.lexicon.lex(id)),
+                            };
+                            if member {
+                                rules.push(index);
+                            }
+                        }
+                    }
+                }
+                if !item.optional {
+                    break;
+                }
+            }
+        }
+        for rules in &mut by_word {
+            rules.sort_unstable();
+            rules.dedup();
+        }
+        by_digits.dedup();
+        by_apostrophe.dedup();
+        self.rules_by_word = by_word;
+        self.rules_by_digits = by_digits;
+        self.rules_by_apostrophe = by_apostrophe;
+    }
+
+    /// The rules that can start at `token`, in table order.
+    fn candidates(&self, token: Tok) -> &[u16] {
+        match token.shape {
+            Shape::Word => self
+                .rules_by_word
+                .get(usize::from(token.word))
+                .map_or(&[], Vec::as_slice),
+            Shape::Digits | Shape::Mixed => &self.rules_by_digits,
+            Shape::Punct('\'') => &self.rules_by_apostrophe,
+            Shape::Punct(_) => &[],
         }
     }
 
@@ -158,7 +270,12 @@ impl Grammar {
         accept: impl Fn(&CompiledRule, usize, &Captures) -> bool,
     ) -> Option<(usize, usize, Captures)> {
         let mut best: Option<(usize, usize, Captures)> = None;
-        for (index, rule) in self.rules.iter().enumerate() {
+        let Some(&first) = tokens.get(at) else {
+            return None;
+        };
+        for &index in self.candidates(first) {
+            let index = usize::from(index);
+            let rule = &self.rules[index];
             let mut captures = Captures::default();
             let Some(end) = self.match_items(&rule.items, text, tokens, at, &mut captures) else {
                 continue;
@@ -314,9 +431,7 @@ impl Grammar {
             Class::Number => self.match_number(text, tokens, at, captures),
             Class::Few => {
                 let word = token.text(text);
-                let fuzzy = ["few", "several", "many", "some", "couple"]
-                    .iter()
-                    .any(|w| word.eq_ignore_ascii_case(w));
+                let fuzzy = FEW_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
                 if !fuzzy {
                     return None;
                 }
@@ -508,7 +623,7 @@ fn decade_number(token: Tok, text: &str) -> Option<i32> {
 fn clock(text: &str, tokens: &[Tok], at: usize, captures: &mut Captures) -> Option<usize> {
     let token = tokens[at];
     let word = token.text(text);
-    for (name, hour) in [("noon", 12), ("midday", 12), ("midnight", 24)] {
+    for (name, hour) in CLOCK_WORDS {
         if word.eq_ignore_ascii_case(name) {
             captures.hour = Some(hour);
             captures.minute = Some(0);

@@ -68,6 +68,7 @@ const fn guarded(pattern: &'static str, timex_type: TimexType, norm: Norm, guard
     }
 }
 
+#[rustfmt::skip]
 pub const RULES: &[Rule] = &[
     // Explicit calendar dates, most specific first.
     rule("WEEKDAY ,? MONTH DAY ,? YEAR", Date, Norm::Calendar),
@@ -94,25 +95,13 @@ pub const RULES: &[Rule] = &[
     rule("the? ORD century", Date, Norm::Century),
     rule("the? ORD -? half of fiscal? YEAR", Date, Norm::Half),
     rule("the? ORD -? half", Date, Norm::Half),
-    rule(
-        "the? fiscal? ORD -? quarter of fiscal? YEAR",
-        Date,
-        Norm::Quarter,
-    ),
+    rule("the? fiscal? ORD -? quarter of fiscal? YEAR", Date, Norm::Quarter),
     rule("the? fiscal? YEAR ORD -? quarter", Date, Norm::Quarter),
     rule("the? fiscal? ORD -? quarter", Date, Norm::Quarter),
-    rule(
-        "the latest|last|past|previous|recent quarter",
-        Date,
-        Norm::QuarterShift(-1),
-    ),
+    rule("the latest|last|past|previous|recent quarter", Date, Norm::QuarterShift(-1)),
     rule("the quarter", Date, Norm::QuarterShift(-1)),
     rule("this|the current quarter", Date, Norm::QuarterShift(0)),
-    rule(
-        "next|the next|the coming quarter",
-        Date,
-        Norm::QuarterShift(1),
-    ),
+    rule("next|the next|the coming quarter", Date, Norm::QuarterShift(1)),
     // Holidays.
     rule("christmas eve", Date, Norm::Holiday(12, 24)),
     rule("christmas day?", Date, Norm::Holiday(12, 25)),
@@ -131,16 +120,8 @@ pub const RULES: &[Rule] = &[
     rule("today", Date, Norm::DayOffset(0)),
     rule("tomorrow POD", Time, Norm::DayOffset(1)),
     rule("tomorrow", Date, Norm::DayOffset(1)),
-    rule(
-        "tonight",
-        Time,
-        Norm::DayPart(0, super::lexicon::PartOfDay::Night),
-    ),
-    rule(
-        "last night",
-        Time,
-        Norm::DayPart(-1, super::lexicon::PartOfDay::Night),
-    ),
+    rule("tonight", Time, Norm::DayPart(0, super::lexicon::PartOfDay::Night)),
+    rule("last night", Time, Norm::DayPart(-1, super::lexicon::PartOfDay::Night)),
     rule("this POD", Time, Norm::DayOffset(0)),
     guarded("the POD", Time, Norm::DayOffset(0), Guard::AfterPreposition),
     rule("the next|following day", Date, Norm::DayOffset(1)),
@@ -166,23 +147,12 @@ pub const RULES: &[Rule] = &[
     rule("a|an|one UNIT1 from now", Date, Norm::Ago(1)),
     rule("a? FEW UNITS later|hence", Date, Norm::Ago(1)),
     // Durations.
-    rule(
-        "the? first|last|past|next|coming|previous|final|following|recent? NUM more|full? UNIT",
-        Duration,
-        Norm::Duration,
-    ),
-    rule(
-        "the? first|last|past|next|coming|previous|final|following|recent? a? FEW more? UNITS",
-        Duration,
-        Norm::Duration,
-    ),
-    guarded(
-        "NUM - UNIT1 - long?",
-        Duration,
-        Norm::Duration,
-        Guard::NotAge,
-    ),
-    rule("UNIT1 - long", Duration, Norm::Duration),
+    rule("the? first|last|past|next|coming|previous|final|following|recent? NUM more|full? UNIT", Duration, Norm::Duration),
+    rule("the? first|last|past|next|coming|previous|final|following|recent? a? FEW more? UNITS", Duration, Norm::Duration),
+    rule("NUM - UNIT1 - long", Duration, Norm::Duration),
+    guarded("NUM - UNIT1", Duration, Norm::Duration, Guard::NotAge),
+    rule("a|an? FEW - UNIT1", Duration, Norm::Duration),
+    rule("UNIT - long", Duration, Norm::Duration),
     guarded("a|an|per UNIT1", Set, Norm::Every, Guard::AfterFrequency),
     rule("a|an UNIT1", Duration, Norm::Duration),
     rule("half an hour", Duration, Norm::Fixed("PT30M")),
@@ -190,58 +160,18 @@ pub const RULES: &[Rule] = &[
     rule("recent|coming UNITS", Duration, Norm::Duration),
     guarded("UNITS", Duration, Norm::Duration, Guard::AfterDurationCue),
     // General references.
-    rule(
-        "now|currently|nowadays|presently",
-        Date,
-        Norm::Fixed("PRESENT_REF"),
-    ),
-    guarded(
-        "the present",
-        Date,
-        Norm::Fixed("PRESENT_REF"),
-        Guard::NotBeforeNumber,
-    ),
+    rule("now|currently|nowadays|presently", Date, Norm::Fixed("PRESENT_REF")),
+    guarded("the present", Date, Norm::Fixed("PRESENT_REF"), Guard::NotBeforeNumber),
     rule("current", Date, Norm::Fixed("PRESENT_REF")),
-    rule(
-        "recently|lately|previously|formerly|recent",
-        Date,
-        Norm::Fixed("PAST_REF"),
-    ),
-    guarded(
-        "the past",
-        Date,
-        Norm::Fixed("PAST_REF"),
-        Guard::NotBeforeNumber,
-    ),
-    rule("soon|shortly", Date, Norm::Fixed("FUTURE_REF")),
+    rule("recently|lately", Date, Norm::Fixed("PAST_REF")),
+    guarded("the past", Date, Norm::Fixed("PAST_REF"), Guard::NotBeforeNumber),
     rule("the near? future", Date, Norm::Fixed("FUTURE_REF")),
-    rule("future", Date, Norm::Fixed("FUTURE_REF")),
     // Times of day.
-    rule(
-        "CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? on? WEEKDAY",
-        Time,
-        Norm::Clock,
-    ),
-    rule(
-        "CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? yesterday",
-        Time,
-        Norm::ClockDay(-1),
-    ),
-    rule(
-        "CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? today",
-        Time,
-        Norm::ClockDay(0),
-    ),
-    rule(
-        "CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? tomorrow",
-        Time,
-        Norm::ClockDay(1),
-    ),
-    rule(
-        "CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et?",
-        Time,
-        Norm::Clock,
-    ),
+    rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? on? WEEKDAY", Time, Norm::Clock),
+    rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? yesterday", Time, Norm::ClockDay(-1)),
+    rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? today", Time, Norm::ClockDay(0)),
+    rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? tomorrow", Time, Norm::ClockDay(1)),
+    rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et?", Time, Norm::Clock),
     rule("WEEKDAY ,? CLOCK", Time, Norm::Clock),
     rule("WEEKDAY POD", Time, Norm::Weekday),
     rule("WEEKDAY", Date, Norm::Weekday),
@@ -253,8 +183,7 @@ pub const RULES: &[Rule] = &[
     rule("daily|nightly", Set, Norm::Fixed("P1D")),
     rule("weekly", Set, Norm::Fixed("P1W")),
     rule("monthly", Set, Norm::Fixed("P1M")),
-    rule("quarterly", Set, Norm::Fixed("P3M")),
-    rule("annually|yearly", Set, Norm::Fixed("P1Y")),
+    rule("yearly", Set, Norm::Fixed("P1Y")),
     rule("hourly", Set, Norm::Fixed("PT1H")),
 ];
 
