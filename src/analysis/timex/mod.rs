@@ -136,14 +136,20 @@ impl Tagger<'_> {
         if !year_back || captures.unit != Some(lexicon::Unit::Year) {
             return None;
         }
-        let previous = found.last()?;
+        // Same sentence for "last year"; "a year ago" may look one further back.
+        let sentences_back = if norm == Norm::Shift { 1 } else { 2 };
+        let mut boundaries = (0..at).rev().filter(|&i| self.ends_sentence(i));
+        let window_start = boundaries
+            .nth(sentences_back - 1)
+            .map_or(0, |i| self.tokens[i].end);
+        let previous = found
+            .iter()
+            .rev()
+            .take_while(|e| e.start >= window_start)
+            .find(|e| e.value.contains("-Q"))?;
         let (year, quarter) = previous.value.split_once("-Q")?;
         let year: i32 = year.parse().ok()?;
-        let sentence_start = self.tokens[..at]
-            .iter()
-            .rposition(|t| self.ends_sentence(*t))
-            .map_or(0, |i| self.tokens[i].end);
-        (previous.start >= sentence_start).then(|| format!("{:04}-Q{quarter}", year - 1))
+        Some(format!("{:04}-Q{quarter}", year - 1))
     }
 
     /// Cheap filter: every rule starts with a known word, a number or an apostrophe.
@@ -309,15 +315,13 @@ impl Tagger<'_> {
             }
         };
         for (distance, index) in (start.saturating_sub(WINDOW)..start).rev().enumerate() {
-            let token = self.tokens[index];
-            if self.ends_sentence(token) {
+            if self.ends_sentence(index) {
                 break;
             }
             consider(distance, self.tense_cue(index));
         }
         for (distance, index) in (end..(end + WINDOW).min(self.tokens.len())).enumerate() {
-            let token = self.tokens[index];
-            if self.ends_sentence(token) {
+            if self.ends_sentence(index) {
                 break;
             }
             consider(distance, self.tense_cue(index));
@@ -325,8 +329,18 @@ impl Tagger<'_> {
         best.map_or(Tense::Present, |(_, tense)| tense)
     }
 
-    fn ends_sentence(&self, token: Tok) -> bool {
-        matches!(token.shape, Shape::Punct('.' | '!' | '?' | ';'))
+    /// Sentence punctuation: `;`, `!`, `?`, or a period before a space
+    /// (not the one in "1.9" or "a.m.").
+    fn ends_sentence(&self, index: usize) -> bool {
+        let token = self.tokens[index];
+        match token.shape {
+            Shape::Punct('!' | '?' | ';') => true,
+            Shape::Punct('.') => self
+                .tokens
+                .get(index + 1)
+                .is_none_or(|next| next.start > token.end && (next.capital || next.shape != Shape::Word)),
+            _ => false,
+        }
     }
 
     fn tense_cue(&self, index: usize) -> Option<Tense> {

@@ -138,11 +138,11 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             }
             _ => format!("{}-QX", year_or_placeholder(anchor.year)),
         },
-        Norm::Holiday(month, day) => match anchor.year {
+        Norm::Holiday(month, day) => match infer_year(anchor, month, Some(day), context.tense) {
             Some(year) => format!("{year:04}-{month:02}-{day:02}"),
             None => format!("XXXX-{month:02}-{day:02}"),
         },
-        Norm::Thanksgiving => match anchor.year.and_then(|y| i16::try_from(y).ok()) {
+        Norm::Thanksgiving => match infer_year(anchor, 11, Some(25), context.tense).and_then(|y| i16::try_from(y).ok()) {
             Some(year) => {
                 let november = Date::new(year, 11, 1).ok()?;
                 format_day(november.nth_weekday_of_month(4, Weekday::Thursday).ok()?)
@@ -204,7 +204,7 @@ fn infer_year(anchor: Anchor, month: u8, day: Option<u8>, tense: Tense) -> Optio
 /// `offset` is the distance from the reference to the date within the
 /// same year, `cycle` the length of a year in those units: the best year.
 fn nearest_cycle(year: i32, offset: i32, cycle: i32, tense: Tense) -> Option<i32> {
-    let penalty = cycle / 12;
+    let penalty = cycle / 4;
     (-1..=1)
         .map(|shift| {
             let delta = offset + shift * cycle;
@@ -380,7 +380,7 @@ fn duration(c: &Captures) -> String {
     let Some(unit) = c.unit else {
         return "PXX".to_string();
     };
-    if c.fuzzy {
+    if c.fuzzy || (c.plural && c.number.is_none()) {
         return match unit {
             Unit::Second => "PTXS",
             Unit::Minute => "PTXM",

@@ -108,6 +108,8 @@ pub struct Captures {
     /// "a few", "several": a number nobody gave.
     pub fuzzy: bool,
     pub unit: Option<Unit>,
+    /// The unit was plural ("years"): without a number, an unknown count.
+    pub plural: bool,
     pub ordinal: Option<u8>,
     pub part_of_day: Option<PartOfDay>,
     pub season: Option<Season>,
@@ -458,6 +460,7 @@ impl Grammar {
                     return None;
                 }
                 captures.unit = Some(unit);
+                captures.plural = lex.unit_plural;
                 Some(at + 1)
             }
             Class::Ordinal => {

@@ -135,8 +135,7 @@ pub const RULES: &[Rule] = &[
     rule("this past weekend", Date, Norm::Shift),
     rule("the? SHIFT UNIT1", Date, Norm::Shift),
     rule("that|the same UNIT1", Date, Norm::Same),
-    rule("the weekend", Date, Norm::Same),
-    rule("the year", Duration, Norm::Fixed("P1Y")),
+    rule("the UNIT1", Date, Norm::Same),
     // "three years ago", "a few days later".
     rule("NUM UNIT ago|earlier|before", Date, Norm::Ago(-1)),
     rule("a|an|one UNIT1 ago|earlier|before", Date, Norm::Ago(-1)),
@@ -173,7 +172,7 @@ pub const RULES: &[Rule] = &[
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? tomorrow", Time, Norm::ClockDay(1)),
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et?", Time, Norm::Clock),
     rule("WEEKDAY ,? CLOCK", Time, Norm::Clock),
-    rule("WEEKDAY POD", Time, Norm::Weekday),
+    rule("WEEKDAY POD", Date, Norm::Weekday),
     rule("WEEKDAY", Date, Norm::Weekday),
     // Sets.
     rule("every|each WEEKDAY POD?", Set, Norm::Every),
