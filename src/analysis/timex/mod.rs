@@ -244,6 +244,15 @@ impl Tagger<'_> {
                 "into",
                 "all",
             ]),
+            Guard::CalendarUnit => matches!(
+                captures.unit,
+                Some(
+                    lexicon::Unit::Week
+                        | lexicon::Unit::Weekend
+                        | lexicon::Unit::Month
+                        | lexicon::Unit::Year
+                )
+            ),
             Guard::NotBeforeNumber => !after.is_some_and(|t| {
                 t.shape == Shape::Digits || {
                     let lex = self.grammar.lexicon.lex(t.word);
@@ -307,8 +316,8 @@ impl Tagger<'_> {
     fn tense(&self, start: usize, end: usize) -> Tense {
         const WINDOW: usize = 10;
         let mut best: Option<(usize, Tense)> = None;
-        let mut consider = |distance: usize, tense: Option<Tense>| {
-            if let Some(tense) = tense {
+        let mut consider = |distance: usize, cue: Option<Tense>| {
+            if let Some(tense) = cue {
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, tense));
                 }
@@ -335,14 +344,14 @@ impl Tagger<'_> {
         let token = self.tokens[index];
         match token.shape {
             Shape::Punct('!' | '?' | ';') => true,
-            Shape::Punct('.') => self
-                .tokens
-                .get(index + 1)
-                .is_none_or(|next| next.start > token.end && (next.capital || next.shape != Shape::Word)),
+            Shape::Punct('.') => self.tokens.get(index + 1).is_none_or(|next| {
+                next.start > token.end && (next.capital || next.shape != Shape::Word)
+            }),
             _ => false,
         }
     }
 
+    /// The tense a word points to.
     fn tense_cue(&self, index: usize) -> Option<Tense> {
         let token = self.tokens[index];
         if token.shape != Shape::Word {
@@ -368,23 +377,28 @@ impl Tagger<'_> {
             "hopes",
             "wants",
             "intends",
+            "until",
+            "soon",
         ];
+
         const PAST: &[&str] = &[
             "was",
             "were",
             "had",
             "did",
             "said",
+            "told",
             "ago",
             "last",
             "yesterday",
             "came",
             "went",
         ];
-        if FUTURE.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        let is_any = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if is_any(FUTURE) {
             return Some(Tense::Future);
         }
-        if PAST.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        if is_any(PAST) {
             return Some(Tense::Past);
         }
         let past_participle = word.len() > 4 && word.ends_with("ed") && !token.capital;

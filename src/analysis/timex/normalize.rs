@@ -142,7 +142,9 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             Some(year) => format!("{year:04}-{month:02}-{day:02}"),
             None => format!("XXXX-{month:02}-{day:02}"),
         },
-        Norm::Thanksgiving => match infer_year(anchor, 11, Some(25), context.tense).and_then(|y| i16::try_from(y).ok()) {
+        Norm::Thanksgiving => match infer_year(anchor, 11, Some(25), context.tense)
+            .and_then(|y| i16::try_from(y).ok())
+        {
             Some(year) => {
                 let november = Date::new(year, 11, 1).ok()?;
                 format_day(november.nth_weekday_of_month(4, Weekday::Thursday).ok()?)

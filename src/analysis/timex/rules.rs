@@ -37,6 +37,8 @@ pub enum Guard {
     AfterDurationCue,
     /// After a preposition ("in the morning").
     AfterPreposition,
+    /// The unit is a week, weekend, month or year ("the week", not "the second").
+    CalendarUnit,
     /// Not followed by a number or a month ("now" is fine, "the present" too).
     NotBeforeNumber,
 }
@@ -101,6 +103,8 @@ pub const RULES: &[Rule] = &[
     rule("the latest|last|past|previous|recent quarter", Date, Norm::QuarterShift(-1)),
     rule("the quarter", Date, Norm::QuarterShift(-1)),
     rule("this|the current quarter", Date, Norm::QuarterShift(0)),
+    rule("the? year - ago|earlier quarter|period", Date, Norm::QuarterShift(-5)),
+    rule("year - ago|earlier", Date, Norm::QuarterShift(-5)),
     rule("next|the next|the coming quarter", Date, Norm::QuarterShift(1)),
     // Holidays.
     rule("christmas eve", Date, Norm::Holiday(12, 24)),
@@ -135,7 +139,7 @@ pub const RULES: &[Rule] = &[
     rule("this past weekend", Date, Norm::Shift),
     rule("the? SHIFT UNIT1", Date, Norm::Shift),
     rule("that|the same UNIT1", Date, Norm::Same),
-    rule("the UNIT1", Date, Norm::Same),
+    guarded("the UNIT1", Date, Norm::Same, Guard::CalendarUnit),
     // "three years ago", "a few days later".
     rule("NUM UNIT ago|earlier|before", Date, Norm::Ago(-1)),
     rule("a|an|one UNIT1 ago|earlier|before", Date, Norm::Ago(-1)),
