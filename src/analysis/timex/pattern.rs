@@ -272,9 +272,7 @@ impl Grammar {
         accept: impl Fn(&CompiledRule, usize, &Captures) -> bool,
     ) -> Option<(usize, usize, Captures)> {
         let mut best: Option<(usize, usize, Captures)> = None;
-        let Some(&first) = tokens.get(at) else {
-            return None;
-        };
+        let &first = tokens.get(at)?;
         for &index in self.candidates(first) {
             let index = usize::from(index);
             let rule = &self.rules[index];
