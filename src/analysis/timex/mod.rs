@@ -295,13 +295,13 @@ impl Tagger<'_> {
         if after_preposition {
             return (1000..2100).contains(&year);
         }
-        let plural_noun_after = after.is_some_and(|t| {
-            t.shape == Shape::Word
-                && !t.capital
-                && t.text(self.text).ends_with('s')
-                && t.end - t.start > 3
+        // "2000 people": a count. "the 1990 budget", "1990 was": a year.
+        let modifier_position = before
+            .is_some_and(|t| self.is_any(t, &["the", "a", "its", "their", "his", "her", "s"]));
+        let noun_after = after.is_some_and(|t| {
+            t.shape == Shape::Word && !t.capital && !self.is_any(t, YEAR_FOLLOWERS)
         });
-        (1900..2100).contains(&year) && !plural_noun_after
+        (1900..2100).contains(&year) && (modifier_position || !noun_after)
     }
 
     fn is_any(&self, token: Tok, words: &[&str]) -> bool {
@@ -405,6 +405,45 @@ impl Tagger<'_> {
         past_participle.then_some(Tense::Past)
     }
 }
+
+/// Lower-case words that may follow a year used alone ("1990 was", "1990 and 1991").
+const YEAR_FOLLOWERS: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "as",
+    "when",
+    "was",
+    "were",
+    "had",
+    "is",
+    "has",
+    "that",
+    "the",
+    "through",
+    "until",
+    "but",
+    "after",
+    "before",
+    "with",
+    "from",
+    "for",
+    "by",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "there",
+    "saw",
+    "brought",
+    "elections",
+    "election",
+];
 
 /// The anchor a calendar value sets: "1812" -> year, "1812-06-24" -> day.
 fn anchor_of(value: &str) -> Option<Anchor> {

@@ -249,12 +249,19 @@ fn shift(c: &Captures, context: &Context) -> Option<String> {
         return Some(format!("{}-{month:02}", year_or_placeholder(year)));
     }
     if let Some(season) = c.season {
-        let current = anchor.month.map(Season::of_month).map(Season::index);
-        let year = anchor.year.map(|year| match (n, current) {
-            (-1, Some(current)) if season.index() >= current => year - 1,
-            (1, Some(current)) if season.index() <= current => year + 1,
-            _ => year,
-        });
+        let year = match (anchor.year, anchor.month) {
+            (Some(year), Some(month)) => {
+                // January and February belong to the winter of the year before.
+                let current_year = if month <= 2 { year - 1 } else { year };
+                let current = Season::of_month(month).index();
+                Some(match n {
+                    -1 if season.index() >= current => current_year - 1,
+                    1 if season.index() <= current => current_year + 1,
+                    _ => current_year,
+                })
+            }
+            (year, _) => year,
+        };
         return Some(format!("{}-{}", year_or_placeholder(year), season.code()));
     }
     Some(unit_value(c.unit?, anchor, n))

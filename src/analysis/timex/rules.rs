@@ -226,6 +226,4 @@ pub const QUANTITY_PREFIXES: &[&str] = &[
     "at least",
     "at most",
     "up to",
-    "over",
-    "under",
 ];
