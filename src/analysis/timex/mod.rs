@@ -137,7 +137,7 @@ impl Tagger<'_> {
             return None;
         }
         // Same sentence for "last year"; "a year ago" may look one further back.
-        let sentences_back = if norm == Norm::Shift { 1 } else { 2 };
+        let sentences_back = if norm == Norm::Shift { 1 } else { 4 };
         let mut boundaries = (0..at).rev().filter(|&i| self.ends_sentence(i));
         let window_start = boundaries
             .nth(sentences_back - 1)
@@ -244,6 +244,7 @@ impl Tagger<'_> {
                 "into",
                 "all",
             ]),
+            Guard::BeforeEnded => after.is_some_and(|t| self.is_any(t, &["ended", "ending"])),
             Guard::CalendarUnit => matches!(
                 captures.unit,
                 Some(

@@ -35,6 +35,8 @@ pub enum Norm {
     Century,
     Half,
     Quarter,
+    /// A numbered quarter of the reference year plus n ("the year-ago third quarter").
+    QuarterOfYear(i32),
     /// The quarter containing the reference, plus n.
     QuarterShift(i32),
     Holiday(u8, u8),
@@ -120,16 +122,26 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
         }
         Norm::Quarter => {
             let quarter = c.ordinal.filter(|n| (1..=4).contains(n))?;
-            let year = c.year.or_else(|| {
-                let current = i32::from((anchor.month? - 1) / 3 + 1);
-                nearest_cycle(
-                    anchor.year?,
-                    i32::from(quarter) - current,
-                    4,
-                    Tense::Present,
-                )
+            let year = c.year.or_else(|| match c.shift {
+                Some(shift) => Some(anchor.year? + shift),
+                None => {
+                    let current = i32::from((anchor.month? - 1) / 3 + 1);
+                    nearest_cycle(
+                        anchor.year?,
+                        i32::from(quarter) - current,
+                        4,
+                        Tense::Present,
+                    )
+                }
             });
             format!("{}-Q{quarter}", year_or_placeholder(year.or(anchor.year)))
+        }
+        Norm::QuarterOfYear(shift) => {
+            let quarter = c.ordinal.filter(|n| (1..=4).contains(n))?;
+            format!(
+                "{}-Q{quarter}",
+                year_or_placeholder(anchor.year.map(|y| y + shift))
+            )
         }
         Norm::QuarterShift(n) => match (anchor.year, anchor.month) {
             (Some(year), Some(month)) => {
@@ -163,6 +175,7 @@ fn calendar(c: &Captures, context: &Context) -> Option<String> {
         (Some(month), Some(day)) => {
             let year = c
                 .year
+                .or_else(|| c.shift.and_then(|shift| Some(anchor.year? + shift)))
                 .or_else(|| infer_year(anchor, month, Some(day), context.tense));
             let Some(year) = year else {
                 return Some(format!("XXXX-{month:02}-{day:02}"));
@@ -177,6 +190,7 @@ fn calendar(c: &Captures, context: &Context) -> Option<String> {
         (Some(month), None) => {
             let year = c
                 .year
+                .or_else(|| c.shift.and_then(|shift| Some(anchor.year? + shift)))
                 .or_else(|| infer_year(anchor, month, None, context.tense));
             Some(format!("{}-{month:02}", year_or_placeholder(year)))
         }
@@ -206,7 +220,7 @@ fn infer_year(anchor: Anchor, month: u8, day: Option<u8>, tense: Tense) -> Optio
 /// `offset` is the distance from the reference to the date within the
 /// same year, `cycle` the length of a year in those units: the best year.
 fn nearest_cycle(year: i32, offset: i32, cycle: i32, tense: Tense) -> Option<i32> {
-    let penalty = cycle / 4;
+    let penalty = cycle / 2;
     (-1..=1)
         .map(|shift| {
             let delta = offset + shift * cycle;
@@ -425,7 +439,7 @@ fn duration(c: &Captures) -> String {
         Unit::Weekend => format!("P{}D", 2 * n),
         Unit::Week => format!("P{n}W"),
         Unit::Month => format!("P{}", half("M", 15, "D")),
-        Unit::Quarter => format!("P{}M", 3 * n),
+        Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{}", half("Y", 6, "M")),
         Unit::Decade => format!("P{}Y", 10 * n),
         Unit::Century => format!("P{}Y", 100 * n),

@@ -37,6 +37,8 @@ pub enum Guard {
     AfterDurationCue,
     /// After a preposition ("in the morning").
     AfterPreposition,
+    /// Followed by "ended" or "ending": a period ("the year ended June 30").
+    BeforeEnded,
     /// The unit is a week, weekend, month or year ("the week", not "the second").
     CalendarUnit,
     /// Not followed by a number or a month ("now" is fine, "the present" too).
@@ -87,6 +89,7 @@ pub const RULES: &[Rule] = &[
     rule("the DAY of MONTH", Date, Norm::Calendar),
     rule("YEAR - MONTHNUM - DAY", Date, Norm::Calendar),
     rule("MONTH ,? of? YEAR", Date, Norm::Calendar),
+    rule("MONTH DAY? ,? SHIFT year", Date, Norm::Calendar),
     guarded("MONTH", Date, Norm::Calendar, Guard::BareMonth),
     rule("SEASON of? YEAR", Date, Norm::Calendar),
     rule("the SEASON of YEAR", Date, Norm::Calendar),
@@ -100,6 +103,8 @@ pub const RULES: &[Rule] = &[
     rule("the? fiscal? ORD -? quarter of fiscal? YEAR", Date, Norm::Quarter),
     rule("the? fiscal? YEAR ORD -? quarter", Date, Norm::Quarter),
     rule("the? fiscal? ORD -? quarter", Date, Norm::Quarter),
+    rule("SHIFT year ' s fiscal? ORD -? quarter", Date, Norm::Quarter),
+    rule("the? year - ago|earlier ORD -? quarter", Date, Norm::QuarterOfYear(-1)),
     rule("the latest|last|past|previous|recent quarter", Date, Norm::QuarterShift(-1)),
     rule("the quarter", Date, Norm::QuarterShift(-1)),
     rule("this|the current quarter", Date, Norm::QuarterShift(0)),
@@ -139,6 +144,7 @@ pub const RULES: &[Rule] = &[
     rule("this past weekend", Date, Norm::Shift),
     rule("the? SHIFT UNIT1", Date, Norm::Shift),
     rule("that|the same UNIT1", Date, Norm::Same),
+    guarded("the UNIT1", Duration, Norm::Duration, Guard::BeforeEnded),
     guarded("the UNIT1", Date, Norm::Same, Guard::CalendarUnit),
     // "three years ago", "a few days later".
     rule("NUM UNIT ago|earlier|before", Date, Norm::Ago(-1)),
@@ -176,7 +182,6 @@ pub const RULES: &[Rule] = &[
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? tomorrow", Time, Norm::ClockDay(1)),
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et?", Time, Norm::Clock),
     rule("WEEKDAY ,? CLOCK", Time, Norm::Clock),
-    rule("WEEKDAY POD", Date, Norm::Weekday),
     rule("WEEKDAY", Date, Norm::Weekday),
     // Sets.
     rule("every|each WEEKDAY POD?", Set, Norm::Every),
