@@ -58,6 +58,7 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
         tokens: &tokens,
         anchor: reference.map(Anchor::from_date).unwrap_or_default(),
         narrative: reference.is_none(),
+        stated_quarters: Vec::new(),
     };
     tagger.run()
 }
@@ -69,6 +70,8 @@ struct Tagger<'a> {
     anchor: Anchor,
     /// No document date: the anchor follows the explicit dates.
     narrative: bool,
+    /// Quarters named in the text so far (start byte, value), for "a year ago".
+    stated_quarters: Vec<(usize, String)>,
 }
 
 impl Tagger<'_> {
@@ -99,8 +102,11 @@ impl Tagger<'_> {
                 at += 1;
                 continue;
             };
-            if let Some(quarter) = self.year_before_quarter(rule.norm, &captures, &found, at) {
+            if let Some(quarter) = self.year_before_quarter(rule.norm, &captures, at) {
                 value = quarter;
+            }
+            if matches!(rule.norm, Norm::Quarter | Norm::QuarterOfYear(_) | Norm::QuarterShift(-1..=1)) {
+                self.stated_quarters.push((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
             if self.narrative && rule.norm == Norm::Calendar && captures.year.is_some() {
@@ -121,13 +127,7 @@ impl Tagger<'_> {
     /// "a year ago" / "last year" in a sentence about a quarter ("profit
     /// rose in the third quarter from $5 a year earlier") is that quarter
     /// a year before.
-    fn year_before_quarter(
-        &self,
-        norm: Norm,
-        captures: &Captures,
-        found: &[TimeExpression],
-        at: usize,
-    ) -> Option<String> {
+    fn year_before_quarter(&self, norm: Norm, captures: &Captures, at: usize) -> Option<String> {
         let year_back = match norm {
             Norm::Ago(-1) => !captures.fuzzy && captures.number.unwrap_or(1) == 1,
             Norm::Shift => captures.shift == Some(-1),
@@ -142,12 +142,11 @@ impl Tagger<'_> {
         let window_start = boundaries
             .nth(sentences_back - 1)
             .map_or(0, |i| self.tokens[i].end);
-        let previous = found
-            .iter()
-            .rev()
-            .take_while(|e| e.start >= window_start)
-            .find(|e| e.value.contains("-Q"))?;
-        let (year, quarter) = previous.value.split_once("-Q")?;
+        let (start, value) = self.stated_quarters.last()?;
+        if *start < window_start {
+            return None;
+        }
+        let (year, quarter) = value.split_once("-Q")?;
         let year: i32 = year.parse().ok()?;
         Some(format!("{:04}-Q{quarter}", year - 1))
     }

@@ -102,7 +102,7 @@ pub const RULES: &[Rule] = &[
     rule("the? ORD -? half", Date, Norm::Half),
     rule("the? fiscal? ORD -? quarter of fiscal? YEAR", Date, Norm::Quarter),
     rule("the? fiscal? YEAR ORD -? quarter", Date, Norm::Quarter),
-    rule("the? fiscal? ORD -? quarter", Date, Norm::Quarter),
+    rule("the? fiscal? -? ORD -? quarter", Date, Norm::Quarter),
     rule("SHIFT year ' s fiscal? ORD -? quarter", Date, Norm::Quarter),
     rule("the? year - ago|earlier ORD -? quarter", Date, Norm::QuarterOfYear(-1)),
     rule("the latest|last|past|previous|recent quarter", Date, Norm::QuarterShift(-1)),
@@ -110,6 +110,7 @@ pub const RULES: &[Rule] = &[
     rule("this|the current quarter", Date, Norm::QuarterShift(0)),
     rule("the? year - ago|earlier quarter|period", Date, Norm::QuarterShift(-5)),
     rule("year - ago|earlier", Date, Norm::QuarterShift(-5)),
+    rule("the UNIT1 - ago|earlier", Date, Norm::Ago(-1)),
     rule("next|the next|the coming quarter", Date, Norm::QuarterShift(1)),
     // Holidays.
     rule("christmas eve", Date, Norm::Holiday(12, 24)),
