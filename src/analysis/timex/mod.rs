@@ -105,8 +105,12 @@ impl Tagger<'_> {
             if let Some(quarter) = self.year_before_quarter(rule.norm, &captures, at) {
                 value = quarter;
             }
-            if matches!(rule.norm, Norm::Quarter | Norm::QuarterOfYear(_) | Norm::QuarterShift(-1..=1)) {
-                self.stated_quarters.push((self.tokens[at].start, value.clone()));
+            if matches!(
+                rule.norm,
+                Norm::Quarter | Norm::QuarterOfYear(_) | Norm::QuarterShift(-1..=1)
+            ) {
+                self.stated_quarters
+                    .push((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
             if self.narrative && rule.norm == Norm::Calendar && captures.year.is_some() {
@@ -217,10 +221,22 @@ impl Tagger<'_> {
             }
             Guard::BareYear => self.plausible_year(at, captures),
             Guard::NotAge => {
-                let old = self.tokens.get(end..end + 2).is_some_and(|pair| {
+                let hyphen_old = self.tokens.get(end..end + 2).is_some_and(|pair| {
                     pair[0].is_punct('-') && self.is_any(pair[1], &["old", "olds"])
                 });
-                !old
+                let old = after.is_some_and(|t| self.is_any(t, &["old"]));
+                !hyphen_old && !old
+            }
+            Guard::NotRate => {
+                let rate = before.is_some_and(|t| {
+                    t.shape == Shape::Digits
+                        || (t.shape == Shape::Word
+                            && !t.capital
+                            && t.text(self.text).ends_with('s')
+                            && !self.is_any(t, &["was", "is", "has", "as", "its", "this", "his"]))
+                        || self.is_any(t, &["million", "billion", "dozen", "hundred", "thousand"])
+                });
+                !rate && captures.unit != Some(lexicon::Unit::Second)
             }
             Guard::AfterFrequency => {
                 self.is_any(self.tokens[at], &["per"])

@@ -47,6 +47,8 @@ impl Class {
     fn contains_word(self, lex: &super::lexicon::Lex) -> bool {
         match self {
             Class::Month => lex.month.is_some(),
+            // Spelled years: "nineteen ninety-six", "two thousand".
+            Class::Year => matches!(lex.number, Some(19 | 2)),
             Class::Weekday | Class::Weekdays => lex.weekday.is_some(),
             Class::Number => lex.number.is_some(),
             Class::Unit | Class::SingularUnit | Class::PluralUnit => lex.unit.is_some(),
@@ -135,7 +137,7 @@ pub struct Grammar {
     pub rules: Vec<CompiledRule>,
     pub date_prefixes: Vec<Vec<Item>>,
     pub quantity_prefixes: Vec<Vec<Item>>,
-    shift_words: [u16; 7],
+    shift_words: [u16; 8],
     /// Rules that can start at a word, by lexicon id.
     rules_by_word: Vec<Vec<u16>>,
     /// Rules that can start at a token with digits.
@@ -149,7 +151,7 @@ const FEW_WORDS: [&str; 5] = ["few", "several", "many", "some", "couple"];
 /// Words of the `CLOCK` class, with their hour.
 const CLOCK_WORDS: [(&str, u8); 3] = [("noon", 12), ("midday", 12), ("midnight", 24)];
 
-const SHIFT_WORDS: [(&str, i32); 7] = [
+const SHIFT_WORDS: [(&str, i32); 8] = [
     ("last", -1),
     ("previous", -1),
     ("past", -1),
@@ -157,6 +159,7 @@ const SHIFT_WORDS: [(&str, i32); 7] = [
     ("current", 0),
     ("next", 1),
     ("coming", 1),
+    ("following", 1),
 ];
 
 impl Grammar {
@@ -409,6 +412,10 @@ impl Grammar {
                 Some(at + 1)
             }
             Class::Year => {
+                if let Some((year, next)) = self.spelled_year(text, tokens, at) {
+                    captures.year = Some(year);
+                    return Some(next);
+                }
                 if token.shape != Shape::Digits || token.digit_count() != 4 {
                     return None;
                 }
@@ -492,6 +499,37 @@ impl Grammar {
                 Some(at + 1)
             }
         }
+    }
+
+    /// "nineteen ninety-six", "two thousand": (year, next token).
+    fn spelled_year(&self, text: &str, tokens: &[Tok], at: usize) -> Option<(i32, usize)> {
+        let word = tokens[at].text(text);
+        let next_word = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or_default();
+        if word.eq_ignore_ascii_case("two") && next_word(at + 1).eq_ignore_ascii_case("thousand") {
+            return Some((2000, at + 2));
+        }
+        if !word.eq_ignore_ascii_case("nineteen") {
+            return None;
+        }
+        let tens_token = *tokens.get(at + 1)?;
+        let tens_lex = self.lexicon.lex(tens_token.word);
+        if !tens_lex.tens {
+            return None;
+        }
+        let mut year = 1900 + tens_lex.number? as i32;
+        let mut next = at + 2;
+        if tokens.get(next).is_some_and(|t| t.is_punct('-')) {
+            if let Some(ones) = tokens
+                .get(next + 1)
+                .and_then(|t| self.lexicon.lex(t.word).number)
+            {
+                if ones < 10 {
+                    year += ones as i32;
+                    next += 2;
+                }
+            }
+        }
+        Some((year, next))
     }
 
     fn match_number(

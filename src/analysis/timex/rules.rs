@@ -35,6 +35,9 @@ pub enum Guard {
     AfterFrequency,
     /// A bare plural unit after "for", "over", "within"... ("for years").
     AfterDurationCue,
+    /// "a day" that is not a rate ("$5 a day", "four flights a week") nor
+    /// an ordinal ("a second").
+    NotRate,
     /// After a preposition ("in the morning").
     AfterPreposition,
     /// Followed by "ended" or "ending": a period ("the year ended June 30").
@@ -107,11 +110,13 @@ pub const RULES: &[Rule] = &[
     rule("the? year - ago|earlier ORD -? quarter", Date, Norm::QuarterOfYear(-1)),
     rule("the latest|last|past|previous|recent quarter", Date, Norm::QuarterShift(-1)),
     rule("the quarter", Date, Norm::QuarterShift(-1)),
-    rule("this|the current quarter", Date, Norm::QuarterShift(0)),
+    rule("this quarter", Date, Norm::QuarterShift(0)),
+    rule("the current quarter", Date, Norm::QuarterShift(0)),
+    rule("the latest period", Date, Norm::QuarterShift(-1)),
     rule("the? year - ago|earlier quarter|period", Date, Norm::QuarterShift(-5)),
-    rule("year - ago|earlier", Date, Norm::QuarterShift(-5)),
+    rule("a? year - ago|earlier", Date, Norm::QuarterShift(-5)),
     rule("the UNIT1 - ago|earlier", Date, Norm::Ago(-1)),
-    rule("next|the next|the coming quarter", Date, Norm::QuarterShift(1)),
+    rule("the? next|coming quarter", Date, Norm::QuarterShift(1)),
     // Holidays.
     rule("christmas eve", Date, Norm::Holiday(12, 24)),
     rule("christmas day?", Date, Norm::Holiday(12, 25)),
@@ -136,7 +141,8 @@ pub const RULES: &[Rule] = &[
     guarded("the POD", Time, Norm::DayOffset(0), Guard::AfterPreposition),
     rule("the next|following day", Date, Norm::DayOffset(1)),
     rule("the previous day", Date, Norm::DayOffset(-1)),
-    rule("that|the same day", Date, Norm::DayOffset(0)),
+    rule("that day", Date, Norm::DayOffset(0)),
+    rule("the same day", Date, Norm::DayOffset(0)),
     // Weeks, months, years... relative to the reference.
     rule("SHIFT WEEKDAY POD", Time, Norm::Shift),
     rule("SHIFT WEEKDAY", Date, Norm::Shift),
@@ -144,7 +150,12 @@ pub const RULES: &[Rule] = &[
     rule("SHIFT SEASON", Date, Norm::Shift),
     rule("this past weekend", Date, Norm::Shift),
     rule("the? SHIFT UNIT1", Date, Norm::Shift),
-    rule("that|the same UNIT1", Date, Norm::Same),
+    rule("that UNIT1", Date, Norm::Same),
+    rule("the same UNIT1", Date, Norm::Same),
+    rule("the full|current UNIT1", Date, Norm::Same),
+    rule("the fiscal UNIT1", Duration, Norm::Duration),
+    rule("year -? end", Date, Norm::Holiday(12, 31)),
+    rule("year ' s end", Date, Norm::Holiday(12, 31)),
     guarded("the UNIT1", Duration, Norm::Duration, Guard::BeforeEnded),
     guarded("the UNIT1", Date, Norm::Same, Guard::CalendarUnit),
     // "three years ago", "a few days later".
@@ -161,10 +172,11 @@ pub const RULES: &[Rule] = &[
     rule("the? first|last|past|next|coming|previous|final|following|recent? a? FEW more? UNITS", Duration, Norm::Duration),
     rule("NUM - UNIT1 - long", Duration, Norm::Duration),
     guarded("NUM - UNIT1", Duration, Norm::Duration, Guard::NotAge),
+    guarded("NUM UNITS", Duration, Norm::Duration, Guard::NotAge),
     rule("a|an? FEW - UNIT1", Duration, Norm::Duration),
     rule("UNIT - long", Duration, Norm::Duration),
     guarded("a|an|per UNIT1", Set, Norm::Every, Guard::AfterFrequency),
-    rule("a|an UNIT1", Duration, Norm::Duration),
+    guarded("a|an UNIT1", Duration, Norm::Duration, Guard::NotRate),
     rule("half an hour", Duration, Norm::Fixed("PT30M")),
     rule("recent years", Date, Norm::Fixed("PAST_REF")),
     rule("recent|coming UNITS", Duration, Norm::Duration),
