@@ -234,7 +234,11 @@ fn write_errors(
                 &document.text[p.start..p.end],
                 context(gold.start, gold.end)
             )?,
-            Some(_) => {}
+            Some(p) => writeln!(
+                out,
+                "OK\t{name}\t{dct}\t{line}\t{:?}",
+                &document.text[p.start..p.end]
+            )?,
         }
     }
     for p in predicted {

@@ -28,8 +28,10 @@ pub enum Norm {
     /// A set: "every Friday", "each year".
     Every,
     Fixed(&'static str),
-    /// A clock time on the reference day or a named weekday.
+    /// A clock time on the reference day, a named weekday or a date.
     Clock,
+    /// The ISO week of a calendar date ("the week of March 6").
+    WeekOf,
     /// A clock time on the reference day plus n days.
     ClockDay(i32),
     Century,
@@ -105,11 +107,24 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
         Norm::Every => every(c),
         Norm::Fixed(value) => value.to_string(),
         Norm::Clock => {
-            let day = match c.weekday {
-                Some(weekday) => weekday_value(weekday, anchor, context.tense),
-                None => day_or_placeholder(anchor.date()),
+            let day = match (c.month, c.weekday) {
+                (Some(_), _) => calendar(
+                    &Captures {
+                        part_of_day: None,
+                        ..*c
+                    },
+                    context,
+                )?,
+                (None, Some(weekday)) => weekday_value(weekday, anchor, context.tense),
+                (None, None) => day_or_placeholder(anchor.date()),
             };
             clock(day, c)?
+        }
+        Norm::WeekOf => {
+            let day = calendar(c, context)?;
+            let date = day.parse::<Date>().ok();
+            date.map(format_week)
+                .unwrap_or_else(|| "XXXX-WXX".to_string())
         }
         Norm::ClockDay(n) => clock(day_or_placeholder(offset_days(anchor, n)), c)?,
         Norm::Century => {

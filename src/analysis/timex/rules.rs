@@ -85,6 +85,8 @@ pub const RULES: &[Rule] = &[
     rule("WEEKDAY ,? DAY MONTH", Date, Norm::Calendar),
     rule("WEEKDAY ,? the DAY of MONTH", Date, Norm::Calendar),
     rule("MONTH DAY ,? YEAR", Date, Norm::Calendar),
+    rule("the week of MONTH DAY ,? YEAR?", Date, Norm::WeekOf),
+    rule("the POD of WEEKDAY? ,? MONTH DAY ,? YEAR?", Time, Norm::Calendar),
     rule("DAY MONTH ,? YEAR", Date, Norm::Calendar),
     rule("the DAY of MONTH ,? YEAR", Date, Norm::Calendar),
     rule("MONTH DAY", Date, Norm::Calendar),
@@ -195,6 +197,7 @@ pub const RULES: &[Rule] = &[
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? tomorrow", Time, Norm::ClockDay(1)),
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et?", Time, Norm::Clock),
     rule("WEEKDAY ,? CLOCK", Time, Norm::Clock),
+    rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? ,? on? MONTH DAY ,? YEAR?", Time, Norm::Clock),
     rule("WEEKDAY", Date, Norm::Weekday),
     // Sets.
     rule("every|each WEEKDAY POD?", Set, Norm::Every),
