@@ -332,12 +332,11 @@ fn times_of_day() {
         TimexType::Time,
         "2020-01-23T17:00",
     );
-    // TimeBank marks the weekday alone in "Thursday night".
     check(
         "Rebels attacked Thursday night.",
-        "Thursday",
+        "Thursday night",
         TimexType::Date,
-        "2020-01-23",
+        "2020-01-23TNI",
     );
 }
 
