@@ -209,13 +209,16 @@ fn calendar(c: &Captures, context: &Context) -> Option<String> {
                 .or_else(|| infer_year(anchor, month, None, context.tense));
             Some(format!("{}-{month:02}", year_or_placeholder(year)))
         }
-        _ => {
-            let year = c.year?;
-            Some(match c.season {
-                Some(season) => format!("{year:04}-{}", season.code()),
-                None => format!("{year:04}"),
-            })
-        }
+        _ => match (c.season, c.year) {
+            (Some(season), Some(year)) => Some(format!("{year:04}-{}", season.code())),
+            // "over the summer": the season of the reference year.
+            (Some(season), None) => Some(format!(
+                "{}-{}",
+                year_or_placeholder(anchor.year),
+                season.code()
+            )),
+            (None, year) => Some(format!("{:04}", year?)),
+        },
     }
 }
 

@@ -98,6 +98,7 @@ pub const RULES: &[Rule] = &[
     guarded("MONTH", Date, Norm::Calendar, Guard::BareMonth),
     rule("SEASON of? YEAR", Date, Norm::Calendar),
     rule("the SEASON of YEAR", Date, Norm::Calendar),
+    guarded("the? SEASON", Date, Norm::Calendar, Guard::AfterPreposition),
     rule("fiscal YEAR", Date, Norm::Calendar),
     rule("the year YEAR", Date, Norm::Calendar),
     guarded("YEAR", Date, Norm::Calendar, Guard::BareYear),
@@ -185,6 +186,7 @@ pub const RULES: &[Rule] = &[
     guarded("UNITS", Duration, Norm::Duration, Guard::AfterDurationCue),
     // General references.
     rule("now|currently|nowadays|presently", Date, Norm::Fixed("PRESENT_REF")),
+    rule("these days", Date, Norm::Fixed("PRESENT_REF")),
     guarded("the present", Date, Norm::Fixed("PRESENT_REF"), Guard::NotBeforeNumber),
     rule("current", Date, Norm::Fixed("PRESENT_REF")),
     rule("recently|lately", Date, Norm::Fixed("PAST_REF")),
