@@ -58,7 +58,7 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
         tokens: &tokens,
         anchor: reference.map(Anchor::from_date).unwrap_or_default(),
         narrative: reference.is_none(),
-        stated_quarters: Vec::new(),
+        stated_quarter: None,
     };
     tagger.run()
 }
@@ -70,8 +70,8 @@ struct Tagger<'a> {
     anchor: Anchor,
     /// No document date: the anchor follows the explicit dates.
     narrative: bool,
-    /// Quarters named in the text so far (start byte, value), for "a year ago".
-    stated_quarters: Vec<(usize, String)>,
+    /// The last quarter named in the text (start byte, value), for "a year ago".
+    stated_quarter: Option<(usize, String)>,
 }
 
 impl Tagger<'_> {
@@ -80,10 +80,6 @@ impl Tagger<'_> {
         let mut at = 0;
         let mut previous_end = 0;
         while at < self.tokens.len() {
-            if !self.could_start(self.tokens[at]) {
-                at += 1;
-                continue;
-            }
             let matched =
                 self.grammar
                     .longest_match(self.text, self.tokens, at, |rule, end, captures| {
@@ -109,8 +105,7 @@ impl Tagger<'_> {
                 rule.norm,
                 Norm::Quarter | Norm::QuarterOfYear(_) | Norm::QuarterShift(-1..=1)
             ) {
-                self.stated_quarters
-                    .push((self.tokens[at].start, value.clone()));
+                self.stated_quarter = Some((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
             if self.narrative && rule.norm == Norm::Calendar && captures.year.is_some() {
@@ -146,22 +141,13 @@ impl Tagger<'_> {
         let window_start = boundaries
             .nth(sentences_back - 1)
             .map_or(0, |i| self.tokens[i].end);
-        let (start, value) = self.stated_quarters.last()?;
+        let (start, value) = self.stated_quarter.as_ref()?;
         if *start < window_start {
             return None;
         }
         let (year, quarter) = value.split_once("-Q")?;
         let year: i32 = year.parse().ok()?;
         Some(format!("{:04}-Q{quarter}", year - 1))
-    }
-
-    /// Cheap filter: every rule starts with a known word, a number or an apostrophe.
-    fn could_start(&self, token: Tok) -> bool {
-        match token.shape {
-            Shape::Word => token.word != 0,
-            Shape::Digits | Shape::Mixed => true,
-            Shape::Punct(c) => c == '\'',
-        }
     }
 
     /// Takes in modifiers before the match ("early", "nearly", "the end of").
