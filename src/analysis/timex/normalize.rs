@@ -145,7 +145,7 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
                         anchor.year?,
                         i32::from(quarter) - current,
                         4,
-                        Tense::Present,
+                        context.tense,
                     )
                 }
             });
