@@ -118,6 +118,12 @@ fn narrative_mode_follows_the_last_explicit_date() {
         None,
     );
     assert_eq!(found, ["1812-06-12", "1812-06-14", "1812-09"]);
+    // Days reached from the anchor move it on.
+    let found = values(
+        "On 12 June 1812 the army crossed. Two days later it reached Vilna. The next day it rained.",
+        None,
+    );
+    assert_eq!(found, ["1812-06-12", "1812-06-14", "1812-06-15"]);
 }
 
 #[test]

@@ -355,8 +355,7 @@ const LOOSE_FIRST_WORDS: &[&str] = &[
 /// widened when that leaves only an adverbial ("On Friday,"), then trimmed
 /// to about [`EVENT_BUDGET`] bytes around the expression.
 pub fn event_span(text: &str, sentence: Range<usize>, expression: Range<usize>) -> Range<usize> {
-    let sentence =
-        sentence.start.min(expression.start)..sentence.end.max(expression.end).min(text.len());
+    let sentence = sentence_around(text, sentence, expression.clone());
     let words = words_in(text, sentence.clone());
     let Some(first) = words.iter().position(|w| w.end > expression.start) else {
         return expression;
@@ -365,23 +364,101 @@ pub fn event_span(text: &str, sentence: Range<usize>, expression: Range<usize>) 
         .iter()
         .rposition(|w| w.start < expression.end)
         .unwrap_or(first);
-    let (mut left, mut right) = (first, last);
-    while left > 0 && !opens_clause(text, &words[left - 1..=left]) {
-        left -= 1;
-    }
-    while right + 1 < words.len() && !closes_clause(text, &words[right..=right + 1]) {
-        right += 1;
+    let (mut left, mut right) = clause_bounds(text, &words, first, last, true);
+    // Alone, the expression dates nothing: "since" or "as" around it was a
+    // preposition, not a new clause ("fell to lows not seen since October 1982").
+    if right - left <= last - first {
+        (left, right) = clause_bounds(text, &words, first, last, false);
     }
     // A bare opening adverbial ("On Friday,") says nothing: take the
     // clause after it.
     let short = words[right].end - words[left].start < 25;
     if left == 0 && short && right + 1 < words.len() && ends_with_comma(text, &words[right]) {
         right += 1;
-        while right + 1 < words.len() && !closes_clause(text, &words[right..=right + 1]) {
+        while right + 1 < words.len() && !closes_clause(text, &words[right..=right + 1], true) {
             right += 1;
         }
     }
     trim_to_budget(text, &words, left, right, first, last)
+}
+
+/// The words of the clause around words `first..=last`, cut at punctuation
+/// and, when `at_clause_words`, at conjunctions and relative pronouns.
+fn clause_bounds(
+    text: &str,
+    words: &[Range<usize>],
+    first: usize,
+    last: usize,
+    at_clause_words: bool,
+) -> (usize, usize) {
+    let (mut left, mut right) = (first, last);
+    while left > 0 && !opens_clause(text, &words[left - 1..=left], at_clause_words) {
+        left -= 1;
+    }
+    while right + 1 < words.len()
+        && !closes_clause(text, &words[right..=right + 1], at_clause_words)
+    {
+        right += 1;
+    }
+    (left, right)
+}
+
+/// How far from the expression a sentence boundary is looked for.
+const SENTENCE_REACH: usize = 400;
+
+/// The sentence holding the expression, within the given sentence range:
+/// it also stops at blank lines (headlines, datelines) and at a period,
+/// `!` or `?` followed by a space and a capital, so that a period inside a
+/// number or a missed split does not join two sentences.
+fn sentence_around(text: &str, given: Range<usize>, expression: Range<usize>) -> Range<usize> {
+    let floor = given
+        .start
+        .min(expression.start)
+        .max(expression.start.saturating_sub(SENTENCE_REACH));
+    let ceiling = given
+        .end
+        .max(expression.end)
+        .min(text.len())
+        .min(expression.end + SENTENCE_REACH);
+    let floor = (0..=floor)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let ceiling = (ceiling..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let before = &text[floor..expression.start];
+    let start = boundary_positions(before)
+        .last()
+        .map_or(floor, |end| floor + end);
+    let after = &text[expression.end..ceiling];
+    let end = boundary_positions(after)
+        .next()
+        .map_or(ceiling, |end| expression.end + end);
+    start..end
+}
+
+/// Byte offsets just after each sentence boundary in `text`: a blank line,
+/// or `.`/`!`/`?` followed by whitespace and an upper-case letter or quote.
+fn boundary_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter_map(move |i| {
+        if bytes[i] == b'\n' {
+            let next_line = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+            return next_line.starts_with('\n').then_some(i + 1);
+        }
+        if !matches!(bytes[i], b'.' | b'!' | b'?') {
+            return None;
+        }
+        let rest = &text[i + 1..];
+        let trimmed = rest.trim_start();
+        let spaced = trimmed.len() < rest.len();
+        let opens = trimmed
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\u{201c}' | '\''));
+        (spaced && opens).then_some(i + 1)
+    })
 }
 
 /// Whitespace-separated words with surrounding quotes and brackets cut off.
@@ -414,23 +491,23 @@ fn ends_with_comma(text: &str, word: &Range<usize>) -> bool {
 }
 
 /// Whether a clause starts at `pair[1]` (given the word before it).
-fn opens_clause(text: &str, pair: &[Range<usize>]) -> bool {
+fn opens_clause(text: &str, pair: &[Range<usize>], at_clause_words: bool) -> bool {
     let before = &text[pair[0].clone()];
     let word = &text[pair[1].clone()];
     before.ends_with([',', ';', ':', '(', '"', '\u{201c}', '\u{201d}'])
         || matches!(before, "-" | "\u{2013}" | "\u{2014}")
         || word.starts_with(['(', '"', '\u{201c}'])
-        || is_clause_word(before)
+        || (at_clause_words && is_clause_word(before))
 }
 
 /// Whether the clause ends after `pair[0]`.
-fn closes_clause(text: &str, pair: &[Range<usize>]) -> bool {
+fn closes_clause(text: &str, pair: &[Range<usize>], at_clause_words: bool) -> bool {
     let word = &text[pair[0].clone()];
     let next = &text[pair[1].clone()];
     word.ends_with([',', ';', ':', ')', '"', '\u{201c}', '\u{201d}'])
         || matches!(next, "-" | "\u{2013}" | "\u{2014}")
         || next.starts_with(['(', '"', '\u{201c}'])
-        || is_clause_word(next)
+        || (at_clause_words && is_clause_word(next))
 }
 
 /// Drops words from the longer side until the event fits the budget, then

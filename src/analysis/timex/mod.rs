@@ -90,9 +90,16 @@ impl Tagger<'_> {
                 continue;
             };
             let rule = self.grammar.rules[index].rule;
+            // A story is told in the past tense throughout: there the tense
+            // says nothing about which side of the anchor a date lies.
+            let tense = if self.narrative {
+                Tense::Present
+            } else {
+                self.tense(at, end)
+            };
             let context = Context {
                 anchor: self.anchor,
-                tense: self.tense(at, end),
+                tense,
             };
             let Some(mut value) = normalize::value(rule.norm, &captures, &context) else {
                 at += 1;
@@ -108,8 +115,14 @@ impl Tagger<'_> {
                 self.stated_quarter = Some((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
-            if self.narrative && rule.norm == Norm::Calendar && captures.year.is_some() {
-                self.anchor = anchor_of(&value).unwrap_or(self.anchor);
+            if self.narrative {
+                // Explicit dates, and days reached from them ("two days
+                // later"), become the anchor for what follows.
+                let explicit = rule.norm == Norm::Calendar && captures.year.is_some();
+                match anchor_of(&value) {
+                    Some(anchor) if explicit || anchor.day.is_some() => self.anchor = anchor,
+                    _ => {}
+                }
             }
             found.push(TimeExpression {
                 start: self.tokens[start].start,
@@ -296,6 +309,12 @@ impl Tagger<'_> {
         }
         if after_preposition {
             return (1000..2100).contains(&year);
+        }
+        // "the Russell 2000 Index", "Windows 2000 Server": part of a name.
+        let in_name = before.is_some_and(|t| t.shape == Shape::Word && t.capital && t.word == 0)
+            && after.is_some_and(|t| t.shape == Shape::Word && t.capital);
+        if in_name {
+            return false;
         }
         // "2000 people": a count. "the 1990 budget", "1990 was": a year.
         let modifier_position = before

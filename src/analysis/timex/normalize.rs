@@ -141,12 +141,7 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
                 Some(shift) => Some(anchor.year? + shift),
                 None => {
                     let current = i32::from((anchor.month? - 1) / 3 + 1);
-                    nearest_cycle(
-                        anchor.year?,
-                        i32::from(quarter) - current,
-                        4,
-                        context.tense,
-                    )
+                    nearest_cycle(anchor.year?, i32::from(quarter) - current, 4, context.tense)
                 }
             });
             format!("{}-Q{quarter}", year_or_placeholder(year.or(anchor.year)))

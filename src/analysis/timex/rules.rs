@@ -110,6 +110,7 @@ pub const RULES: &[Rule] = &[
     rule("the? fiscal? YEAR ORD -? quarter", Date, Norm::Quarter),
     rule("the? fiscal? -? ORD -? quarter", Date, Norm::Quarter),
     rule("SHIFT year ' s fiscal? ORD -? quarter", Date, Norm::Quarter),
+    rule("the? fiscal? -? ORD -? quarter of SHIFT year", Date, Norm::Quarter),
     rule("the? year - ago|earlier ORD -? quarter", Date, Norm::QuarterOfYear(-1)),
     rule("the latest|last|past|previous|recent quarter", Date, Norm::QuarterShift(-1)),
     rule("the quarter", Date, Norm::QuarterShift(-1)),
