@@ -137,3 +137,39 @@ fn unresolvable_values_keep_placeholders() {
         ["1812", "XXXX-XX-XX"]
     );
 }
+
+#[test]
+fn anaphoric_expressions_count_from_the_last_mentioned_date() {
+    let reference = Some(date(2000, 1, 28));
+    assert_eq!(
+        values(
+            "He fled in June 1998 and returned later that year.",
+            reference
+        ),
+        ["1998-06", "1998"]
+    );
+    assert_eq!(
+        values(
+            "He became a general on Oct. 2, 1995, and the following year he left.",
+            reference
+        ),
+        ["1995-10-02", "1996"]
+    );
+    assert_eq!(
+        values(
+            "The vote was on March 3, 1999. The next day the result came.",
+            reference
+        ),
+        ["1999-03-03", "1999-03-04"]
+    );
+    // Deictic forms stay on the document date.
+    assert_eq!(
+        values("In June 1998 he fled. Next year he returns.", reference),
+        ["1998-06", "2001"]
+    );
+    // A year alone is too coarse to count days from.
+    assert_eq!(
+        values("In 1998 he fled. The next day he hid.", reference),
+        ["1998", "2000-01-29"]
+    );
+}

@@ -286,6 +286,12 @@ fn sets() {
         "XXXX-WXX-5",
     );
     check(
+        "They march each July.",
+        "each July",
+        TimexType::Set,
+        "XXXX-07",
+    );
+    check(
         "In his weekly sermon he spoke.",
         "weekly",
         TimexType::Set,

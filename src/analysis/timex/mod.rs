@@ -59,6 +59,7 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
         anchor: reference.map(Anchor::from_date).unwrap_or_default(),
         narrative: reference.is_none(),
         stated_quarter: None,
+        mentioned: None,
     };
     tagger.run()
 }
@@ -70,6 +71,8 @@ struct Tagger<'a> {
     anchor: Anchor,
     /// No document date: the anchor follows the explicit dates.
     narrative: bool,
+    /// The last calendar date the text mentioned, for "that year".
+    mentioned: Option<Anchor>,
     /// The last quarter named in the text (start byte, value), for "a year ago".
     stated_quarter: Option<(usize, String)>,
 }
@@ -97,10 +100,11 @@ impl Tagger<'_> {
             } else {
                 self.tense(at, end)
             };
-            let context = Context {
-                anchor: self.anchor,
-                tense,
+            let anchor = match rule.norm {
+                Norm::FromMentioned(_) => self.mentioned_for(captures.unit),
+                _ => self.anchor,
             };
+            let context = Context { anchor, tense };
             let Some(mut value) = normalize::value(rule.norm, &captures, &context) else {
                 at += 1;
                 continue;
@@ -115,6 +119,9 @@ impl Tagger<'_> {
                 self.stated_quarter = Some((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
+            if rule.norm == Norm::Calendar {
+                self.mentioned = anchor_of(&value).or(self.mentioned);
+            }
             if self.narrative {
                 // Explicit dates, and days reached from them ("two days
                 // later"), become the anchor for what follows.
@@ -134,6 +141,21 @@ impl Tagger<'_> {
             at = end;
         }
         found
+    }
+
+    /// The last mentioned date when it is precise enough to count `unit`s
+    /// from, else the anchor.
+    fn mentioned_for(&self, unit: Option<lexicon::Unit>) -> Anchor {
+        use lexicon::Unit;
+        let precise = |m: &Anchor| match unit {
+            Some(Unit::Year | Unit::Decade | Unit::Century) => m.year.is_some(),
+            Some(Unit::Month | Unit::Quarter) => m.month.is_some(),
+            _ => m.day.is_some(),
+        };
+        if self.narrative {
+            return self.anchor;
+        }
+        self.mentioned.filter(precise).unwrap_or(self.anchor)
     }
 
     /// "a year ago" / "last year" in a sentence about a quarter ("profit

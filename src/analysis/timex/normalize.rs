@@ -18,8 +18,11 @@ pub enum Norm {
     DayPart(i32, PartOfDay),
     /// last/this/next + unit, month, weekday or season.
     Shift,
-    /// The unit containing the reference ("that year", "the weekend").
+    /// The unit containing the reference ("the weekend").
     Same,
+    /// The unit containing the last date the text mentioned, plus n ("that
+    /// year", "the following day"); the tagger passes that date as anchor.
+    FromMentioned(i32),
     /// n units before (-1) or after (+1) the reference.
     Ago(i32),
     /// A lone weekday, resolved by tense.
@@ -101,6 +104,7 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
         ),
         Norm::Shift => shift(c, context)?,
         Norm::Same => same(c, anchor, context.tense),
+        Norm::FromMentioned(n) => unit_value(c.unit?, anchor, n),
         Norm::Ago(direction) => ago(c, anchor, direction),
         Norm::Weekday => with_part(weekday_value(c.weekday?, anchor, context.tense)),
         Norm::Duration => duration(c),
@@ -460,6 +464,9 @@ fn duration(c: &Captures) -> String {
 }
 
 fn every(c: &Captures) -> String {
+    if let Some(month) = c.month {
+        return format!("XXXX-{month:02}");
+    }
     if let Some(weekday) = c.weekday {
         return match c.part_of_day {
             Some(part) => format!("XXXX-WXX-{weekday}T{}", part.code()),

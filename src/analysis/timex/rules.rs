@@ -143,10 +143,12 @@ pub const RULES: &[Rule] = &[
     rule("last night", Time, Norm::DayPart(-1, super::lexicon::PartOfDay::Night)),
     rule("this POD", Time, Norm::DayOffset(0)),
     guarded("the POD", Time, Norm::DayOffset(0), Guard::AfterPreposition),
-    rule("the next|following day", Date, Norm::DayOffset(1)),
-    rule("the previous day", Date, Norm::DayOffset(-1)),
-    rule("that day", Date, Norm::DayOffset(0)),
-    rule("the same day", Date, Norm::DayOffset(0)),
+    // Anaphoric: counted from the date the text last mentioned, not from
+    // the document date ("in June 1998 ... later that year").
+    rule("the next|following UNIT1", Date, Norm::FromMentioned(1)),
+    rule("the previous|preceding UNIT1", Date, Norm::FromMentioned(-1)),
+    rule("that UNIT1", Date, Norm::FromMentioned(0)),
+    rule("the same UNIT1", Date, Norm::FromMentioned(0)),
     // Weeks, months, years... relative to the reference.
     rule("SHIFT WEEKDAY POD", Time, Norm::Shift),
     rule("SHIFT WEEKDAY", Date, Norm::Shift),
@@ -154,8 +156,6 @@ pub const RULES: &[Rule] = &[
     rule("SHIFT SEASON", Date, Norm::Shift),
     rule("this past weekend", Date, Norm::Shift),
     rule("the? SHIFT UNIT1", Date, Norm::Shift),
-    rule("that UNIT1", Date, Norm::Same),
-    rule("the same UNIT1", Date, Norm::Same),
     rule("the full|current UNIT1", Date, Norm::Same),
     rule("the fiscal UNIT1", Duration, Norm::Duration),
     rule("year -? end", Date, Norm::Holiday(12, 31)),
@@ -206,6 +206,7 @@ pub const RULES: &[Rule] = &[
     rule("WEEKDAY", Date, Norm::Weekday),
     // Sets.
     rule("every|each WEEKDAY POD?", Set, Norm::Every),
+    rule("every|each MONTH", Set, Norm::Every),
     rule("WEEKDAYS", Set, Norm::Every),
     rule("every|each other? UNIT1", Set, Norm::Every),
     rule("every NUM UNITS", Set, Norm::Every),
