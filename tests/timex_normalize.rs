@@ -173,3 +173,23 @@ fn anaphoric_expressions_count_from_the_last_mentioned_date() {
         ["1998", "2000-01-29"]
     );
 }
+
+#[test]
+fn last_and_next_with_a_month_and_day() {
+    assert_eq!(
+        value("He was shot last Oct. 23 at home.", date(1999, 4, 19)),
+        "1998-10-23"
+    );
+    assert_eq!(
+        value("He was shot last Oct. 23 at home.", date(1998, 12, 1)),
+        "1998-10-23"
+    );
+    assert_eq!(
+        value("It closed last November.", date(2019, 11, 20)),
+        "2018-11"
+    );
+    assert_eq!(
+        value("It opens next March 1.", date(2019, 11, 20)),
+        "2020-03-01"
+    );
+}

@@ -272,12 +272,25 @@ fn shift(c: &Captures, context: &Context) -> Option<String> {
         });
     }
     if let Some(month) = c.month {
-        let year = anchor.year.map(|year| match (n, anchor.month) {
-            (-1, Some(current)) if month >= current => year - 1,
-            (1, Some(current)) if month <= current => year + 1,
+        // "last November", "next Oct. 23": the nearest one on that side.
+        let here = (month, c.day.unwrap_or(0));
+        let now = (
+            anchor.month.unwrap_or(0),
+            if c.day.is_some() {
+                anchor.day.unwrap_or(0)
+            } else {
+                0
+            },
+        );
+        let year = anchor.year.map(|year| match n {
+            -1 if anchor.month.is_some() && here >= now => year - 1,
+            1 if anchor.month.is_some() && here <= now => year + 1,
             _ => year,
         });
-        return Some(format!("{}-{month:02}", year_or_placeholder(year)));
+        return Some(match c.day {
+            Some(day) => format!("{}-{month:02}-{day:02}", year_or_placeholder(year)),
+            None => format!("{}-{month:02}", year_or_placeholder(year)),
+        });
     }
     if let Some(season) = c.season {
         let year = match (anchor.year, anchor.month) {

@@ -86,7 +86,6 @@ pub const RULES: &[Rule] = &[
     rule("WEEKDAY ,? the DAY of MONTH", Date, Norm::Calendar),
     rule("MONTH DAY ,? YEAR", Date, Norm::Calendar),
     rule("the week of MONTH DAY ,? YEAR?", Date, Norm::WeekOf),
-    rule("the POD of WEEKDAY? ,? MONTH DAY ,? YEAR?", Time, Norm::Calendar),
     rule("DAY MONTH ,? YEAR", Date, Norm::Calendar),
     rule("the DAY of MONTH ,? YEAR", Date, Norm::Calendar),
     rule("MONTH DAY", Date, Norm::Calendar),
@@ -152,6 +151,7 @@ pub const RULES: &[Rule] = &[
     // Weeks, months, years... relative to the reference.
     rule("SHIFT WEEKDAY POD", Time, Norm::Shift),
     rule("SHIFT WEEKDAY", Date, Norm::Shift),
+    rule("SHIFT MONTH DAY", Date, Norm::Shift),
     rule("SHIFT MONTH", Date, Norm::Shift),
     rule("SHIFT SEASON", Date, Norm::Shift),
     rule("this past weekend", Date, Norm::Shift),
