@@ -548,7 +548,9 @@ impl Grammar {
                 && tokens
                     .get(at + 2)
                     .is_some_and(|t| t.shape == Shape::Digits && t.start == token.end + 1);
-            if glued {
+            // "the 1988 quarter" is a year, not 1988 quarters.
+            let year_like = token.digit_count() == 4 && (1000..2200).contains(&token.digits);
+            if glued || year_like {
                 return None;
             }
             (token.digits, at + 1)
