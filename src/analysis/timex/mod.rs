@@ -279,6 +279,12 @@ impl Tagger<'_> {
                 "since",
                 "into",
                 "all",
+                "over",
+                "for",
+                "at",
+                "early",
+                "late",
+                "mid",
             ]),
             Guard::BeforeEnded => after.is_some_and(|t| self.is_any(t, &["ended", "ending"])),
             Guard::CalendarUnit => matches!(

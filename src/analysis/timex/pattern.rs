@@ -137,7 +137,7 @@ pub struct Grammar {
     pub rules: Vec<CompiledRule>,
     pub date_prefixes: Vec<Vec<Item>>,
     pub quantity_prefixes: Vec<Vec<Item>>,
-    shift_words: [u16; 8],
+    shift_words: [u16; 9],
     /// Rules that can start at a word, by lexicon id.
     rules_by_word: Vec<Vec<u16>>,
     /// Rules that can start at a token with digits.
@@ -151,9 +151,10 @@ const FEW_WORDS: [&str; 5] = ["few", "several", "many", "some", "couple"];
 /// Words of the `CLOCK` class, with their hour.
 const CLOCK_WORDS: [(&str, u8); 3] = [("noon", 12), ("midday", 12), ("midnight", 24)];
 
-const SHIFT_WORDS: [(&str, i32); 8] = [
+const SHIFT_WORDS: [(&str, i32); 9] = [
     ("last", -1),
     ("previous", -1),
+    ("latest", -1),
     ("past", -1),
     ("this", 0),
     ("current", 0),

@@ -148,6 +148,7 @@ pub const RULES: &[Rule] = &[
     rule("the previous|preceding UNIT1", Date, Norm::FromMentioned(-1)),
     rule("that UNIT1", Date, Norm::FromMentioned(0)),
     rule("the same UNIT1", Date, Norm::FromMentioned(0)),
+    rule("that same UNIT1", Date, Norm::FromMentioned(0)),
     // Weeks, months, years... relative to the reference.
     rule("SHIFT WEEKDAY POD", Time, Norm::Shift),
     rule("SHIFT WEEKDAY", Date, Norm::Shift),
@@ -155,7 +156,7 @@ pub const RULES: &[Rule] = &[
     rule("SHIFT MONTH", Date, Norm::Shift),
     rule("SHIFT SEASON", Date, Norm::Shift),
     rule("this past weekend", Date, Norm::Shift),
-    rule("the? SHIFT UNIT1", Date, Norm::Shift),
+    rule("the? SHIFT fiscal? UNIT1", Date, Norm::Shift),
     rule("the full|current UNIT1", Date, Norm::Same),
     rule("the fiscal UNIT1", Duration, Norm::Duration),
     rule("year -? end", Date, Norm::Holiday(12, 31)),
