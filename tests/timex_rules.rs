@@ -405,3 +405,20 @@ fn ambiguous_month_names_need_a_cue() {
     assert_eq!(only("They marched in March.", Some(FRIDAY)).2, "2020-03");
     assert_eq!(only("They marched in November.", Some(FRIDAY)).2, "2019-11");
 }
+
+#[test]
+fn ages_and_generic_uses_are_not_expressions() {
+    for text in [
+        "Mr. Smith, 52 years old, will retire.",
+        "He was in his 30s then.",
+        "Barriers exist in today's world.",
+    ] {
+        assert!(
+            tags(text, Some(FRIDAY)).is_empty(),
+            "{text:?} gave {:?}",
+            tags(text, Some(FRIDAY))
+        );
+    }
+    let (span, _, value) = only("He was shot on the night of Oct. 23 at home.", Some(FRIDAY));
+    assert_eq!((span.as_str(), value.as_str()), ("Oct. 23", "2019-10-23"));
+}

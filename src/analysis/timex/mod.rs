@@ -267,6 +267,14 @@ impl Tagger<'_> {
                 "for", "over", "within", "after", "took", "take", "takes", "taking", "lasted",
                 "spent", "in",
             ]),
+            Guard::NotGeneric => {
+                let possessive = self
+                    .tokens
+                    .get(end..end + 2)
+                    .is_some_and(|pair| pair[0].is_punct('\'') && self.is_any(pair[1], &["s"]));
+                !(possessive && word_before(&["in", "of", "for"]))
+            }
+            Guard::AfterPreposition if after.is_some_and(|t| self.is_any(t, &["of"])) => false,
             Guard::AfterPreposition => word_before(&[
                 "in",
                 "on",

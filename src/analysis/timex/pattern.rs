@@ -490,6 +490,14 @@ impl Grammar {
                     Some(d) => 190 + i32::from(d),
                     None => decade_number(token, text)?,
                 };
+                // "80s" alone is an age ("in his 30s"); "the '80s" a decade.
+                let short = token.digit_count() == 3;
+                let marked = at.checked_sub(1).is_some_and(|i| {
+                    tokens[i].is_punct('\'') || tokens[i].text(text).eq_ignore_ascii_case("the")
+                });
+                if short && !marked {
+                    return None;
+                }
                 captures.decade = Some(decade);
                 Some(at + 1)
             }

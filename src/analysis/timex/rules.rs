@@ -38,7 +38,10 @@ pub enum Guard {
     /// "a day" that is not a rate ("$5 a day", "four flights a week") nor
     /// an ordinal ("a second").
     NotRate,
-    /// After a preposition ("in the morning").
+    /// Not "in today's world": the present in general, not a day.
+    NotGeneric,
+    /// After a preposition, and not before "of" ("on the night of Oct. 23"
+    /// names the date that follows) ("in the morning").
     AfterPreposition,
     /// Followed by "ended" or "ending": a period ("the year ended June 30").
     BeforeEnded,
@@ -135,7 +138,7 @@ pub const RULES: &[Rule] = &[
     rule("yesterday POD", Time, Norm::DayOffset(-1)),
     rule("yesterday", Date, Norm::DayOffset(-1)),
     rule("today POD", Time, Norm::DayOffset(0)),
-    rule("today", Date, Norm::DayOffset(0)),
+    guarded("today", Date, Norm::DayOffset(0), Guard::NotGeneric),
     rule("tomorrow POD", Time, Norm::DayOffset(1)),
     rule("tomorrow", Date, Norm::DayOffset(1)),
     rule("tonight", Time, Norm::DayPart(0, super::lexicon::PartOfDay::Night)),
@@ -173,11 +176,10 @@ pub const RULES: &[Rule] = &[
     rule("a|an|one UNIT1 from now", Date, Norm::Ago(1)),
     rule("a? FEW UNITS later|hence", Date, Norm::Ago(1)),
     // Durations.
-    rule("the? first|last|past|next|coming|previous|final|following|recent? NUM more|full? UNIT", Duration, Norm::Duration),
+    guarded("the? first|last|past|next|coming|previous|final|following|recent? NUM more|full? UNIT", Duration, Norm::Duration, Guard::NotAge),
     rule("the? first|last|past|next|coming|previous|final|following|recent? a? FEW more? UNITS", Duration, Norm::Duration),
     rule("NUM - UNIT1 - long", Duration, Norm::Duration),
     guarded("NUM - UNIT1", Duration, Norm::Duration, Guard::NotAge),
-    guarded("NUM UNITS", Duration, Norm::Duration, Guard::NotAge),
     rule("a|an? FEW - UNIT1", Duration, Norm::Duration),
     rule("UNIT - long", Duration, Norm::Duration),
     guarded("a|an|per UNIT1", Set, Norm::Every, Guard::AfterFrequency),
