@@ -52,6 +52,7 @@ pub enum Norm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
     Past,
+    /// No cue either way (or a narrative, where the tense tells nothing).
     Present,
     Future,
 }
