@@ -386,11 +386,13 @@ impl Tagger<'_> {
             }
             consider(distance, self.tense_cue(index));
         }
+        // The verb an adverbial dates usually comes before it ("met
+        // Friday"), so cues after the expression count as twice as far.
         for (distance, index) in (end..(end + WINDOW).min(self.tokens.len())).enumerate() {
             if self.ends_sentence(index) {
                 break;
             }
-            consider(distance, self.tense_cue(index));
+            consider(distance * 2, self.tense_cue(index));
         }
         best.map_or(Tense::Present, |(_, tense)| tense)
     }
