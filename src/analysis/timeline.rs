@@ -25,21 +25,14 @@ const EVENT_BUDGET: usize = 80;
 /// then text position, the others (durations, sets, placeholders) after
 /// them in text order.
 pub fn build(corpus: &Corpus, located: Vec<Located>, entities: &[Entity]) -> Vec<TimelineEntry> {
+    let mentions = MentionIndex::new(entities);
     let mut entries: Vec<TimelineEntry> = located
         .into_iter()
         .map(|l| {
             let text = &corpus.documents[l.document].text;
             let expr = l.expression;
             let clause = event_span(text, l.sentence.clone(), expr.start..expr.end);
-            let entity_ids = entities
-                .iter()
-                .filter(|e| {
-                    e.mentions.iter().any(|m| {
-                        m.document == l.document && clause.start <= m.start && m.end <= clause.end
-                    })
-                })
-                .map(|e| e.id)
-                .collect();
+            let entity_ids = mentions.entities_within(l.document, clause.clone());
             let interval = match expr.timex_type {
                 TimexType::Date | TimexType::Time => interval(&expr.value),
                 TimexType::Duration | TimexType::Set => None,
@@ -71,6 +64,44 @@ pub fn build(corpus: &Corpus, located: Vec<Located>, entities: &[Entity]) -> Vec
         entry.id = id;
     }
     entries
+}
+
+/// Entity mentions sorted by position, to find those inside a clause
+/// without scanning every mention for every entry.
+struct MentionIndex {
+    /// (document, start, end, entity id), sorted.
+    mentions: Vec<(usize, usize, usize, usize)>,
+}
+
+impl MentionIndex {
+    fn new(entities: &[Entity]) -> MentionIndex {
+        let mut mentions: Vec<_> = entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.document, m.start, m.end, e.id))
+            })
+            .collect();
+        mentions.sort_unstable();
+        MentionIndex { mentions }
+    }
+
+    /// Ids of the entities with a mention inside `range` of `document`, sorted.
+    fn entities_within(&self, document: usize, range: Range<usize>) -> Vec<usize> {
+        let first = self
+            .mentions
+            .partition_point(|&(d, start, _, _)| (d, start) < (document, range.start));
+        let mut ids: Vec<usize> = self.mentions[first..]
+            .iter()
+            .take_while(|&&(d, start, _, _)| d == document && start < range.end)
+            .filter(|&&(_, _, end, _)| end <= range.end)
+            .map(|&(_, _, _, id)| id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
 }
 
 // ---------------------------------------------------------------- intervals

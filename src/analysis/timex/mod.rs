@@ -170,13 +170,19 @@ impl Tagger<'_> {
         if !year_back || captures.unit != Some(lexicon::Unit::Year) {
             return None;
         }
-        // Same sentence for "last year"; "a year ago" may look one further back.
+        let (start, value) = self.stated_quarter.as_ref()?;
+        // Same sentence for "last year"; "a year ago" may look a few
+        // sentences back (bounded, so a text without periods stays linear).
+        const REACH: usize = 300;
         let sentences_back = if norm == Norm::Shift { 1 } else { 4 };
-        let mut boundaries = (0..at).rev().filter(|&i| self.ends_sentence(i));
+        let mut boundaries = (at.saturating_sub(REACH)..at)
+            .rev()
+            .filter(|&i| self.ends_sentence(i));
         let window_start = boundaries
             .nth(sentences_back - 1)
-            .map_or(0, |i| self.tokens[i].end);
-        let (start, value) = self.stated_quarter.as_ref()?;
+            .map_or(self.tokens[at.saturating_sub(REACH)].start, |i| {
+                self.tokens[i].end
+            });
         if *start < window_start {
             return None;
         }
