@@ -204,8 +204,8 @@ pub const RULES: &[Rule] = &[
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et?", Time, Norm::Clock),
     rule("WEEKDAY ,? CLOCK", Time, Norm::Clock),
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? ,? on? MONTH DAY ,? YEAR?", Time, Norm::Clock),
-    // TimeBank types "Friday night" as a DATE more often than a TIME.
-    rule("WEEKDAY POD", Date, Norm::Weekday),
+    // "Friday night": TimeBank mostly gives the day as the value, a DATE.
+    rule("WEEKDAY morning|afternoon|evening|night", Date, Norm::Weekday),
     rule("WEEKDAY", Date, Norm::Weekday),
     // Sets.
     rule("every|each WEEKDAY POD?", Set, Norm::Every),
