@@ -167,7 +167,9 @@ impl Tagger<'_> {
             Norm::Shift => captures.shift == Some(-1),
             _ => false,
         };
-        if !year_back || captures.unit != Some(lexicon::Unit::Year) {
+        // "the 1988 period": that quarter of the year named.
+        let period_of_year = norm == Norm::PeriodOfYear && captures.year.is_some();
+        if !period_of_year && (!year_back || captures.unit != Some(lexicon::Unit::Year)) {
             return None;
         }
         let (start, value) = self.stated_quarter.as_ref()?;
@@ -187,8 +189,11 @@ impl Tagger<'_> {
             return None;
         }
         let (year, quarter) = value.split_once("-Q")?;
-        let year: i32 = year.parse().ok()?;
-        Some(format!("{:04}-Q{quarter}", year - 1))
+        let year: i32 = match captures.year.filter(|_| period_of_year) {
+            Some(named) => named,
+            None => year.parse::<i32>().ok()? - 1,
+        };
+        Some(format!("{year:04}-Q{quarter}"))
     }
 
     /// Takes in modifiers before the match ("early", "nearly", "the end of").

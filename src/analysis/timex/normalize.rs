@@ -33,6 +33,9 @@ pub enum Norm {
     Fixed(&'static str),
     /// A clock time on the reference day, a named weekday or a date.
     Clock,
+    /// "the 1988 period": the year, or its quarter the text is about (the
+    /// tagger knows which).
+    PeriodOfYear,
     /// The ISO week of a calendar date ("the week of March 6").
     WeekOf,
     /// A clock time on the reference day plus n days.
@@ -125,6 +128,7 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             };
             clock(day, c)?
         }
+        Norm::PeriodOfYear => format!("{:04}", c.year?),
         Norm::WeekOf => {
             let day = calendar(c, context)?;
             let date = day.parse::<Date>().ok();

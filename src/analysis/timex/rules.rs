@@ -102,6 +102,7 @@ pub const RULES: &[Rule] = &[
     rule("the SEASON of YEAR", Date, Norm::Calendar),
     guarded("the? SEASON", Date, Norm::Calendar, Guard::AfterPreposition),
     rule("fiscal YEAR", Date, Norm::Calendar),
+    rule("the YEAR period|quarter", Date, Norm::PeriodOfYear),
     rule("the year YEAR", Date, Norm::Calendar),
     guarded("YEAR", Date, Norm::Calendar, Guard::BareYear),
     rule("the? '? DECADE", Date, Norm::Calendar),
