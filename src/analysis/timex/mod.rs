@@ -456,6 +456,8 @@ impl Tagger<'_> {
             "were",
             "had",
             "did",
+            "since",
+            "been",
             "said",
             "told",
             "ago",
