@@ -193,3 +193,17 @@ fn last_and_next_with_a_month_and_day() {
         "2020-03-01"
     );
 }
+
+#[test]
+fn an_unmarked_weekday_after_the_reference_is_tomorrow() {
+    // Friday 24 January 2020: "Saturday" without a tense cue is the 25th,
+    // "Wednesday" the 22nd.
+    assert_eq!(
+        value("Protests in Baghdad on Saturday.", date(2020, 1, 24)),
+        "2020-01-25"
+    );
+    assert_eq!(
+        value("Protests in Baghdad on Wednesday.", date(2020, 1, 24)),
+        "2020-01-22"
+    );
+}

@@ -412,10 +412,19 @@ fn unit_value(unit: Unit, anchor: Anchor, n: i32) -> String {
 }
 
 /// A lone weekday: the reference day itself when it is that weekday,
-/// otherwise the nearest one before it (after it in future contexts).
+/// otherwise the nearest one before it (after it in future contexts, or
+/// when it is the next day).
 pub fn weekday_value(weekday: u8, anchor: Anchor, tense: Tense) -> String {
     match anchor.date() {
-        Some(date) => format_day(nearest_weekday(date, weekday, tense == Tense::Future, true)),
+        Some(date) => {
+            // Without a tense cue, the day after the reference is far more
+            // likely "tomorrow" than six days ago.
+            let days_ahead = (i32::from(weekday)
+                - i32::from(date.weekday().to_monday_one_offset()))
+            .rem_euclid(7);
+            let forward = tense == Tense::Future || (tense == Tense::Present && days_ahead == 1);
+            format_day(nearest_weekday(date, weekday, forward, true))
+        }
         None => format!("XXXX-WXX-{weekday}"),
     }
 }
