@@ -172,6 +172,7 @@ fn read_conll(path: &Path) -> Result<Vec<conll::Document>> {
 fn eval_ner(file: &Path, model: Option<&Path>, runs: usize) -> Result<()> {
     let documents = read_conll(file)?;
     let loaded;
+    let started = std::time::Instant::now();
     let tagger = match model {
         Some(path) => {
             let bytes =
@@ -182,6 +183,10 @@ fn eval_ner(file: &Path, model: Option<&Path>, runs: usize) -> Result<()> {
         }
         None => Tagger::embedded(),
     };
+    println!(
+        "model loaded in {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     println!("{}", evaluate::evaluate(tagger, &documents, runs));
     Ok(())
 }

@@ -110,7 +110,6 @@ impl Gazetteer {
             }
         }
     }
-
 }
 
 fn mark_span(marks: &mut [u32], start: usize, len: usize, list: usize) {

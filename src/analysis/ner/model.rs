@@ -9,11 +9,17 @@ pub type Row = [f32; N_LABELS];
 /// Stands for an impossible transition.
 const FORBIDDEN: f32 = -1.0e30;
 
-/// Feature weights in a table of `2^bits` rows, indexed by feature-key hash.
+/// Feature weights for `2^bits` hash slots, stored sparsely: most slots
+/// have no weights and share the zero row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub bits: u32,
-    pub rows: Vec<Row>,
+    /// The row in `rows` of each slot.
+    slots: Vec<u32>,
+    /// Distinct weight rows; row 0 is all zeros.
+    rows: Vec<Row>,
+    /// Weights are multiples of this (they are stored as 16-bit integers).
+    scale: f32,
     /// `transitions[previous][next]`.
     pub transitions: [Row; N_LABELS],
     pub start: Row,
@@ -23,10 +29,13 @@ pub struct Model {
 }
 
 impl Model {
+    /// A model with no feature weights.
     pub fn new(bits: u32) -> Model {
         Model {
             bits,
-            rows: vec![[0.0; N_LABELS]; 1 << bits],
+            slots: vec![0; 1 << bits],
+            rows: vec![[0.0; N_LABELS]],
+            scale: 1.0,
             transitions: [[0.0; N_LABELS]; N_LABELS],
             start: [0.0; N_LABELS],
             end: [0.0; N_LABELS],
@@ -34,16 +43,47 @@ impl Model {
         }
     }
 
-    /// The row of a feature key.
+    /// A model with the weights of a dense table (one row per slot),
+    /// rounded to the 16-bit precision of the file format.
+    pub fn from_dense(bits: u32, dense: &[Row]) -> Model {
+        let mut model = Model::new(bits);
+        let largest = dense.iter().flatten().fold(0.0f32, |m, w| m.max(w.abs()));
+        if largest > 0.0 {
+            model.scale = largest / f32::from(i16::MAX);
+        }
+        for (slot, row) in dense.iter().enumerate().take(model.slots.len()) {
+            let quantised = row.map(|w| model.quantise(w));
+            if quantised.iter().any(|&q| q != 0) {
+                model.push_row(slot, quantised);
+            }
+        }
+        model
+    }
+
+    fn quantise(&self, weight: f32) -> i16 {
+        (weight / self.scale).round() as i16
+    }
+
+    fn push_row(&mut self, slot: usize, quantised: [i16; N_LABELS]) {
+        self.slots[slot] = self.rows.len() as u32;
+        self.rows.push(quantised.map(|q| f32::from(q) * self.scale));
+    }
+
+    /// The weights of a slot.
+    pub fn weights(&self, slot: usize) -> &Row {
+        &self.rows[self.slots[slot] as usize]
+    }
+
+    /// The slot of a feature key.
     #[inline]
-    pub fn index(&self, key: u64) -> usize {
+    pub fn slot(&self, key: u64) -> usize {
         (key >> (64 - self.bits)) as usize
     }
 
     /// Adds the weights of the feature with this key to `scores`.
     #[inline]
     pub fn add_feature(&self, key: u64, scores: &mut Row) {
-        let row = &self.rows[self.index(key)];
+        let row = &self.rows[self.slots[self.slot(key)] as usize];
         for (score, weight) in scores.iter_mut().zip(row) {
             *score += weight;
         }
@@ -149,24 +189,14 @@ pub enum ModelError {
 }
 
 impl Model {
-    /// Encodes the model: weights quantised to 16 bits, zero rows left out.
+    /// Encodes the model: weights as 16-bit integers, empty slots left out.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let largest = self
-            .rows
-            .iter()
-            .flatten()
-            .fold(0.0f32, |m, w| m.max(w.abs()));
-        let scale = if largest > 0.0 {
-            largest / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         for value in [self.bits, N_LABELS as u32] {
             out.extend_from_slice(&value.to_le_bytes());
         }
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
         for row in self.transitions.iter().chain([&self.start, &self.end]) {
             for w in row {
                 out.extend_from_slice(&w.to_le_bytes());
@@ -175,15 +205,14 @@ impl Model {
         out.extend_from_slice(&(self.train_gazetteer.len() as u32).to_le_bytes());
         out.extend_from_slice(self.train_gazetteer.as_bytes());
         let mut previous = 0usize;
-        for (index, row) in self.rows.iter().enumerate() {
-            let quantised: Vec<i16> = row.iter().map(|w| (w / scale).round() as i16).collect();
-            if quantised.iter().all(|&q| q == 0) {
+        for (slot, &row) in self.slots.iter().enumerate() {
+            if row == 0 {
                 continue;
             }
-            write_varint(&mut out, (index - previous) as u64);
-            previous = index;
-            for q in quantised {
-                out.extend_from_slice(&q.to_le_bytes());
+            write_varint(&mut out, (slot - previous) as u64);
+            previous = slot;
+            for &w in &self.rows[row as usize] {
+                out.extend_from_slice(&self.quantise(w).to_le_bytes());
             }
         }
         out
@@ -203,7 +232,11 @@ impl Model {
             return Err(ModelError::BadHeader);
         }
         let scale = reader.f32()?;
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError::BadHeader);
+        }
         let mut model = Model::new(bits);
+        model.scale = scale;
         for row in model
             .transitions
             .iter_mut()
@@ -217,14 +250,18 @@ impl Model {
         model.train_gazetteer = std::str::from_utf8(reader.take(gazetteer_len)?)
             .map_err(|_| ModelError::Truncated)?
             .to_owned();
-        let mut index = 0usize;
+        let mut slot = 0usize;
         while !reader.bytes.is_empty() {
-            index += usize::try_from(reader.varint()?).map_err(|_| ModelError::Truncated)?;
-            let row = model.rows.get_mut(index).ok_or(ModelError::Truncated)?;
-            for w in row.iter_mut() {
-                let raw = reader.take(2)?;
-                *w = f32::from(i16::from_le_bytes([raw[0], raw[1]])) * scale;
+            slot += usize::try_from(reader.varint()?).map_err(|_| ModelError::Truncated)?;
+            if slot >= model.slots.len() {
+                return Err(ModelError::Truncated);
             }
+            let mut quantised = [0i16; N_LABELS];
+            for q in &mut quantised {
+                let raw = reader.take(2)?;
+                *q = i16::from_le_bytes([raw[0], raw[1]]);
+            }
+            model.push_row(slot, quantised);
         }
         Ok(model)
     }
@@ -329,17 +366,19 @@ mod tests {
 
     #[test]
     fn model_bytes_round_trip() {
-        let mut model = Model::new(10);
-        model.rows[3][2] = 1.5;
-        model.rows[700][0] = -0.25;
+        let mut dense = vec![[0.0; N_LABELS]; 1 << 10];
+        dense[3][2] = 1.5;
+        dense[700][0] = -0.25;
+        let mut model = Model::from_dense(10, &dense);
         model.transitions[1][2] = 0.75;
         model.train_gazetteer = "PER\tAngela Merkel\n".to_owned();
         let bytes = model.to_bytes();
         let read = Model::from_bytes(&bytes).expect("readable");
         assert_eq!(read.train_gazetteer, model.train_gazetteer);
-        assert_eq!(read.transitions, model.transitions);
-        assert!((read.rows[3][2] - 1.5).abs() < 1e-3);
-        assert!((read.rows[700][0] + 0.25).abs() < 1e-3);
+        assert_eq!(read, model);
+        assert!((read.weights(3)[2] - 1.5).abs() < 1e-3);
+        assert!((read.weights(700)[0] + 0.25).abs() < 1e-3);
+        assert_eq!(read.weights(4), &[0.0; N_LABELS]);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"junk").is_err());
     }

@@ -31,7 +31,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             epochs: 15,
-            bits: 20,
+            bits: 18,
             folds: 5,
             seed: 0x5EED_2003,
         }
@@ -108,6 +108,9 @@ fn featurise(documents: &[Document], folds: usize, bits: u32) -> Vec<Instance> {
 
 /// Perceptron weights with the running sums needed for averaging.
 struct Perceptron {
+    bits: u32,
+    rows: Vec<Row>,
+    /// Holds the current transition weights.
     current: Model,
     /// Sum over updates of (step * change), per weight, for the average.
     history: Vec<[f64; N_LABELS]>,
@@ -118,6 +121,8 @@ struct Perceptron {
 impl Perceptron {
     fn new(bits: u32) -> Perceptron {
         Perceptron {
+            bits,
+            rows: vec![[0.0; N_LABELS]; 1 << bits],
             current: Model::new(bits),
             history: vec![[0.0; N_LABELS]; 1 << bits],
             transition_history: vec![[0.0; N_LABELS]; N_LABELS + 2],
@@ -130,7 +135,7 @@ impl Perceptron {
             .map(|i| {
                 let mut scores = [0.0; N_LABELS];
                 for &f in instance.token(i) {
-                    for (s, w) in scores.iter_mut().zip(&self.current.rows[f as usize]) {
+                    for (s, w) in scores.iter_mut().zip(&self.rows[f as usize]) {
                         *s += w;
                     }
                 }
@@ -145,10 +150,8 @@ impl Perceptron {
         for (i, (&gold, &guess)) in instance.gold.iter().zip(predicted).enumerate() {
             if gold != guess {
                 for &f in instance.token(i) {
-                    let (row, history) = (
-                        &mut self.current.rows[f as usize],
-                        &mut self.history[f as usize],
-                    );
+                    let (row, history) =
+                        (&mut self.rows[f as usize], &mut self.history[f as usize]);
                     change(row, history, gold, guess, step);
                 }
             }
@@ -191,15 +194,13 @@ impl Perceptron {
     /// The average of the weights over all steps so far.
     fn averaged(&self) -> Model {
         let average = |w: f32, h: f64| (f64::from(w) - h / self.step) as f32;
-        let mut model = Model::new(self.current.bits);
-        for ((out, row), history) in model
+        let dense: Vec<Row> = self
             .rows
-            .iter_mut()
-            .zip(&self.current.rows)
+            .iter()
             .zip(&self.history)
-        {
-            *out = std::array::from_fn(|l| average(row[l], history[l]));
-        }
+            .map(|(row, history)| std::array::from_fn(|l| average(row[l], history[l])))
+            .collect();
+        let mut model = Model::from_dense(self.bits, &dense);
         for previous in 0..N_LABELS {
             let history = &self.transition_history[previous];
             model.transitions[previous] =
