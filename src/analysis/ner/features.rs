@@ -219,9 +219,10 @@ mod template {
     pub const PREFIX: u64 = 10; // + length - 1
     pub const SUFFIX: u64 = 20; // + length - 1
     pub const POSITION: u64 = 30;
-    pub const NEIGHBOUR_LOWER: u64 = 40; // + offset index
+    pub const NEIGHBOUR_LOWER: u64 = 40; // + neighbour slot
     pub const NEIGHBOUR_SHAPE: u64 = 50;
     pub const NEIGHBOUR_WORD: u64 = 60;
+    pub const NEIGHBOUR_FREQUENCY: u64 = 65;
     pub const SHAPE_PAIR: u64 = 70;
     pub const GAZETTEER: u64 = 80;
     pub const NEIGHBOUR_GAZETTEER: u64 = 90;
@@ -229,6 +230,7 @@ mod template {
     pub const FREQUENCY: u64 = 110;
     pub const CAPITALS: u64 = 120;
     pub const LOWER_PAIR: u64 = 130;
+    pub const CAPITALISED_RUN: u64 = 140;
 }
 
 #[inline]
@@ -236,22 +238,79 @@ fn key(template: u64, value: u64) -> u64 {
     mix(value, template)
 }
 
-/// Calls `emit` with the key of every feature of token `i` of a sentence.
+/// Where the neighbours whose words are features sit, relative to the token.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// Calls `emit` with the key of every feature of token `i` of a sentence:
+/// those of the word itself, of its neighbours' words, and of its context.
 #[inline]
 pub fn for_each_feature(sentence: &[Atoms], i: usize, capitals: bool, mut emit: impl FnMut(u64)) {
+    for_each_word_feature(&sentence[i], &mut emit);
+    for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
+        let neighbour = i.checked_add_signed(offset).and_then(|j| sentence.get(j));
+        for_each_neighbour_feature(neighbour, slot, &mut emit);
+    }
+    for_each_context_feature(sentence, i, capitals, &mut emit);
+}
+
+/// Features that depend on the word alone (so their sum can be cached per word).
+#[inline]
+pub fn for_each_word_feature(this: &Atoms, emit: &mut impl FnMut(u64)) {
+    use template::*;
+    emit(key(WORD, this.word));
+    emit(key(LOWER, this.lower));
+    emit(key(SHAPE, this.shape));
+    for k in 0..usize::from(this.chars).min(AFFIXES) {
+        emit(key(PREFIX + k as u64, this.prefixes[k]));
+        emit(key(SUFFIX + k as u64, this.suffixes[k]));
+    }
+    emit(key(
+        FREQUENCY,
+        u64::from(this.frequency / 5) << 4 | this.case as u64,
+    ));
+}
+
+/// Features that the word in neighbour slot `slot` (see [`NEIGHBOURS`]) gives
+/// a token; `None` is the sentence edge.
+#[inline]
+pub fn for_each_neighbour_feature(
+    neighbour: Option<&Atoms>,
+    slot: usize,
+    emit: &mut impl FnMut(u64),
+) {
+    use template::*;
+    let slot_id = slot as u64;
+    emit(key(
+        NEIGHBOUR_LOWER + slot_id,
+        neighbour.map_or(EDGE, |a| a.lower),
+    ));
+    emit(key(
+        NEIGHBOUR_SHAPE + slot_id,
+        neighbour.map_or(EDGE, |a| a.shape),
+    ));
+    if NEIGHBOURS[slot].abs() == 1 {
+        emit(key(
+            NEIGHBOUR_WORD + slot_id,
+            neighbour.map_or(EDGE, |a| a.word),
+        ));
+        let frequency = neighbour.map_or(EDGE, |a| u64::from(a.frequency / 5) << 4 | a.case as u64);
+        emit(key(NEIGHBOUR_FREQUENCY + slot_id, frequency));
+    }
+}
+
+/// Features of the token in its sentence and document.
+#[inline]
+pub fn for_each_context_feature(
+    sentence: &[Atoms],
+    i: usize,
+    capitals: bool,
+    emit: &mut impl FnMut(u64),
+) {
     use template::*;
     let at = |offset: isize| -> Option<&Atoms> { sentence.get(i.checked_add_signed(offset)?) };
     let this = &sentence[i];
     let case = this.case as u64;
     emit(key(BIAS, 0));
-    emit(key(WORD, this.word));
-    emit(key(LOWER, this.lower));
-    emit(key(SHAPE, this.shape));
-    let chars = usize::from(this.chars);
-    for k in 0..chars.min(AFFIXES) {
-        emit(key(PREFIX + k as u64, this.prefixes[k]));
-        emit(key(SUFFIX + k as u64, this.suffixes[k]));
-    }
     let position = match i {
         0 => 0,
         _ if i + 1 == sentence.len() => 1,
@@ -259,40 +318,38 @@ pub fn for_each_feature(sentence: &[Atoms], i: usize, capitals: bool, mut emit: 
         _ => 3,
     };
     emit(key(POSITION, mix(this.shape, position)));
-    for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let slot = slot as u64;
-        let neighbour = at(offset);
-        let lower = neighbour.map_or(EDGE, |a| a.lower);
-        let shape = neighbour.map_or(EDGE, |a| a.shape);
-        emit(key(NEIGHBOUR_LOWER + slot, lower));
-        emit(key(NEIGHBOUR_SHAPE + slot, shape));
-        if offset.abs() == 1 {
-            emit(key(
-                NEIGHBOUR_WORD + slot,
-                neighbour.map_or(EDGE, |a| a.word),
-            ));
-            let gazetteer = neighbour.map_or(0, |a| a.gazetteer);
-            for_each_bit(gazetteer, |bit| emit(key(NEIGHBOUR_GAZETTEER + slot, bit)));
-        }
+    for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
+        let gazetteer = at(offset).map_or(0, |a| a.gazetteer);
+        for_each_bit(gazetteer, |bit| {
+            emit(key(NEIGHBOUR_GAZETTEER + slot as u64, bit))
+        });
     }
-    let previous_shape = at(-1).map_or(EDGE, |a| a.shape);
-    let next_shape = at(1).map_or(EDGE, |a| a.shape);
-    emit(key(SHAPE_PAIR, mix(previous_shape, this.shape)));
-    emit(key(SHAPE_PAIR + 1, mix(this.shape, next_shape)));
-    emit(key(
-        LOWER_PAIR,
-        mix(at(-1).map_or(EDGE, |a| a.lower), this.lower),
-    ));
+    let previous = at(-1).map_or((EDGE, EDGE), |a| (a.shape, a.lower));
+    let next = at(1).map_or((EDGE, EDGE), |a| (a.shape, a.lower));
+    emit(key(SHAPE_PAIR, mix(previous.0, this.shape)));
+    emit(key(SHAPE_PAIR + 1, mix(this.shape, next.0)));
+    emit(key(LOWER_PAIR, mix(previous.1, this.lower)));
+    emit(key(LOWER_PAIR + 1, mix(this.lower, next.1)));
     for_each_bit(this.gazetteer, |bit| emit(key(GAZETTEER, mix(bit, case))));
     emit(key(
         DOCUMENT,
         u64::from(this.document) << 8 | case << 4 | position,
     ));
-    emit(key(FREQUENCY, u64::from(this.frequency / 5) << 4 | case));
     emit(key(
         CAPITALS,
         u64::from(capitals) << 8 | case << 4 | u64::from(this.document),
     ));
+    let capitalised = |a: &Atoms| matches!(a.case, Case::Title | Case::Upper);
+    if capitalised(this) {
+        // How far the run of capitalised words around the token reaches.
+        let left = (1..=3)
+            .take_while(|&k| at(-k).is_some_and(capitalised))
+            .count() as u64;
+        let right = (1..=3)
+            .take_while(|&k| at(k).is_some_and(capitalised))
+            .count() as u64;
+        emit(key(CAPITALISED_RUN, left << 4 | right));
+    }
 }
 
 #[inline]
