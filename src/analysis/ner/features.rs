@@ -160,7 +160,12 @@ impl Atoms {
             suffix = mix(suffix, u64::from(ascii_normalized(b)));
             atoms.suffixes[k] = suffix;
         }
-        atoms.case = case_of(uppers, lowers, digits, word.first().is_some_and(u8::is_ascii_lowercase));
+        atoms.case = case_of(
+            uppers,
+            lowers,
+            digits,
+            word.first().is_some_and(u8::is_ascii_lowercase),
+        );
         atoms
     }
 
@@ -583,7 +588,17 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_matches_the_general_one() {
-        for word in ["Paris", "U.S.", "iPhone", "1996-08-30", ",", "al-Sadr", "McDONALD", "a", "x9Y"] {
+        for word in [
+            "Paris",
+            "U.S.",
+            "iPhone",
+            "1996-08-30",
+            ",",
+            "al-Sadr",
+            "McDONALD",
+            "a",
+            "x9Y",
+        ] {
             let (fast, general) = (Atoms::of_ascii(word.as_bytes()), Atoms::of_unicode(word));
             assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{word}");
         }

@@ -1,5 +1,5 @@
 //! Named-entity tagging of tokenised sentences: an averaged structured
-//! perceptron over hashed features with BILOU labels and Viterbi decoding,
+//! perceptron over hashed features with BIO labels and Viterbi decoding,
 //! trained on CoNLL-2003 (`storyscope train-ner`) and embedded in the binary.
 //!
 //! Features (see `features`): the word, its lowercase form, shape, prefixes and
