@@ -1,12 +1,15 @@
 //! The command line: parse arguments, dispatch, report errors.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 
+use storyscope::analysis::ner::commands::{eval_ner, train_ner};
+use storyscope::analysis::ner::train::TrainOptions;
 use storyscope::analysis::{self, AnalysisOptions};
 use storyscope::corpus::{self, Corpus};
 use storyscope::{export, tui};
@@ -70,6 +73,38 @@ enum Command {
         /// Write misses, false positives and wrong values to this file.
         #[arg(long)]
         errors: Option<std::path::PathBuf>,
+    },
+    /// Tag a CoNLL-2003 file with the NER model; print precision, recall, F1 and speed.
+    EvalNer {
+        /// CoNLL file: token first column, IOB1 entity tag last, `-DOCSTART-` between documents.
+        file: PathBuf,
+        /// A model file to use instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Timed tagging runs (the median speed is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Also print every sentence where the tagger and the gold tags disagree.
+        #[arg(long)]
+        show_errors: bool,
+    },
+    /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
+    TrainNer {
+        /// Training file (eng.train).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development file (eng.testa) that picks the best epoch.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "assets/ner/ner.model")]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = TrainOptions::default().epochs)]
+        epochs: usize,
+        /// log2 of the number of rows in the hashed weight table.
+        #[arg(long, default_value_t = TrainOptions::default().bits, value_parser = clap::value_parser!(u32).range(12..=24))]
+        bits: u32,
     },
 }
 
@@ -141,6 +176,26 @@ fn run(cli: Cli) -> Result<()> {
             print_output(&screen)
         }
         Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
+        Some(Command::EvalNer {
+            file,
+            model,
+            runs,
+            show_errors,
+        }) => eval_ner(&file, model.as_deref(), runs, show_errors),
+        Some(Command::TrainNer {
+            train,
+            dev,
+            out,
+            epochs,
+            bits,
+        }) => {
+            let options = TrainOptions {
+                epochs,
+                bits,
+                ..TrainOptions::default()
+            };
+            train_ner(&train, &dev, &out, &options)
+        }
     }
 }
 

@@ -1,7 +1,39 @@
-//! Named-entity tagging of tokenised sentences.
-//! (Placeholder: capitalised runs tagged MISC until the trained tagger lands.)
+//! Named-entity tagging of tokenised sentences: an averaged structured
+//! perceptron over hashed features with BIO labels and Viterbi decoding,
+//! trained on CoNLL-2003 (`storyscope train-ner`) and embedded in the binary.
+//!
+//! Features (see `features`): the word, its lowercase form, shape, prefixes and
+//! suffixes; the words and shapes around it; gazetteer matches (places, census
+//! names, training-set entities); general-English word frequency; and, from the
+//! whole document, how the word is cased elsewhere, whether it ends a
+//! capitalised run or follows a first name or title, and the lowercase words
+//! around its other occurrences. The model file (`model`) holds the weights
+//! together with the gazetteer, the frequencies and per-word weight sums, so
+//! loading it hashes nothing.
+
+pub mod commands;
+pub mod conll;
+pub mod evaluate;
+mod features;
+mod hashing;
+pub mod labels;
+mod lexicon;
+pub mod model;
+pub mod score;
+mod table;
+pub mod train;
+mod word_cache;
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use features::{
+    document_atoms, for_each_context_feature, for_each_neighbour_feature, for_each_word_feature,
+    DocumentAtoms, NEIGHBOURS,
+};
+use labels::N_LABELS;
+use lexicon::{Gazetteer, WordFrequencies};
+use model::{viterbi, Lattice, Model, ModelError, Row, Transitions};
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12,6 +44,18 @@ pub enum NerType {
     Misc,
 }
 
+impl NerType {
+    /// The CoNLL name: PER, ORG, LOC or MISC.
+    pub fn conll_name(self) -> &'static str {
+        match self {
+            NerType::Per => "PER",
+            NerType::Org => "ORG",
+            NerType::Loc => "LOC",
+            NerType::Misc => "MISC",
+        }
+    }
+}
+
 /// An entity span inside one sentence, as a range of token indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NerSpan {
@@ -19,28 +63,106 @@ pub struct NerSpan {
     pub label: NerType,
 }
 
-/// Tags every sentence of one document (document-level features may look
-/// across sentences). Returns the spans of each sentence, in order.
+/// Tags every sentence of one document (document-level features look
+/// across sentences) with the embedded model. Returns the spans of each
+/// sentence, in order.
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<NerSpan>> {
-    sentences.iter().map(|s| capitalised_runs(s)).collect()
+    Tagger::embedded().tag_document(sentences)
 }
 
-fn capitalised_runs(words: &[&str]) -> Vec<NerSpan> {
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut spans = Vec::new();
-    let mut i = 1;
-    while i < words.len() {
-        if capitalised(words[i]) {
-            let start = i;
-            while i < words.len() && capitalised(words[i]) {
-                i += 1;
-            }
-            spans.push(NerSpan {
-                tokens: start..i,
-                label: NerType::Misc,
-            });
-        }
-        i += 1;
+/// The model shipped in the binary (rebuilt by `storyscope train-ner`).
+const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../assets/ner/ner.model");
+/// Places and person names for training (rebuilt by `scripts/build-ner-lexicons.py`).
+const EMBEDDED_GAZETTEER: &str = include_str!("../../../assets/ner/gazetteer.txt");
+/// Common English words and their frequencies, for training.
+const EMBEDDED_WORD_FREQUENCIES: &str = include_str!("../../../assets/ner/wordfreq.txt");
+
+/// A loaded model, ready to tag.
+#[derive(Debug)]
+pub struct Tagger {
+    model: Model,
+    transitions: Transitions,
+}
+
+#[inline]
+fn add_row(scores: &mut Row, row: &Row) {
+    for (score, weight) in scores.iter_mut().zip(row) {
+        *score += weight;
     }
-    spans
+}
+
+impl Tagger {
+    /// The embedded tagger, loaded on first use.
+    pub fn embedded() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            // The model is part of the build, and a test loads it.
+            Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded NER model is valid")
+        })
+    }
+
+    /// A tagger for a model file's bytes, with the embedded word lists.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Ok(Tagger::new(Model::from_bytes(bytes)?))
+    }
+
+    pub fn new(model: Model) -> Tagger {
+        Tagger {
+            transitions: model.constrained(),
+            model,
+        }
+    }
+
+    /// Tags a document given as sentences of tokens.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<NerSpan>> {
+        let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
+        let mut emissions = Vec::new();
+        let mut lattice = Lattice::default();
+        let mut labels = Vec::new();
+        let mut cached = Vec::new();
+        (0..document.sentences())
+            .map(|s| {
+                let atoms = document.sentence(s);
+                cached.clear();
+                cached.extend(atoms.iter().map(|a| self.model.words.get(a.word)));
+                emissions.clear();
+                emissions.extend((0..atoms.len()).map(|i| self.scores(&document, s, &cached, i)));
+                viterbi(&emissions, &self.transitions, &mut lattice, &mut labels);
+                labels::to_spans(&labels)
+            })
+            .collect()
+    }
+
+    /// The label scores of token `i`, from cached word sums where there are some.
+    #[inline]
+    fn scores(&self, document: &DocumentAtoms, s: usize, cached: &[Option<u32>], i: usize) -> Row {
+        let atoms = document.sentence(s);
+        let (capitals, contexts) = (document.capitals[s], &document.contexts[..]);
+        let (mut scores, mut from_cache) = ([0.0; N_LABELS], [0.0; N_LABELS]);
+        let mut add = |key| self.model.add_feature(key, &mut scores);
+        match cached[i] {
+            Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[0]),
+            None => for_each_word_feature(&atoms[i], &mut add),
+        }
+        for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
+            match i.checked_add_signed(offset).filter(|&j| j < atoms.len()) {
+                None => add_row(&mut from_cache, &self.model.words.edges[slot]),
+                Some(j) => match cached[j] {
+                    Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[1 + slot]),
+                    None => for_each_neighbour_feature(Some(&atoms[j]), slot, &mut add),
+                },
+            }
+        }
+        for_each_context_feature(atoms, i, capitals, contexts, &mut add);
+        add_row(&mut scores, &from_cache);
+        scores
+    }
+}
+
+fn external_gazetteer() -> Gazetteer {
+    Gazetteer::default().with_lines(EMBEDDED_GAZETTEER)
+}
+
+fn word_frequencies() -> WordFrequencies {
+    WordFrequencies::from_lines(EMBEDDED_WORD_FREQUENCIES)
 }
