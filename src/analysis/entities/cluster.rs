@@ -1,0 +1,444 @@
+//! Grouping mentions into entities across the whole story.
+//!
+//! Mentions with the same name key (case, periods, "al-" and possessives
+//! ignored; standard short forms and demonyms mapped to their place) form a
+//! *name*. Names are then joined with a union-find: acronyms with the long
+//! form they abbreviate, and a person's short name with the one full name it
+//! belongs to. Work is proportional to the number of mentions plus the
+//! number of distinct names; lookups go through hash indexes.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::acronyms;
+use super::lexicon::{lexicon, Gender};
+use super::names;
+use super::MentionHints;
+use crate::analysis::{Entity, EntityKind, Mention};
+
+/// Groups mentions into entities; most mentioned first.
+pub fn cluster(mentions: Vec<Mention>) -> Vec<Entity> {
+    cluster_annotated(mentions, Vec::new())
+}
+
+/// Like [`cluster`], with what the text around each mention said (titles,
+/// acronym definitions). `hints[i]` belongs to `mentions[i]`; missing hints
+/// count as empty.
+pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Vec<Entity> {
+    let no_hints = MentionHints::default();
+    let infos: Vec<MentionInfo> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| MentionInfo::new(m, hints.get(i).unwrap_or(&no_hints)))
+        .collect();
+    let names = Names::build(&mentions, &infos);
+    let mut sets = Sets::new(&names, &infos);
+    link_acronym_definitions(&names, &infos, &mut sets);
+    link_acronyms_by_initials(&names, &infos, &mut sets);
+    link_short_names(&names, &mut sets);
+    build_entities(mentions, &infos, &names, &mut sets)
+}
+
+/// What clustering needs to know about one mention.
+struct MentionInfo {
+    /// As written, whitespace collapsed, without possessive.
+    surface: String,
+    /// Key of the surface itself ("us" for "U.S.").
+    own_key: String,
+    /// Key of the name it stands for ("united states" for "U.S." and "American").
+    name_key: String,
+    /// The place a demonym mention refers to ("Iraq" for "Iraqis").
+    demonym_of: Option<&'static str>,
+    title: Option<String>,
+    gender: Gender,
+    defines: Option<String>,
+}
+
+impl MentionInfo {
+    fn new(mention: &Mention, hints: &MentionHints) -> MentionInfo {
+        let lex = lexicon();
+        let surface = names::surface(&mention.text);
+        let own_key = names::key(&surface);
+        let demonym_of = if mention.kind == EntityKind::Group {
+            lex.demonym_place(&surface)
+        } else {
+            None
+        };
+        let base_key = demonym_of.map_or_else(|| own_key.clone(), names::key);
+        let name_key = standard_key(&base_key).unwrap_or(base_key);
+        let gender = hints
+            .title
+            .as_deref()
+            .map(|t| lex.title_gender(t))
+            .unwrap_or_default();
+        MentionInfo {
+            surface,
+            own_key,
+            name_key,
+            demonym_of,
+            title: hints.title.clone(),
+            gender,
+            defines: hints.defines.clone(),
+        }
+    }
+}
+
+/// The key of the standard name behind a short form: "us" -> "united states".
+fn standard_key(key: &str) -> Option<String> {
+    lexicon().standard_name(key).map(names::key)
+}
+
+type NameId = usize;
+
+/// A distinct name: every mention with the same key (and, for a one-word
+/// name, the same title gender: "Mr. Bennet" is not "Mrs. Bennet").
+struct Name {
+    words: Vec<String>,
+    gender: Gender,
+    kind: EntityKind,
+    mentions: Vec<usize>,
+}
+
+struct Names {
+    names: Vec<Name>,
+    /// Mention index -> name.
+    of_mention: Vec<NameId>,
+    by_key: HashMap<String, Vec<NameId>>,
+}
+
+impl Names {
+    fn build(mentions: &[Mention], infos: &[MentionInfo]) -> Names {
+        let mut names: Vec<Name> = Vec::new();
+        let mut index: HashMap<(String, Gender), NameId> = HashMap::new();
+        let mut of_mention = Vec::with_capacity(infos.len());
+        for (i, info) in infos.iter().enumerate() {
+            let single_word = !info.name_key.contains(' ');
+            let gender = if single_word {
+                info.gender
+            } else {
+                Gender::Unknown
+            };
+            let id = *index
+                .entry((info.name_key.clone(), gender))
+                .or_insert_with(|| {
+                    names.push(Name {
+                        words: info.name_key.split(' ').map(str::to_string).collect(),
+                        gender,
+                        kind: EntityKind::Other,
+                        mentions: Vec::new(),
+                    });
+                    names.len() - 1
+                });
+            names[id].mentions.push(i);
+            of_mention.push(id);
+        }
+        for name in &mut names {
+            name.kind = majority_kind(name.mentions.iter().map(|&i| (&mentions[i], &infos[i])));
+        }
+        let mut by_key: HashMap<String, Vec<NameId>> = HashMap::new();
+        for ((key, _), id) in index {
+            by_key.entry(key).or_default().push(id);
+        }
+        Names {
+            names,
+            of_mention,
+            by_key,
+        }
+    }
+}
+
+/// The most frequent kind among mentions that are not demonyms (ties go to
+/// the first kind in `EntityKind` order); a place when all are demonyms.
+fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInfo)>) -> EntityKind {
+    let mut counts = [0usize; EntityKind::ALL.len()];
+    for (mention, info) in mentions {
+        if info.demonym_of.is_none() {
+            counts[mention.kind as usize] += 1;
+        }
+    }
+    EntityKind::ALL
+        .into_iter()
+        .zip(counts)
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(kind, n)| (n, Reverse(kind)))
+        .map_or(EntityKind::Place, |(kind, _)| kind)
+}
+
+/// Union-find over names, with each set's title genders.
+struct Sets {
+    parent: Vec<NameId>,
+    male: Vec<usize>,
+    female: Vec<usize>,
+}
+
+impl Sets {
+    fn new(names: &Names, infos: &[MentionInfo]) -> Sets {
+        let count = |name: &Name, gender: Gender| {
+            name.mentions
+                .iter()
+                .filter(|&&i| infos[i].gender == gender)
+                .count()
+        };
+        Sets {
+            parent: (0..names.names.len()).collect(),
+            male: names.names.iter().map(|n| count(n, Gender::Male)).collect(),
+            female: names
+                .names
+                .iter()
+                .map(|n| count(n, Gender::Female))
+                .collect(),
+        }
+    }
+
+    fn find(&mut self, mut id: NameId) -> NameId {
+        while self.parent[id] != id {
+            self.parent[id] = self.parent[self.parent[id]];
+            id = self.parent[id];
+        }
+        id
+    }
+
+    fn union(&mut self, a: NameId, b: NameId) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[b] = a;
+            self.male[a] += self.male[b];
+            self.female[a] += self.female[b];
+        }
+    }
+
+    fn gender(&mut self, id: NameId) -> Gender {
+        let root = self.find(id);
+        match self.male[root].cmp(&self.female[root]) {
+            std::cmp::Ordering::Greater => Gender::Male,
+            std::cmp::Ordering::Less => Gender::Female,
+            std::cmp::Ordering::Equal => Gender::Unknown,
+        }
+    }
+}
+
+/// "Islamic State Group (ISIS)": the text said they are one.
+fn link_acronym_definitions(names: &Names, infos: &[MentionInfo], sets: &mut Sets) {
+    for (i, info) in infos.iter().enumerate() {
+        let Some(other) = &info.defines else {
+            continue;
+        };
+        let other_key = names::key(&names::surface(other));
+        let other_key = standard_key(&other_key).unwrap_or(other_key);
+        for &id in names.by_key.get(&other_key).into_iter().flatten() {
+            sets.union(names.of_mention[i], id);
+        }
+    }
+}
+
+/// "PMU" joins "Popular Mobilization Units" when that is the only name in
+/// the story with those initials.
+fn link_acronyms_by_initials(names: &Names, infos: &[MentionInfo], sets: &mut Sets) {
+    let mut by_initials: HashMap<String, Vec<NameId>> = HashMap::new();
+    for (id, name) in names.names.iter().enumerate() {
+        if name.words.len() < 2 || name.kind == EntityKind::Person {
+            continue;
+        }
+        let surface = &infos[name.mentions[0]].surface;
+        for initials in acronyms::initials(surface) {
+            by_initials.entry(initials).or_default().push(id);
+        }
+    }
+    for (id, name) in names.names.iter().enumerate() {
+        let surface = &infos[name.mentions[0]].surface;
+        if name.words.len() != 1 || !acronyms::is_acronym(surface) {
+            continue;
+        }
+        let letters = acronyms::letters(surface);
+        let singular = letters.strip_suffix('S').unwrap_or(&letters);
+        let candidates = by_initials
+            .get(&letters)
+            .or_else(|| by_initials.get(singular))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut roots: Vec<NameId> = candidates.iter().map(|&c| sets.find(c)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            sets.union(root, id);
+        }
+    }
+}
+
+/// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
+/// Darcy") joins the full name that contains it when exactly one person in
+/// the story fits; "Ali" beside "Ali al-Sistani" and "Ali Shamkhani" stays
+/// apart. Longer names are settled first so a short name sees whole people.
+fn link_short_names(names: &Names, sets: &mut Sets) {
+    let is_person = |id: NameId| names.names[id].kind == EntityKind::Person;
+    let mut full_names: HashMap<&str, Vec<NameId>> = HashMap::new();
+    let mut titled_names: HashMap<&str, Vec<NameId>> = HashMap::new();
+    for (id, name) in names.names.iter().enumerate() {
+        if !is_person(id) {
+            continue;
+        }
+        if name.words.len() >= 2 {
+            for word in &name.words {
+                let ids = full_names.entry(word).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        } else if name.gender != Gender::Unknown {
+            titled_names.entry(&name.words[0]).or_default().push(id);
+        }
+    }
+    let mut order: Vec<NameId> = (0..names.names.len()).filter(|&id| is_person(id)).collect();
+    order.sort_by_key(|&id| {
+        let name = &names.names[id];
+        (
+            Reverse(name.words.len()),
+            name.gender == Gender::Unknown,
+            Reverse(name.mentions.len()),
+            id,
+        )
+    });
+    for id in order {
+        let name = &names.names[id];
+        let longer = full_names
+            .get(name.words[0].as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&c| {
+                let candidate = &names.names[c].words;
+                candidate.len() > name.words.len() && contains_run(candidate, &name.words)
+            });
+        let same_word_titled = titled_names
+            .get(name.words[0].as_str())
+            .into_iter()
+            .flatten()
+            .filter(|_| name.words.len() == 1 && name.gender == Gender::Unknown);
+        let own_gender = sets.gender(id);
+        let own_root = sets.find(id);
+        let mut roots: Vec<NameId> = Vec::new();
+        for &candidate in longer.chain(same_word_titled) {
+            let root = sets.find(candidate);
+            if root != own_root && sets.gender(root).compatible(own_gender) {
+                roots.push(root);
+            }
+        }
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            sets.union(root, id);
+        }
+    }
+}
+
+/// True when `words` occur in `full` as a contiguous run.
+fn contains_run(full: &[String], words: &[String]) -> bool {
+    full.windows(words.len()).any(|window| window == words)
+}
+
+fn build_entities(
+    mentions: Vec<Mention>,
+    infos: &[MentionInfo],
+    names: &Names,
+    sets: &mut Sets,
+) -> Vec<Entity> {
+    let mut members: HashMap<NameId, Vec<usize>> = HashMap::new();
+    for (i, &name) in names.of_mention.iter().enumerate() {
+        members.entry(sets.find(name)).or_default().push(i);
+    }
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    let mut entities: Vec<Entity> = members
+        .into_values()
+        .map(|mut ids| {
+            ids.sort_by_key(|&i| {
+                let m = slots[i].as_ref().map(|m| (m.document, m.start, m.end));
+                (m, i)
+            });
+            let mentions: Vec<Mention> = ids.iter().filter_map(|&i| slots[i].take()).collect();
+            let members: Vec<&MentionInfo> = ids.iter().map(|&i| &infos[i]).collect();
+            let kind = majority_kind(mentions.iter().zip(members.iter().copied()));
+            let (name, bare_name) = display_name(&members);
+            let aliases = aliases(&members, &bare_name);
+            Entity {
+                id: 0,
+                name,
+                kind,
+                aliases,
+                mentions,
+            }
+        })
+        .collect();
+    entities.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    for (id, entity) in entities.iter_mut().enumerate() {
+        entity.id = id;
+    }
+    entities
+}
+
+/// The longest full form that occurs at least twice (or the longest form,
+/// when none repeats), prefixed with its usual title when the name is one
+/// word ("Mr. Darcy"). An entity known only through demonyms is named after
+/// its place. Also returns the name without its title.
+fn display_name(members: &[&MentionInfo]) -> (String, String) {
+    let names: Vec<&&MentionInfo> = members.iter().filter(|m| m.demonym_of.is_none()).collect();
+    if names.is_empty() {
+        let place = members.first().and_then(|m| m.demonym_of).unwrap_or("");
+        let name = lexicon().standard_name(&names::key(place)).unwrap_or(place);
+        return (name.to_string(), name.to_string());
+    }
+    let mut forms: HashMap<&str, Vec<&str>> = HashMap::new();
+    for m in &names {
+        forms
+            .entry(m.own_key.as_str())
+            .or_default()
+            .push(&m.surface);
+    }
+    let repeated = forms.values().any(|surfaces| surfaces.len() >= 2);
+    let best = forms
+        .values()
+        .filter(|surfaces| !repeated || surfaces.len() >= 2)
+        .map(|surfaces| most_frequent(surfaces.iter().copied()))
+        .max_by(|a, b| {
+            let rank = |(s, n): &(&str, usize)| (s.split(' ').count(), *n, s.len());
+            rank(a).cmp(&rank(b)).then_with(|| b.0.cmp(a.0))
+        })
+        .map_or("", |(surface, _)| surface);
+    let titles = names.iter().filter_map(|m| m.title.as_deref());
+    match most_frequent(titles) {
+        (title, n) if !best.contains(' ') && n > 0 && 2 * n >= names.len() => {
+            (format!("{title} {best}"), best.to_string())
+        }
+        _ => (best.to_string(), best.to_string()),
+    }
+}
+
+/// Surface forms other than the display name, most frequent first (ties
+/// alphabetically).
+fn aliases(members: &[&MentionInfo], name: &str) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in members {
+        *counts.entry(m.surface.as_str()).or_default() += 1;
+    }
+    let mut aliases: Vec<(&str, usize)> = counts
+        .into_iter()
+        .filter(|(surface, _)| *surface != name)
+        .collect();
+    aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    aliases.into_iter().map(|(s, _)| s.to_string()).collect()
+}
+
+/// The most frequent item and its count (ties go to the smallest item).
+fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> (&'a str, usize) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .unwrap_or(("", 0))
+}

@@ -1,0 +1,317 @@
+//! From tagger spans to clean mentions: titles, possessives and punctuation
+//! trimmed, junk dropped, CoNLL types mapped to entity kinds.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::acronyms;
+use super::lexicon::lexicon;
+use super::names;
+use super::{MentionHints, RawMention};
+use crate::analysis::ner::{self, NerType};
+use crate::analysis::tokens::{Sentence, Token};
+use crate::analysis::EntityKind;
+
+/// Sentence adverbs ("Apparently", "Constitutionally") end like this.
+const ADVERB_SUFFIXES: &[&str] = &[
+    "ally", "ently", "antly", "ously", "ively", "fully", "ately", "ingly", "edly", "ibly", "ably",
+];
+
+/// Tags one document and returns its cleaned mentions in text order.
+pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<RawMention> {
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| {
+            tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    let tagged = ner::tag_document(&words);
+    let context = DocumentContext::new(&words);
+    let mut mentions = Vec::new();
+    for ((sentence, words), spans) in sentences.iter().zip(&words).zip(tagged) {
+        let sentence_tokens = &tokens[sentence.tokens.clone()];
+        let mut found: Vec<Found> = spans
+            .into_iter()
+            .filter(|span| span.tokens.start < span.tokens.end && span.tokens.end <= words.len())
+            .filter_map(|span| context.clean(words, span.tokens, span.label))
+            .collect();
+        found.sort_by_key(|f| f.tokens.start);
+        link_acronym_definitions(words, &mut found);
+        mentions.extend(found.into_iter().map(|f| {
+            let start = sentence_tokens[f.tokens.start].start + f.cut_start;
+            let end = sentence_tokens[f.tokens.end - 1].end - f.cut_end;
+            RawMention {
+                start,
+                end,
+                kind: f.kind,
+                hints: MentionHints {
+                    title: f.title,
+                    defines: f.defines.map(|r| {
+                        text[sentence_tokens[r.start].start..sentence_tokens[r.end - 1].end]
+                            .to_string()
+                    }),
+                },
+            }
+        }));
+    }
+    mentions
+}
+
+/// A cleaned span inside one sentence (token indices relative to the sentence).
+struct Found {
+    tokens: Range<usize>,
+    /// Bytes of the first and last token left out of the name ("anti-US").
+    cut_start: usize,
+    cut_end: usize,
+    kind: EntityKind,
+    title: Option<String>,
+    /// Tokens of the other half of an acronym definition.
+    defines: Option<Range<usize>>,
+}
+
+/// What the whole document says about words: which ones are written
+/// capitalised in mid-sentence (so are names, not just sentence openers).
+struct DocumentContext<'a> {
+    capitalised_inside: HashSet<&'a str>,
+}
+
+impl<'a> DocumentContext<'a> {
+    fn new(sentences: &[Vec<&'a str>]) -> DocumentContext<'a> {
+        let mut capitalised_inside = HashSet::new();
+        for words in sentences {
+            let mut seen_word = false;
+            for (i, word) in words.iter().enumerate() {
+                let opens_quote = i > 0 && opens_clause(words[i - 1]);
+                if seen_word && !opens_quote && word.starts_with(char::is_uppercase) {
+                    capitalised_inside.insert(*word);
+                }
+                seen_word |= is_wordlike(word);
+            }
+        }
+        DocumentContext { capitalised_inside }
+    }
+
+    /// Trims a tagged span to the name proper, or drops it as junk.
+    fn clean(&self, words: &[&str], span: Range<usize>, label: NerType) -> Option<Found> {
+        let lex = lexicon();
+        let (mut a, mut b) = (span.start, span.end);
+        while a < b && !is_wordlike(words[a]) {
+            a += 1;
+        }
+        while b > a && (!is_wordlike(words[b - 1]) || is_possessive(words[b - 1])) {
+            b -= 1;
+        }
+        // Leading "the", and capitalised openers the tagger swept in ("But Elizabeth").
+        while b - a > 1
+            && (words[a] == "the"
+                || (words[a] == "The" && is_sentence_initial(words, a))
+                || (lex.is_stop_name(words[a]) && !lex.is_calendar_word(words[a])))
+        {
+            a += 1;
+        }
+        let mut title = None;
+        if matches!(label, NerType::Per | NerType::Misc) {
+            while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
+                if n == b - a {
+                    return None; // only a title: "General", "the President"
+                }
+                title = Some(words[a..a + n].join(" "));
+                a += n;
+            }
+            if title.is_none() {
+                title = (1..=2.min(a))
+                    .rev()
+                    .find(|&n| {
+                        lex.title_at_start(&words[a - n..a])
+                            .is_some_and(|(len, _)| len == n)
+                    })
+                    .map(|n| words[a - n..a].join(" "));
+            }
+        }
+        if a >= b {
+            return None;
+        }
+        let cut_start = lowercase_prefix_len(words[a]);
+        let cut_end = lowercase_suffix_len(&words[b - 1][if a + 1 == b { cut_start } else { 0 }..]);
+        let mut name: Vec<&str> = words[a..b].to_vec();
+        name[0] = &name[0][cut_start..];
+        let last = name.len() - 1;
+        name[last] = &name[last][..name[last].len() - cut_end];
+        if self.is_junk(&name, is_clause_initial(words, a)) {
+            return None;
+        }
+        Some(Found {
+            tokens: a..b,
+            cut_start,
+            cut_end,
+            kind: kind_of(&name, label),
+            title,
+            defines: None,
+        })
+    }
+
+    fn is_junk(&self, name: &[&str], clause_initial: bool) -> bool {
+        let lex = lexicon();
+        if !name.iter().any(|w| names::has_capital(w)) {
+            return true;
+        }
+        if name
+            .iter()
+            .all(|w| !is_wordlike(w) || lex.is_stop_name(w) || lex.is_calendar_word(w))
+        {
+            return true;
+        }
+        let [word] = name else {
+            return false;
+        };
+        clause_initial && self.is_capitalised_common_word(word)
+    }
+
+    /// "Apparently", "Since", "Death" opening a sentence: ordinary words that
+    /// are capitalised only because they come first, and never elsewhere.
+    fn is_capitalised_common_word(&self, word: &str) -> bool {
+        if self.capitalised_inside.contains(word) {
+            return false;
+        }
+        let lowercase = word.to_lowercase();
+        let is_adverb = lowercase.chars().count() >= 7
+            && ADVERB_SUFFIXES.iter().any(|s| lowercase.ends_with(s));
+        is_adverb || lexicon().is_common_word(&lowercase)
+    }
+}
+
+/// PER -> person, ORG -> organization, LOC -> place; MISC -> group for
+/// nationalities and religious or political groups, else other. A demonym
+/// the tagger called a place or organisation is a group too.
+fn kind_of(name: &[&str], label: NerType) -> EntityKind {
+    let lex = lexicon();
+    let joined = name.join(" ");
+    let is_demonym = lex.demonym_place(&joined).is_some();
+    let is_group = is_demonym || (name.len() == 1 && lex.is_group_word(&joined));
+    match label {
+        NerType::Per => EntityKind::Person,
+        NerType::Misc if is_group => EntityKind::Group,
+        NerType::Loc | NerType::Org if is_demonym => EntityKind::Group,
+        NerType::Org => EntityKind::Organization,
+        NerType::Loc => EntityKind::Place,
+        NerType::Misc => EntityKind::Other,
+    }
+}
+
+/// "Islamic State Group (ISIS)" and "ISIS (Islamic State Group)": the two
+/// halves point at each other; an acronym the tagger missed becomes a mention.
+fn link_acronym_definitions(words: &[&str], found: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    for i in 0..found.len() {
+        let outer = found[i].tokens.clone();
+        let inner_start = outer.end + 1;
+        if words.get(outer.end) != Some(&"(") {
+            continue;
+        }
+        let inner = match found.iter().position(|f| f.tokens.start == inner_start) {
+            Some(j) if words.get(found[j].tokens.end) == Some(&")") => Some(j),
+            _ => None,
+        };
+        let (long, short) = match inner {
+            Some(j) if is_short_form(words, &found[j].tokens) => {
+                (outer.clone(), found[j].tokens.clone())
+            }
+            Some(j) if is_short_form(words, &outer) => (found[j].tokens.clone(), outer.clone()),
+            Some(_) => continue,
+            None => {
+                let acronym = inner_start..inner_start + 1;
+                if words.get(acronym.end) != Some(&")") || !is_short_form(words, &acronym) {
+                    continue;
+                }
+                added.push(Found {
+                    tokens: acronym.clone(),
+                    cut_start: 0,
+                    cut_end: 0,
+                    kind: found[i].kind,
+                    title: None,
+                    defines: None,
+                });
+                (outer.clone(), acronym)
+            }
+        };
+        if long.len() < 2 {
+            continue;
+        }
+        for f in found.iter_mut().chain(added.iter_mut()) {
+            if f.tokens == long {
+                f.defines = Some(short.clone());
+            } else if f.tokens == short {
+                f.defines = Some(long.clone());
+            }
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| f.tokens.start);
+}
+
+fn is_short_form(words: &[&str], span: &Range<usize>) -> bool {
+    span.len() == 1 && acronyms::is_acronym(words[span.start])
+}
+
+/// The first word of a sentence (possibly after opening quotes, brackets or
+/// dashes) or of a quotation inside it: a capital there says nothing.
+fn is_clause_initial(words: &[&str], i: usize) -> bool {
+    is_sentence_initial(words, i) || (i > 0 && opens_clause(words[i - 1]))
+}
+
+fn is_sentence_initial(words: &[&str], i: usize) -> bool {
+    words[..i].iter().all(|w| !is_wordlike(w))
+}
+
+fn opens_clause(word: &str) -> bool {
+    matches!(word, "“" | "‘" | "«" | "\"" | ":")
+}
+
+/// "anti-" in "anti-US", "pro-" in "pro-Western": lowercase hyphen parts
+/// before a capitalised name ("al-" belongs to the name).
+fn lowercase_prefix_len(word: &str) -> usize {
+    let mut cut = 0;
+    for part in word.split_inclusive('-') {
+        let is_prefix = part.ends_with('-')
+            && part.starts_with(char::is_lowercase)
+            && !matches!(part, "al-" | "el-");
+        if !is_prefix {
+            break;
+        }
+        cut += part.len();
+    }
+    let rest = &word[cut..];
+    if rest.starts_with(char::is_uppercase) {
+        cut
+    } else {
+        0
+    }
+}
+
+/// "-led" in "US-led", "-backed" in "Iran-backed".
+fn lowercase_suffix_len(word: &str) -> usize {
+    let mut keep = word.len();
+    while let Some(hyphen) = word[..keep].rfind('-') {
+        let part = &word[hyphen + 1..keep];
+        if part.is_empty() || !part.chars().all(char::is_lowercase) {
+            break;
+        }
+        keep = hyphen;
+    }
+    if word[..keep].starts_with(char::is_uppercase) || word[..keep].starts_with("al-") {
+        word.len() - keep
+    } else {
+        0
+    }
+}
+
+fn is_wordlike(word: &str) -> bool {
+    word.starts_with(char::is_alphanumeric)
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
