@@ -167,6 +167,8 @@ fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInf
 /// Union-find over names, with each set's title genders.
 struct Sets {
     parent: Vec<NameId>,
+    /// Mentions in each set.
+    size: Vec<usize>,
     male: Vec<usize>,
     female: Vec<usize>,
 }
@@ -181,6 +183,7 @@ impl Sets {
         };
         Sets {
             parent: (0..names.names.len()).collect(),
+            size: names.names.iter().map(|n| n.mentions.len()).collect(),
             male: names.names.iter().map(|n| count(n, Gender::Male)).collect(),
             female: names
                 .names
@@ -202,6 +205,7 @@ impl Sets {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             self.parent[b] = a;
+            self.size[a] += self.size[b];
             self.male[a] += self.male[b];
             self.female[a] += self.female[b];
         }
@@ -315,19 +319,52 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
             .filter(|_| name.words.len() == 1 && name.gender == Gender::Unknown);
         let own_gender = sets.gender(id);
         let own_root = sets.find(id);
-        let mut roots: Vec<NameId> = Vec::new();
-        for &candidate in longer.chain(same_word_titled) {
-            let root = sets.find(candidate);
-            if root != own_root && sets.gender(root).compatible(own_gender) {
-                roots.push(root);
+        let mut roots_of = |candidates: &mut dyn Iterator<Item = &NameId>| {
+            let mut roots: Vec<NameId> = Vec::new();
+            for &candidate in candidates {
+                let root = sets.find(candidate);
+                if root != own_root && sets.gender(root).compatible(own_gender) {
+                    roots.push(root);
+                }
             }
-        }
+            roots.sort_unstable();
+            roots.dedup();
+            roots
+        };
+        let full_roots = roots_of(&mut longer.into_iter());
+        let titled_roots = roots_of(&mut same_word_titled.into_iter());
+        let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
         roots.sort_unstable();
         roots.dedup();
-        if let [root] = roots[..] {
+        let target = match roots[..] {
+            [root] => Some(root),
+            _ if full_roots.iter().all(|r| titled_roots.contains(r)) => {
+                dominant(sets, &titled_roots)
+            }
+            _ => None,
+        };
+        if let Some(root) = target {
             sets.union(root, id);
         }
     }
+}
+
+/// A bare surname shared by titled namesakes ("Darcy" beside "Mr. Darcy" and
+/// "Miss Darcy") goes to the one the story mentions far more than all the
+/// others together: in a novel the narrator's bare surname is the main
+/// character's. Full names sharing a first name never get here.
+fn dominant(sets: &mut Sets, roots: &[NameId]) -> Option<NameId> {
+    const DOMINANCE: usize = 4;
+    let sizes: Vec<usize> = roots
+        .iter()
+        .map(|&r| {
+            let root = sets.find(r);
+            sets.size[root]
+        })
+        .collect();
+    let total: usize = sizes.iter().sum();
+    let (best, &largest) = sizes.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (roots.len() > 1 && largest >= DOMINANCE * (total - largest)).then(|| roots[best])
 }
 
 /// True when `words` occur in `full` as a contiguous run.
@@ -379,10 +416,12 @@ fn build_entities(
     entities
 }
 
-/// The longest full form that occurs at least twice (or the longest form,
-/// when none repeats), prefixed with its usual title when the name is one
-/// word ("Mr. Darcy"). An entity known only through demonyms is named after
-/// its place. Also returns the name without its title.
+/// The longest full form: among several-word forms that occur at least
+/// twice when there are any, else among all forms; a standard long form
+/// ("United States" for "US") when the text only used short ones. A one-word
+/// name is prefixed with its usual title ("Mr. Darcy"). An entity known only
+/// through demonyms is named after its place. Also returns the name without
+/// its title.
 fn display_name(members: &[&MentionInfo]) -> (String, String) {
     let names: Vec<&&MentionInfo> = members.iter().filter(|m| m.demonym_of.is_none()).collect();
     if names.is_empty() {
@@ -397,16 +436,29 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
             .or_default()
             .push(&m.surface);
     }
-    let repeated = forms.values().any(|surfaces| surfaces.len() >= 2);
-    let best = forms
-        .values()
-        .filter(|surfaces| !repeated || surfaces.len() >= 2)
-        .map(|surfaces| most_frequent(surfaces.iter().copied()))
+    let word_count = |s: &str| s.split(' ').count();
+    let forms: Vec<(&str, usize)> = forms
+        .into_values()
+        .map(|surfaces| most_frequent(surfaces.into_iter()))
+        .collect();
+    let repeated_full_form = forms.iter().any(|&(s, n)| n >= 2 && word_count(s) >= 2);
+    let mut best = forms
+        .iter()
+        .filter(|&&(s, n)| !repeated_full_form || (n >= 2 && word_count(s) >= 2))
         .max_by(|a, b| {
-            let rank = |(s, n): &(&str, usize)| (s.split(' ').count(), *n, s.len());
+            let rank = |&(s, n): &(&str, usize)| (word_count(s), n, s.len());
             rank(a).cmp(&rank(b)).then_with(|| b.0.cmp(a.0))
         })
-        .map_or("", |(surface, _)| surface);
+        .map_or("", |&(surface, _)| surface);
+    if let Some(standard) = names
+        .iter()
+        .filter_map(|m| lexicon().standard_name(&m.own_key))
+        .max_by_key(|s| word_count(s))
+    {
+        if word_count(standard) > word_count(best) {
+            best = standard;
+        }
+    }
     let titles = names.iter().filter_map(|m| m.title.as_deref());
     match most_frequent(titles) {
         (title, n) if !best.contains(' ') && n > 0 && 2 * n >= names.len() => {
@@ -431,7 +483,8 @@ fn aliases(members: &[&MentionInfo], name: &str) -> Vec<String> {
     aliases.into_iter().map(|(s, _)| s.to_string()).collect()
 }
 
-/// The most frequent item and its count (ties go to the smallest item).
+/// The most frequent item and its count (ties go to the greatest item, so
+/// "al-Sadr" wins over a sentence-initial "Al-Sadr").
 fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> (&'a str, usize) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for item in items {
@@ -439,6 +492,6 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> (&'a str, usize) {
     }
     counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)))
         .unwrap_or(("", 0))
 }

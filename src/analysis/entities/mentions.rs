@@ -315,3 +315,188 @@ fn is_wordlike(word: &str) -> bool {
 fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(sentence: &str, span: Range<usize>, label: NerType) -> Option<(String, Found)> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let context = DocumentContext::new(std::slice::from_ref(&words));
+        let found = context.clean(&words, span, label)?;
+        let mut name = words[found.tokens.clone()].join(" ");
+        name.truncate(name.len() - found.cut_end);
+        Some((name[found.cut_start..].to_string(), found))
+    }
+
+    fn name(sentence: &str, span: Range<usize>, label: NerType) -> Option<String> {
+        clean(sentence, span, label).map(|(name, _)| name)
+    }
+
+    #[test]
+    fn titles_are_stripped_and_remembered() {
+        let (name, found) =
+            clean("said Grand Ayatollah Ali al-Sistani .", 1..5, NerType::Per).unwrap();
+        assert_eq!(name, "Ali al-Sistani");
+        assert_eq!(found.title.as_deref(), Some("Grand Ayatollah"));
+        let (name, found) = clean("the late General Qassem Soleimani", 2..5, NerType::Per).unwrap();
+        assert_eq!(name, "Qassem Soleimani");
+        assert_eq!(found.title.as_deref(), Some("General"));
+        assert_eq!(
+            name_of("Cleric Mohammad Hassan Abutorabifard led", 0..4),
+            "Mohammad Hassan Abutorabifard"
+        );
+    }
+
+    fn name_of(sentence: &str, span: Range<usize>) -> String {
+        name(sentence, span, NerType::Per).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_title_just_before_the_span_is_remembered() {
+        let (name, found) = clean("said Mr. Darcy .", 2..3, NerType::Per).unwrap();
+        assert_eq!(name, "Darcy");
+        assert_eq!(found.title.as_deref(), Some("Mr."));
+    }
+
+    #[test]
+    fn a_span_that_is_only_a_title_is_dropped() {
+        assert_eq!(name("the President said", 1..2, NerType::Per), None);
+    }
+
+    #[test]
+    fn organisations_keep_title_like_words() {
+        assert_eq!(
+            name("shares of General Motors fell", 2..4, NerType::Org).as_deref(),
+            Some("General Motors")
+        );
+    }
+
+    #[test]
+    fn possessives_and_punctuation_are_trimmed() {
+        assert_eq!(
+            name("Iran ’s army", 0..2, NerType::Loc).as_deref(),
+            Some("Iran")
+        );
+        assert_eq!(
+            name("“ Iran ” said", 0..3, NerType::Loc).as_deref(),
+            Some("Iran")
+        );
+        assert_eq!(
+            name("in the Green Zone .", 1..4, NerType::Loc).as_deref(),
+            Some("Green Zone")
+        );
+    }
+
+    #[test]
+    fn lowercase_hyphen_parts_around_a_name_are_cut() {
+        assert_eq!(
+            name("an anti-US rally", 1..2, NerType::Misc).as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            name("the US-led invasion", 1..2, NerType::Misc).as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            name("said al-Sadr .", 1..2, NerType::Per).as_deref(),
+            Some("al-Sadr")
+        );
+        assert_eq!(
+            name("outgoing Adel Abdul-Mahdi .", 1..3, NerType::Per).as_deref(),
+            Some("Adel Abdul-Mahdi")
+        );
+    }
+
+    #[test]
+    fn dates_and_function_words_are_not_entities() {
+        assert_eq!(name("on Friday , they", 1..2, NerType::Misc), None);
+        assert_eq!(name("In September the", 1..2, NerType::Misc), None);
+        assert_eq!(name("and However it", 1..2, NerType::Org), None);
+        assert_eq!(
+            name("they popular mobilization units", 1..4, NerType::Org),
+            None
+        );
+    }
+
+    #[test]
+    fn capitalised_common_words_opening_a_sentence_are_dropped() {
+        assert_eq!(name("Apparently they tried", 0..1, NerType::Misc), None);
+        assert_eq!(name("“ Constitutionally , the", 1..2, NerType::Misc), None);
+        assert_eq!(name("Since the middle", 0..1, NerType::Org), None);
+        assert_eq!(
+            name("the text : “ Death to America", 4..5, NerType::Misc),
+            None
+        );
+        // Names opening a sentence stay.
+        assert_eq!(
+            name("Iran has long", 0..1, NerType::Loc).as_deref(),
+            Some("Iran")
+        );
+    }
+
+    #[test]
+    fn a_common_word_also_capitalised_mid_sentence_is_a_name() {
+        let words: Vec<Vec<&str>> = vec![
+            "Hope was there .".split(' ').collect(),
+            "They called on Hope today .".split(' ').collect(),
+        ];
+        let context = DocumentContext::new(&words);
+        assert!(context.clean(&words[0], 0..1, NerType::Per).is_some());
+    }
+
+    #[test]
+    fn kinds_follow_the_label_and_the_group_lists() {
+        let kind = |s: &str, span: Range<usize>, label| clean(s, span, label).map(|(_, f)| f.kind);
+        assert_eq!(
+            kind("the Iraqi army", 1..2, NerType::Misc),
+            Some(EntityKind::Group)
+        );
+        assert_eq!(
+            kind("57 Canadians died", 1..2, NerType::Misc),
+            Some(EntityKind::Group)
+        );
+        assert_eq!(
+            kind("the Iraqi army", 1..2, NerType::Loc),
+            Some(EntityKind::Group)
+        );
+        assert_eq!(
+            kind("many Shiite clerics", 1..2, NerType::Misc),
+            Some(EntityKind::Group)
+        );
+        assert_eq!(
+            kind("at Christmas time", 1..2, NerType::Misc),
+            Some(EntityKind::Other)
+        );
+        assert_eq!(
+            kind("in Baghdad .", 1..2, NerType::Loc),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(
+            kind("the Quds Force", 1..3, NerType::Org),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind("said Amer Saad", 1..3, NerType::Per),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn acronym_definitions_link_both_halves() {
+        let words: Vec<&str> = "fight the Islamic State Group ( ISIS ) ."
+            .split(' ')
+            .collect();
+        let context = DocumentContext::new(std::slice::from_ref(&words));
+        let mut found: Vec<Found> = context
+            .clean(&words, 2..5, NerType::Org)
+            .into_iter()
+            .collect();
+        link_acronym_definitions(&words, &mut found);
+        assert_eq!(found.len(), 2, "the tagger-missed acronym is added");
+        assert_eq!(found[0].defines, Some(6..7));
+        assert_eq!(found[1].tokens, 6..7);
+        assert_eq!(found[1].defines, Some(2..5));
+        assert_eq!(found[1].kind, EntityKind::Organization);
+    }
+}
