@@ -1,12 +1,15 @@
 //! The command line: parse arguments, dispatch, report errors.
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 
+use storyscope::analysis::ner::train::TrainOptions;
+use storyscope::analysis::ner::{conll, evaluate, train, Tagger};
 use storyscope::analysis::{self, AnalysisOptions};
 use storyscope::corpus::{self, Corpus};
 use storyscope::{export, tui};
@@ -56,6 +59,35 @@ enum Command {
         /// Space-separated keys: `Tab`, `j`, `Enter`, `Esc`, `C-c`, `S-Tab`, `PageDown`, `"text"`.
         #[arg(long, default_value = "")]
         keys: String,
+    },
+    /// Tag a CoNLL-2003 file with the NER model; print precision, recall, F1 and speed.
+    EvalNer {
+        /// CoNLL file: token first column, IOB1 entity tag last, `-DOCSTART-` between documents.
+        file: PathBuf,
+        /// A model file to use instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Timed tagging runs (the median speed is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
+    /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
+    TrainNer {
+        /// Training file (eng.train).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development file (eng.testa) that picks the best epoch.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "assets/ner/ner.model")]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = TrainOptions::default().epochs)]
+        epochs: usize,
+        /// log2 of the number of rows in the hashed weight table.
+        #[arg(long, default_value_t = TrainOptions::default().bits, value_parser = clap::value_parser!(u32).range(12..=24))]
+        bits: u32,
     },
 }
 
@@ -113,7 +145,63 @@ fn run(cli: Cli) -> Result<()> {
             print!("{screen}");
             Ok(())
         }
+        Some(Command::EvalNer { file, model, runs }) => eval_ner(&file, model.as_deref(), runs),
+        Some(Command::TrainNer {
+            train,
+            dev,
+            out,
+            epochs,
+            bits,
+        }) => {
+            let options = TrainOptions {
+                epochs,
+                bits,
+                ..TrainOptions::default()
+            };
+            train_ner(&train, &dev, &out, &options)
+        }
     }
+}
+
+fn read_conll(path: &Path) -> Result<Vec<conll::Document>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(conll::parse(&text))
+}
+
+fn eval_ner(file: &Path, model: Option<&Path>, runs: usize) -> Result<()> {
+    let documents = read_conll(file)?;
+    let loaded;
+    let started = std::time::Instant::now();
+    let tagger = match model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            loaded = Tagger::from_bytes(&bytes)
+                .with_context(|| format!("loading {}", path.display()))?;
+            &loaded
+        }
+        None => Tagger::embedded(),
+    };
+    println!(
+        "model loaded in {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    println!("{}", evaluate::evaluate(tagger, &documents, runs));
+    Ok(())
+}
+
+fn train_ner(train_file: &Path, dev_file: &Path, out: &Path, options: &TrainOptions) -> Result<()> {
+    let (train_documents, dev_documents) = (read_conll(train_file)?, read_conll(dev_file)?);
+    let model = train::train(
+        &train_documents,
+        &dev_documents,
+        options,
+        &mut std::io::stderr(),
+    )?;
+    std::fs::write(out, model.to_bytes()).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
 }
 
 fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {

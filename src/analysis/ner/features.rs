@@ -1,0 +1,370 @@
+//! Feature extraction. Every word is reduced once to its "atoms" (hashes of its
+//! forms, shape, affixes, list memberships, document statistics); a token's
+//! features then combine the atoms of the token and its neighbours, and come
+//! out as 64-bit keys that the model hashes into its weight table.
+
+use rustc_hash::FxHashMap;
+
+use super::hashing::{digit_as_zero, lower_hash, mix, SEED};
+use super::lexicon::{Gazetteer, WordFrequencies};
+
+/// The letter case of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(u8)]
+pub enum Case {
+    /// Starts with a lowercase letter and has no capital: "the".
+    #[default]
+    Lower = 0,
+    /// Starts with a capital and has lowercase letters: "Paris", "McDonald".
+    Title = 1,
+    /// Letters, all capitals: "NATO", "U.S.", "A".
+    Upper = 2,
+    /// Starts lowercase, has capitals: "iPhone".
+    Mixed = 3,
+    /// No letters, some digits: "1996", "3-1".
+    Number = 4,
+    /// Neither letters nor digits: ",", "--".
+    Symbol = 5,
+}
+
+const AFFIXES: usize = 4;
+const MAX_SHAPE: usize = 8;
+
+/// What the features need to know about one word, computed once per token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Atoms {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub prefixes: [u64; AFFIXES],
+    pub suffixes: [u64; AFFIXES],
+    pub case: Case,
+    pub chars: u8,
+    /// Gazetteer membership bits (see [`Gazetteer::mark`]).
+    pub gazetteer: u32,
+    /// General-English frequency bucket.
+    pub frequency: u8,
+    /// How the word is written elsewhere in its document (`DOC_*` bits).
+    pub document: u8,
+}
+
+/// The word is written capitalised inside a normally-cased sentence, not first.
+const DOC_TITLE: u8 = 1;
+/// The word is written in lowercase somewhere in the document.
+const DOC_LOWER: u8 = 2;
+/// The word is written in capitals inside a normally-cased sentence.
+const DOC_UPPER: u8 = 4;
+
+impl Atoms {
+    pub fn of(word: &str) -> Atoms {
+        let mut atoms = Atoms {
+            lower: lower_hash(word),
+            ..Atoms::default()
+        };
+        let (mut hash, mut shape) = (SEED, SEED);
+        let (mut previous_class, mut shape_len) = ('\0', 0);
+        let (mut uppers, mut lowers, mut digits) = (0u32, 0u32, 0u32);
+        let mut first_lower = false;
+        for (n, c) in word.chars().enumerate() {
+            hash = mix(hash, u64::from(c));
+            if n < AFFIXES {
+                atoms.prefixes[n] = hash;
+            }
+            let class = if c.is_uppercase() {
+                uppers += 1;
+                'X'
+            } else if c.is_lowercase() {
+                lowers += 1;
+                first_lower |= n == 0;
+                'x'
+            } else if c.is_numeric() {
+                digits += 1;
+                'd'
+            } else {
+                c
+            };
+            if class != previous_class && shape_len < MAX_SHAPE {
+                shape = mix(shape, u64::from(class));
+                shape_len += 1;
+                previous_class = class;
+            }
+            atoms.chars = atoms.chars.saturating_add(1);
+        }
+        atoms.word = hash;
+        atoms.shape = shape;
+        let mut suffix = SEED;
+        let reversed = word
+            .chars()
+            .rev()
+            .flat_map(char::to_lowercase)
+            .map(digit_as_zero);
+        for (k, c) in reversed.take(AFFIXES).enumerate() {
+            suffix = mix(suffix, u64::from(c));
+            atoms.suffixes[k] = suffix;
+        }
+        atoms.case = match (uppers, lowers, digits) {
+            (0, 0, 0) => Case::Symbol,
+            (0, 0, _) => Case::Number,
+            (_, 0, _) => Case::Upper,
+            (0, _, _) => Case::Lower,
+            _ if first_lower => Case::Mixed,
+            _ => Case::Title,
+        };
+        atoms
+    }
+
+    fn has_letters(&self) -> bool {
+        matches!(
+            self.case,
+            Case::Lower | Case::Title | Case::Upper | Case::Mixed
+        )
+    }
+}
+
+/// Atoms of every token of a document, with per-sentence facts.
+#[derive(Debug, Default)]
+pub struct DocumentAtoms {
+    pub atoms: Vec<Atoms>,
+    /// Start index of each sentence in `atoms`, plus the total at the end.
+    pub bounds: Vec<usize>,
+    /// Whether each sentence is written in capitals (headlines, datelines).
+    pub capitals: Vec<bool>,
+}
+
+impl DocumentAtoms {
+    pub fn sentence(&self, index: usize) -> &[Atoms] {
+        &self.atoms[self.bounds[index]..self.bounds[index + 1]]
+    }
+
+    pub fn sentences(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+}
+
+/// Computes the atoms of a document's tokens, including the gazetteer marks
+/// and the document-level casing statistics.
+pub fn document_atoms<S: AsRef<str>>(
+    sentences: &[Vec<S>],
+    gazetteer: &Gazetteer,
+    frequencies: &WordFrequencies,
+) -> DocumentAtoms {
+    let total = sentences.iter().map(Vec::len).sum();
+    let mut document = DocumentAtoms {
+        atoms: Vec::with_capacity(total),
+        bounds: Vec::with_capacity(sentences.len() + 1),
+        capitals: Vec::with_capacity(sentences.len()),
+    };
+    let mut lowers = Vec::new();
+    let mut marks = Vec::new();
+    for sentence in sentences {
+        let start = document.atoms.len();
+        document.bounds.push(start);
+        document
+            .atoms
+            .extend(sentence.iter().map(|w| Atoms::of(w.as_ref())));
+        let atoms = &mut document.atoms[start..];
+        lowers.clear();
+        lowers.extend(atoms.iter().map(|a| a.lower));
+        marks.clear();
+        marks.resize(atoms.len(), 0);
+        gazetteer.mark(&lowers, &mut marks);
+        for (atom, &mark) in atoms.iter_mut().zip(&marks) {
+            atom.gazetteer = mark;
+            atom.frequency = frequencies.zipf(atom.lower);
+        }
+        let capitalised = atoms.iter().filter(|a| a.case == Case::Upper).count();
+        let cased = atoms
+            .iter()
+            .filter(|a| matches!(a.case, Case::Lower | Case::Title))
+            .count();
+        document.capitals.push(capitalised > 0 && cased == 0);
+    }
+    document.bounds.push(document.atoms.len());
+    add_document_casing(&mut document);
+    document
+}
+
+/// Marks each word with how the same word is written elsewhere in the
+/// document, which tells a sentence-initial or headline name from a common word.
+fn add_document_casing(document: &mut DocumentAtoms) {
+    let mut seen: FxHashMap<u64, u8> = FxHashMap::default();
+    for s in 0..document.sentences() {
+        let range = document.bounds[s]..document.bounds[s + 1];
+        for (position, atom) in document.atoms[range].iter().enumerate() {
+            let bit = match atom.case {
+                Case::Lower => DOC_LOWER,
+                Case::Title if position > 0 && !document.capitals[s] => DOC_TITLE,
+                Case::Upper if !document.capitals[s] && atom.chars > 1 => DOC_UPPER,
+                _ => continue,
+            };
+            *seen.entry(atom.lower).or_insert(0) |= bit;
+        }
+    }
+    for atom in &mut document.atoms {
+        if atom.has_letters() {
+            atom.document = seen.get(&atom.lower).copied().unwrap_or(0);
+        }
+    }
+}
+
+/// Stands in for words beyond the sentence's edges.
+const EDGE: u64 = 0xB0B0_CAFE_F00D_0001;
+
+/// Feature template identifiers (part of the model format).
+mod template {
+    pub const BIAS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const LOWER: u64 = 3;
+    pub const SHAPE: u64 = 4;
+    pub const PREFIX: u64 = 10; // + length - 1
+    pub const SUFFIX: u64 = 20; // + length - 1
+    pub const POSITION: u64 = 30;
+    pub const NEIGHBOUR_LOWER: u64 = 40; // + offset index
+    pub const NEIGHBOUR_SHAPE: u64 = 50;
+    pub const NEIGHBOUR_WORD: u64 = 60;
+    pub const SHAPE_PAIR: u64 = 70;
+    pub const GAZETTEER: u64 = 80;
+    pub const NEIGHBOUR_GAZETTEER: u64 = 90;
+    pub const DOCUMENT: u64 = 100;
+    pub const FREQUENCY: u64 = 110;
+    pub const CAPITALS: u64 = 120;
+    pub const LOWER_PAIR: u64 = 130;
+}
+
+#[inline]
+fn key(template: u64, value: u64) -> u64 {
+    mix(value, template)
+}
+
+/// Calls `emit` with the key of every feature of token `i` of a sentence.
+#[inline]
+pub fn for_each_feature(sentence: &[Atoms], i: usize, capitals: bool, mut emit: impl FnMut(u64)) {
+    use template::*;
+    let at = |offset: isize| -> Option<&Atoms> { sentence.get(i.checked_add_signed(offset)?) };
+    let this = &sentence[i];
+    let case = this.case as u64;
+    emit(key(BIAS, 0));
+    emit(key(WORD, this.word));
+    emit(key(LOWER, this.lower));
+    emit(key(SHAPE, this.shape));
+    let chars = usize::from(this.chars);
+    for k in 0..chars.min(AFFIXES) {
+        emit(key(PREFIX + k as u64, this.prefixes[k]));
+        emit(key(SUFFIX + k as u64, this.suffixes[k]));
+    }
+    let position = match i {
+        0 => 0,
+        _ if i + 1 == sentence.len() => 1,
+        1 => 2,
+        _ => 3,
+    };
+    emit(key(POSITION, mix(this.shape, position)));
+    for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let slot = slot as u64;
+        let neighbour = at(offset);
+        let lower = neighbour.map_or(EDGE, |a| a.lower);
+        let shape = neighbour.map_or(EDGE, |a| a.shape);
+        emit(key(NEIGHBOUR_LOWER + slot, lower));
+        emit(key(NEIGHBOUR_SHAPE + slot, shape));
+        if offset.abs() == 1 {
+            emit(key(
+                NEIGHBOUR_WORD + slot,
+                neighbour.map_or(EDGE, |a| a.word),
+            ));
+            let gazetteer = neighbour.map_or(0, |a| a.gazetteer);
+            for_each_bit(gazetteer, |bit| emit(key(NEIGHBOUR_GAZETTEER + slot, bit)));
+        }
+    }
+    let previous_shape = at(-1).map_or(EDGE, |a| a.shape);
+    let next_shape = at(1).map_or(EDGE, |a| a.shape);
+    emit(key(SHAPE_PAIR, mix(previous_shape, this.shape)));
+    emit(key(SHAPE_PAIR + 1, mix(this.shape, next_shape)));
+    emit(key(
+        LOWER_PAIR,
+        mix(at(-1).map_or(EDGE, |a| a.lower), this.lower),
+    ));
+    for_each_bit(this.gazetteer, |bit| emit(key(GAZETTEER, mix(bit, case))));
+    emit(key(
+        DOCUMENT,
+        u64::from(this.document) << 8 | case << 4 | position,
+    ));
+    emit(key(FREQUENCY, u64::from(this.frequency / 5) << 4 | case));
+    emit(key(
+        CAPITALS,
+        u64::from(capitals) << 8 | case << 4 | u64::from(this.document),
+    ));
+}
+
+#[inline]
+fn for_each_bit(mut bits: u32, mut f: impl FnMut(u64)) {
+    while bits != 0 {
+        f(u64::from(bits.trailing_zeros()));
+        bits &= bits - 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::hashing::lower_hash;
+
+    #[test]
+    fn atoms_read_case_shape_and_affixes() {
+        let paris = Atoms::of("Paris");
+        assert_eq!(paris.case, Case::Title);
+        assert_eq!(paris.shape, Atoms::of("London").shape);
+        assert_ne!(paris.shape, Atoms::of("NATO").shape);
+        assert_eq!(paris.suffixes[2], Atoms::of("chris").suffixes[2]);
+        assert_eq!(paris.prefixes[1], Atoms::of("Pa").prefixes[1]);
+        assert_eq!(Atoms::of("U.S.").case, Case::Upper);
+        assert_eq!(Atoms::of("iPhone").case, Case::Mixed);
+        assert_eq!(Atoms::of("1996-08-30").case, Case::Number);
+        assert_eq!(Atoms::of(",").case, Case::Symbol);
+        assert_eq!(Atoms::of("al-Sadr").lower, lower_hash("AL-SADR"));
+    }
+
+    #[test]
+    fn document_casing_sees_other_sentences() {
+        let sentences = vec![
+            vec!["WHITE", "HOUSE", "SAYS", "NO"],
+            vec!["The", "White", "House", "said", "no", "."],
+        ];
+        let document = document_atoms(
+            &sentences,
+            &Gazetteer::default(),
+            &WordFrequencies::default(),
+        );
+        assert_eq!(document.capitals, vec![true, false]);
+        let headline = document.sentence(0);
+        assert_eq!(headline[0].document, DOC_TITLE);
+        assert_eq!(headline[3].document, DOC_LOWER);
+        // "The" is only ever sentence-initial, so its casing says nothing.
+        assert_eq!(document.sentence(1)[0].document, 0);
+    }
+
+    #[test]
+    fn features_depend_on_neighbours() {
+        let atoms: Vec<Atoms> = ["in", "Paris", "today"]
+            .iter()
+            .map(|w| Atoms::of(w))
+            .collect();
+        let mut keys = Vec::new();
+        for_each_feature(&atoms, 1, false, |k| keys.push(k));
+        let other: Vec<Atoms> = ["to", "Paris", "today"]
+            .iter()
+            .map(|w| Atoms::of(w))
+            .collect();
+        let mut other_keys = Vec::new();
+        for_each_feature(&other, 1, false, |k| other_keys.push(k));
+        assert_eq!(keys.len(), other_keys.len());
+        let shared = keys.iter().filter(|k| other_keys.contains(k)).count();
+        assert!(
+            shared > 0 && shared < keys.len(),
+            "{shared} of {}",
+            keys.len()
+        );
+        let mut edge_keys = Vec::new();
+        for_each_feature(&atoms, 0, false, |k| edge_keys.push(k));
+        assert!(!edge_keys.is_empty());
+    }
+}

@@ -1,0 +1,385 @@
+//! The linear sequence model: hashed feature weights per label, label
+//! transition weights, Viterbi decoding, and the binary model format.
+
+use super::labels::{may_end, may_follow, may_start, N_LABELS};
+
+/// Scores of every label for one token.
+pub type Row = [f32; N_LABELS];
+
+/// Stands for an impossible transition.
+const FORBIDDEN: f32 = -1.0e30;
+
+/// Feature weights for `2^bits` hash slots, stored sparsely: most slots
+/// have no weights and share the zero row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub bits: u32,
+    /// The row in `rows` of each slot.
+    slots: Vec<u32>,
+    /// Distinct weight rows; row 0 is all zeros.
+    rows: Vec<Row>,
+    /// Weights are multiples of this (they are stored as 16-bit integers).
+    scale: f32,
+    /// `transitions[previous][next]`.
+    pub transitions: [Row; N_LABELS],
+    pub start: Row,
+    pub end: Row,
+    /// The training-set gazetteer (lines `TYPE<TAB>phrase`) the features were trained with.
+    pub train_gazetteer: String,
+}
+
+impl Model {
+    /// A model with no feature weights.
+    pub fn new(bits: u32) -> Model {
+        Model {
+            bits,
+            slots: vec![0; 1 << bits],
+            rows: vec![[0.0; N_LABELS]],
+            scale: 1.0,
+            transitions: [[0.0; N_LABELS]; N_LABELS],
+            start: [0.0; N_LABELS],
+            end: [0.0; N_LABELS],
+            train_gazetteer: String::new(),
+        }
+    }
+
+    /// A model with the weights of a dense table (one row per slot),
+    /// rounded to the 16-bit precision of the file format.
+    pub fn from_dense(bits: u32, dense: &[Row]) -> Model {
+        let mut model = Model::new(bits);
+        let largest = dense.iter().flatten().fold(0.0f32, |m, w| m.max(w.abs()));
+        if largest > 0.0 {
+            model.scale = largest / f32::from(i16::MAX);
+        }
+        for (slot, row) in dense.iter().enumerate().take(model.slots.len()) {
+            let quantised = row.map(|w| model.quantise(w));
+            if quantised.iter().any(|&q| q != 0) {
+                model.push_row(slot, quantised);
+            }
+        }
+        model
+    }
+
+    fn quantise(&self, weight: f32) -> i16 {
+        (weight / self.scale).round() as i16
+    }
+
+    fn push_row(&mut self, slot: usize, quantised: [i16; N_LABELS]) {
+        self.slots[slot] = self.rows.len() as u32;
+        self.rows.push(quantised.map(|q| f32::from(q) * self.scale));
+    }
+
+    /// The weights of a slot.
+    pub fn weights(&self, slot: usize) -> &Row {
+        &self.rows[self.slots[slot] as usize]
+    }
+
+    /// The slot of a feature key.
+    #[inline]
+    pub fn slot(&self, key: u64) -> usize {
+        (key >> (64 - self.bits)) as usize
+    }
+
+    /// Adds the weights of the feature with this key to `scores`.
+    #[inline]
+    pub fn add_feature(&self, key: u64, scores: &mut Row) {
+        let row = &self.rows[self.slots[self.slot(key)] as usize];
+        for (score, weight) in scores.iter_mut().zip(row) {
+            *score += weight;
+        }
+    }
+
+    /// Transition, start and end scores with the BILOU constraints applied.
+    pub fn constrained(&self) -> Transitions {
+        let mut constrained = Transitions {
+            between: self.transitions,
+            start: self.start,
+            end: self.end,
+        };
+        for (previous, row) in constrained.between.iter_mut().enumerate() {
+            for (next, score) in row.iter_mut().enumerate() {
+                if !may_follow(previous as u8, next as u8) {
+                    *score = FORBIDDEN;
+                }
+            }
+        }
+        for label in 0..N_LABELS {
+            if !may_start(label as u8) {
+                constrained.start[label] = FORBIDDEN;
+            }
+            if !may_end(label as u8) {
+                constrained.end[label] = FORBIDDEN;
+            }
+        }
+        constrained
+    }
+}
+
+/// Transition scores ready for decoding.
+#[derive(Debug, Clone)]
+pub struct Transitions {
+    pub between: [Row; N_LABELS],
+    pub start: Row,
+    pub end: Row,
+}
+
+/// Reusable buffers for [`viterbi`].
+#[derive(Debug, Default)]
+pub struct Lattice {
+    backpointers: Vec<[u8; N_LABELS]>,
+}
+
+/// The best-scoring label sequence for these per-token label scores.
+pub fn viterbi(
+    emissions: &[Row],
+    transitions: &Transitions,
+    lattice: &mut Lattice,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let Some(first) = emissions.first() else {
+        return;
+    };
+    let mut best: Row = std::array::from_fn(|l| transitions.start[l] + first[l]);
+    lattice.backpointers.clear();
+    for emission in &emissions[1..] {
+        let mut next = [0.0; N_LABELS];
+        let mut pointers = [0u8; N_LABELS];
+        for label in 0..N_LABELS {
+            let (mut top, mut from) = (f32::NEG_INFINITY, 0);
+            for (previous, score) in best.iter().enumerate() {
+                let candidate = score + transitions.between[previous][label];
+                if candidate > top {
+                    top = candidate;
+                    from = previous;
+                }
+            }
+            next[label] = top + emission[label];
+            pointers[label] = from as u8;
+        }
+        lattice.backpointers.push(pointers);
+        best = next;
+    }
+    let mut label = (0..N_LABELS)
+        .max_by(|&a, &b| {
+            (best[a] + transitions.end[a])
+                .total_cmp(&(best[b] + transitions.end[b]))
+                .then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    out.resize(emissions.len(), 0);
+    for (i, pointers) in lattice.backpointers.iter().enumerate().rev() {
+        out[i + 1] = label as u8;
+        label = usize::from(pointers[label]);
+    }
+    out[0] = label as u8;
+}
+
+const MAGIC: &[u8; 8] = b"SSNER\0\0\x01";
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a storyscope NER model (bad header)")]
+    BadHeader,
+    #[error("the model file is truncated or corrupt")]
+    Truncated,
+    #[error("the model's label count {0} differs from this build's {N_LABELS}")]
+    Labels(u32),
+}
+
+impl Model {
+    /// Encodes the model: weights as 16-bit integers, empty slots left out.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        for value in [self.bits, N_LABELS as u32] {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in self.transitions.iter().chain([&self.start, &self.end]) {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&(self.train_gazetteer.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.train_gazetteer.as_bytes());
+        let mut previous = 0usize;
+        for (slot, &row) in self.slots.iter().enumerate() {
+            if row == 0 {
+                continue;
+            }
+            write_varint(&mut out, (slot - previous) as u64);
+            previous = slot;
+            for &w in &self.rows[row as usize] {
+                out.extend_from_slice(&self.quantise(w).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut reader = Reader { bytes };
+        if reader.take(MAGIC.len())? != MAGIC {
+            return Err(ModelError::BadHeader);
+        }
+        let bits = reader.u32()?;
+        let labels = reader.u32()?;
+        if labels as usize != N_LABELS {
+            return Err(ModelError::Labels(labels));
+        }
+        if !(8..=28).contains(&bits) {
+            return Err(ModelError::BadHeader);
+        }
+        let scale = reader.f32()?;
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError::BadHeader);
+        }
+        let mut model = Model::new(bits);
+        model.scale = scale;
+        for row in model
+            .transitions
+            .iter_mut()
+            .chain([&mut model.start, &mut model.end])
+        {
+            for w in row.iter_mut() {
+                *w = reader.f32()?;
+            }
+        }
+        let gazetteer_len = reader.u32()? as usize;
+        model.train_gazetteer = std::str::from_utf8(reader.take(gazetteer_len)?)
+            .map_err(|_| ModelError::Truncated)?
+            .to_owned();
+        let mut slot = 0usize;
+        while !reader.bytes.is_empty() {
+            slot += usize::try_from(reader.varint()?).map_err(|_| ModelError::Truncated)?;
+            if slot >= model.slots.len() {
+                return Err(ModelError::Truncated);
+            }
+            let mut quantised = [0i16; N_LABELS];
+            for q in &mut quantised {
+                let raw = reader.take(2)?;
+                *q = i16::from_le_bytes([raw[0], raw[1]]);
+            }
+            model.push_row(slot, quantised);
+        }
+        Ok(model)
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if self.bytes.len() < n {
+            return Err(ModelError::Truncated);
+        }
+        let (head, tail) = self.bytes.split_at(n);
+        self.bytes = tail;
+        Ok(head)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let raw = self.take(4)?;
+        Ok(u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+    }
+
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+
+    fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.take(1)?[0];
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ModelError::Truncated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::labels::{label, Part, OUTSIDE};
+    use crate::analysis::ner::NerType;
+
+    fn emission(pairs: &[(u8, f32)]) -> Row {
+        let mut row = [0.0; N_LABELS];
+        for &(l, score) in pairs {
+            row[usize::from(l)] = score;
+        }
+        row
+    }
+
+    #[test]
+    fn viterbi_obeys_transitions_over_local_scores() {
+        let per_b = label(NerType::Per, Part::Begin);
+        let per_l = label(NerType::Per, Part::Last);
+        let org_l = label(NerType::Org, Part::Last);
+        let loc_u = label(NerType::Loc, Part::Unit);
+        // Token 1 prefers ORG-last locally, but only PER-last may follow PER-begin.
+        let emissions = [
+            emission(&[(per_b, 3.0)]),
+            emission(&[(org_l, 2.0), (per_l, 1.5)]),
+            emission(&[(OUTSIDE, 1.0)]),
+            emission(&[(loc_u, 1.0)]),
+        ];
+        let transitions = Model::new(8).constrained();
+        let mut out = Vec::new();
+        viterbi(&emissions, &transitions, &mut Lattice::default(), &mut out);
+        assert_eq!(out, vec![per_b, per_l, OUTSIDE, loc_u]);
+    }
+
+    #[test]
+    fn viterbi_uses_learned_transitions() {
+        let loc_u = label(NerType::Loc, Part::Unit);
+        let org_u = label(NerType::Org, Part::Unit);
+        let mut model = Model::new(8);
+        model.transitions[usize::from(OUTSIDE)][usize::from(org_u)] = 2.0;
+        let emissions = [
+            emission(&[(OUTSIDE, 1.0)]),
+            emission(&[(loc_u, 1.0), (org_u, 0.5)]),
+        ];
+        let mut out = Vec::new();
+        viterbi(
+            &emissions,
+            &model.constrained(),
+            &mut Lattice::default(),
+            &mut out,
+        );
+        assert_eq!(out, vec![OUTSIDE, org_u]);
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let mut dense = vec![[0.0; N_LABELS]; 1 << 10];
+        dense[3][2] = 1.5;
+        dense[700][0] = -0.25;
+        let mut model = Model::from_dense(10, &dense);
+        model.transitions[1][2] = 0.75;
+        model.train_gazetteer = "PER\tAngela Merkel\n".to_owned();
+        let bytes = model.to_bytes();
+        let read = Model::from_bytes(&bytes).expect("readable");
+        assert_eq!(read.train_gazetteer, model.train_gazetteer);
+        assert_eq!(read, model);
+        assert!((read.weights(3)[2] - 1.5).abs() < 1e-3);
+        assert!((read.weights(700)[0] + 0.25).abs() < 1e-3);
+        assert_eq!(read.weights(4), &[0.0; N_LABELS]);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"junk").is_err());
+    }
+}

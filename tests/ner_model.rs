@@ -1,0 +1,83 @@
+//! The shipped NER model: it loads, quickly, and tags plain sentences right.
+
+use std::time::Instant;
+
+use storyscope::analysis::ner::{tag_document, NerSpan, NerType, Tagger};
+
+fn span(tokens: std::ops::Range<usize>, label: NerType) -> NerSpan {
+    NerSpan { tokens, label }
+}
+
+#[test]
+fn shipped_model_tags_people_organisations_and_places() {
+    let sentence = "Angela Merkel met Microsoft executives in Paris .";
+    let tokens: Vec<&str> = sentence.split(' ').collect();
+    let spans = tag_document(&[tokens]);
+    assert_eq!(
+        spans,
+        vec![vec![
+            span(0..2, NerType::Per),
+            span(3..4, NerType::Org),
+            span(6..7, NerType::Loc),
+        ]]
+    );
+}
+
+#[test]
+fn shipped_model_tags_every_sentence_of_a_document() {
+    let document = [
+        "U.S. President Bill Clinton arrived in Baghdad on Friday .",
+        "Clinton 's visit was praised by the United Nations .",
+        "",
+    ];
+    let sentences: Vec<Vec<&str>> = document
+        .iter()
+        .map(|s| s.split(' ').filter(|w| !w.is_empty()).collect())
+        .collect();
+    let spans = tag_document(&sentences);
+    assert_eq!(spans.len(), 3);
+    assert!(
+        spans[0].contains(&span(0..1, NerType::Loc)),
+        "{:?}",
+        spans[0]
+    );
+    assert!(
+        spans[0].contains(&span(2..4, NerType::Per)),
+        "{:?}",
+        spans[0]
+    );
+    assert!(
+        spans[0].contains(&span(6..7, NerType::Loc)),
+        "{:?}",
+        spans[0]
+    );
+    assert!(
+        spans[1].contains(&span(0..1, NerType::Per)),
+        "{:?}",
+        spans[1]
+    );
+    assert!(
+        spans[1].contains(&span(7..9, NerType::Org)),
+        "{:?}",
+        spans[1]
+    );
+    assert!(spans[2].is_empty());
+}
+
+#[test]
+fn shipped_model_loads_quickly() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/ner/ner.model"))
+        .expect("the model file ships in assets/ner");
+    let started = Instant::now();
+    let tagger = Tagger::from_bytes(&bytes).expect("the shipped model is valid");
+    let elapsed = started.elapsed();
+    assert!(!tagger.tag_document(&[vec!["Paris"]])[0].is_empty());
+    // The bar is 50 ms in release builds; debug builds get slack.
+    let limit = if cfg!(debug_assertions) { 2000 } else { 50 };
+    assert!(elapsed.as_millis() < limit, "loading took {elapsed:?}");
+}
+
+#[test]
+fn corrupt_models_are_refused() {
+    assert!(Tagger::from_bytes(b"not a model").is_err());
+}
