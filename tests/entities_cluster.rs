@@ -281,8 +281,11 @@ fn titles_keep_namesakes_apart_and_name_the_entity() {
     assert_eq!(find(&entities, "Mrs. Bennet").mentions.len(), 1);
     // The untitled "Bennet" could be either: it stays on its own.
     assert_eq!(find(&entities, "Bennet").mentions.len(), 1);
-    // "Mr. Darcy" joins the only Darcy with a full name.
-    assert_eq!(find(&entities, "Fitzwilliam Darcy").mentions.len(), 2);
+    // "Mr. Darcy" joins the only Darcy with a full name, and as most of its
+    // mentions carry the honorific, the entity is called so.
+    let darcy = find(&entities, "Mr. Darcy");
+    assert_eq!(darcy.mentions.len(), 2);
+    assert_eq!(darcy.aliases, ["Fitzwilliam Darcy"]);
 }
 
 #[test]
@@ -397,6 +400,45 @@ fn a_bare_surname_goes_to_a_far_more_frequent_titled_namesake() {
     let entities = cluster_annotated(mentions(&items), hints);
     assert_eq!(names(&entities), ["Mr. Darcy", "Miss Darcy"]);
     assert_eq!(entities[0].mentions.len(), 10);
+}
+
+#[test]
+fn a_full_name_claimed_by_a_mr_and_a_miss_goes_to_neither() {
+    let items = mentions(&[
+        ("Caroline Bingley", Person),
+        ("Bingley", Person),
+        ("Bingley", Person),
+        ("Bingley", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        titled("Mr."),
+        titled("Mr."),
+        titled("Miss"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(
+        names(&entities),
+        ["Mr. Bingley", "Caroline Bingley", "Miss Bingley"]
+    );
+}
+
+#[test]
+fn a_titled_name_makes_the_same_bare_word_a_person() {
+    let items = mentions(&[
+        ("Elizabeth", Place),
+        ("Elizabeth", Place),
+        ("Elizabeth", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        MentionHints::default(),
+        titled("Miss"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, Person);
+    assert!(entities[0].mentions.iter().all(|m| m.kind == Person));
 }
 
 #[test]

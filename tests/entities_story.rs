@@ -81,7 +81,6 @@ fn mentions_slice_back_to_the_text_without_titles_or_possessives() {
 }
 
 #[test]
-#[ignore = "needs the trained tagger from branch ner"]
 fn the_story_has_one_entity_for_each_of_its_actors() {
     use EntityKind::{Organization, Person, Place};
     let (_, analysis) = analysis();

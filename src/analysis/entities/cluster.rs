@@ -31,7 +31,9 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
         .enumerate()
         .map(|(i, m)| MentionInfo::new(m, hints.get(i).unwrap_or(&no_hints)))
         .collect();
-    let names = Names::build(&mentions, &infos);
+    let mut mentions = mentions;
+    let mut names = Names::build(&mentions, &infos);
+    relabel_titled_names_as_people(&mut names, &mut mentions);
     let mut sets = Sets::new(&names, &infos);
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
@@ -164,6 +166,39 @@ fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInf
         .map_or(EntityKind::Place, |(kind, _)| kind)
 }
 
+/// Document-level consistency: a word the story also writes as "Mr. X" or
+/// "Miss X" names a person even where the tagger took it for a place
+/// ("Elizabeth" beside "Miss Elizabeth"); its mentions become person mentions.
+fn relabel_titled_names_as_people(names: &mut Names, mentions: &mut [Mention]) {
+    let mut relabel = Vec::new();
+    for ids in names.by_key.values() {
+        let titled_person = ids.iter().any(|&id| {
+            let name = &names.names[id];
+            name.gender != Gender::Unknown && name.kind == EntityKind::Person
+        });
+        if !titled_person {
+            continue;
+        }
+        relabel.extend(ids.iter().copied().filter(|&id| {
+            let name = &names.names[id];
+            name.words.len() == 1
+                && matches!(
+                    name.kind,
+                    EntityKind::Place | EntityKind::Organization | EntityKind::Other
+                )
+        }));
+    }
+    for id in relabel {
+        let name = &mut names.names[id];
+        name.kind = EntityKind::Person;
+        for &i in &name.mentions {
+            if mentions[i].kind != EntityKind::Group {
+                mentions[i].kind = EntityKind::Person;
+            }
+        }
+    }
+}
+
 /// Union-find over names, with each set's title genders.
 struct Sets {
     parent: Vec<NameId>,
@@ -272,74 +307,55 @@ fn link_acronyms_by_initials(names: &Names, infos: &[MentionInfo], sets: &mut Se
 /// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
 /// Darcy") joins the full name that contains it when exactly one person in
 /// the story fits; "Ali" beside "Ali al-Sistani" and "Ali Shamkhani" stays
-/// apart. Longer names are settled first so a short name sees whole people.
+/// apart. Longer names are settled first so a short name sees whole people;
+/// then titled one-word names ("Mr. Bingley"), all at once so that a full
+/// name claimed by both a "Mr." and a "Miss" goes to neither; then bare ones.
 fn link_short_names(names: &Names, sets: &mut Sets) {
-    let is_person = |id: NameId| names.names[id].kind == EntityKind::Person;
-    let mut full_names: HashMap<&str, Vec<NameId>> = HashMap::new();
-    let mut titled_names: HashMap<&str, Vec<NameId>> = HashMap::new();
-    for (id, name) in names.names.iter().enumerate() {
-        if !is_person(id) {
-            continue;
-        }
-        if name.words.len() >= 2 {
-            for word in &name.words {
-                let ids = full_names.entry(word).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            }
-        } else if name.gender != Gender::Unknown {
-            titled_names.entry(&name.words[0]).or_default().push(id);
-        }
-    }
-    let mut order: Vec<NameId> = (0..names.names.len()).filter(|&id| is_person(id)).collect();
+    let index = PersonIndex::new(names);
+    let mut order: Vec<NameId> = (0..names.names.len())
+        .filter(|&id| may_join(names, id))
+        .collect();
     order.sort_by_key(|&id| {
         let name = &names.names[id];
-        (
-            Reverse(name.words.len()),
-            name.gender == Gender::Unknown,
-            Reverse(name.mentions.len()),
-            id,
-        )
+        (Reverse(name.words.len()), Reverse(name.mentions.len()), id)
     });
-    for id in order {
-        let name = &names.names[id];
-        let longer = full_names
-            .get(name.words[0].as_str())
-            .into_iter()
-            .flatten()
-            .filter(|&&c| {
-                let candidate = &names.names[c].words;
-                candidate.len() > name.words.len() && contains_run(candidate, &name.words)
-            });
-        let same_word_titled = titled_names
-            .get(name.words[0].as_str())
-            .into_iter()
-            .flatten()
-            .filter(|_| name.words.len() == 1 && name.gender == Gender::Unknown);
-        let own_gender = sets.gender(id);
-        let own_root = sets.find(id);
-        let mut roots_of = |candidates: &mut dyn Iterator<Item = &NameId>| {
-            let mut roots: Vec<NameId> = Vec::new();
-            for &candidate in candidates {
-                let root = sets.find(candidate);
-                if root != own_root && sets.gender(root).compatible(own_gender) {
-                    roots.push(root);
-                }
-            }
-            roots.sort_unstable();
-            roots.dedup();
-            roots
-        };
-        let full_roots = roots_of(&mut longer.into_iter());
-        let titled_roots = roots_of(&mut same_word_titled.into_iter());
+    let (longer, single): (Vec<NameId>, Vec<NameId>) = order
+        .into_iter()
+        .partition(|&id| names.names[id].words.len() > 1);
+    let (titled, bare): (Vec<NameId>, Vec<NameId>) = single
+        .into_iter()
+        .partition(|&id| names.names[id].gender != Gender::Unknown);
+    for id in longer {
+        if let [root] = index.full_name_roots(names, sets, id)[..] {
+            sets.union(root, id);
+        }
+    }
+    let claims: Vec<(NameId, NameId)> = titled
+        .iter()
+        .filter_map(|&id| match index.full_name_roots(names, sets, id)[..] {
+            [root] => Some((id, root)),
+            _ => None,
+        })
+        .collect();
+    for &(id, root) in &claims {
+        let gender = names.names[id].gender;
+        let contested = claims
+            .iter()
+            .any(|&(other, r)| r == root && names.names[other].gender != gender);
+        if !contested {
+            sets.union(root, id);
+        }
+    }
+    for id in bare {
+        let full_roots = index.full_name_roots(names, sets, id);
+        let titled_roots = index.titled_roots(names, sets, id);
         let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
         roots.sort_unstable();
         roots.dedup();
         let target = match roots[..] {
             [root] => Some(root),
-            _ if full_roots.iter().all(|r| titled_roots.contains(r)) => {
-                dominant(sets, &titled_roots)
+            _ if !titled_roots.is_empty() => {
+                dominant(sets, &roots).filter(|root| titled_roots.contains(root))
             }
             _ => None,
         };
@@ -349,12 +365,90 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
     }
 }
 
-/// A bare surname shared by titled namesakes ("Darcy" beside "Mr. Darcy" and
-/// "Miss Darcy") goes to the one the story mentions far more than all the
-/// others together: in a novel the narrator's bare surname is the main
-/// character's. Full names sharing a first name never get here.
+/// People's names, and bare words the tagger was unsure of ("other").
+fn may_join(names: &Names, id: NameId) -> bool {
+    let name = &names.names[id];
+    name.kind == EntityKind::Person || (name.kind == EntityKind::Other && name.words.len() == 1)
+}
+
+/// Person names by word: full names (two words or more) and titled one-word names.
+struct PersonIndex<'a> {
+    full_names: HashMap<&'a str, Vec<NameId>>,
+    titled_names: HashMap<&'a str, Vec<NameId>>,
+}
+
+impl<'a> PersonIndex<'a> {
+    fn new(names: &'a Names) -> PersonIndex<'a> {
+        let mut full_names: HashMap<&str, Vec<NameId>> = HashMap::new();
+        let mut titled_names: HashMap<&str, Vec<NameId>> = HashMap::new();
+        for (id, name) in names.names.iter().enumerate() {
+            if name.kind != EntityKind::Person {
+                continue;
+            }
+            if name.words.len() >= 2 {
+                for word in &name.words {
+                    let ids = full_names.entry(word).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                }
+            } else if name.gender != Gender::Unknown {
+                titled_names.entry(&name.words[0]).or_default().push(id);
+            }
+        }
+        PersonIndex {
+            full_names,
+            titled_names,
+        }
+    }
+
+    /// Sets of the longer person names containing `id`'s words, compatible in gender.
+    fn full_name_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
+        let words = &names.names[id].words;
+        let candidates = self.full_names.get(words[0].as_str()).into_iter().flatten();
+        let longer = candidates.filter(|&&c| {
+            let candidate = &names.names[c].words;
+            candidate.len() > words.len() && contains_run(candidate, words)
+        });
+        compatible_roots(sets, id, longer.copied())
+    }
+
+    /// Sets of the titled one-word names with the same word ("Mr. Darcy" for "Darcy").
+    fn titled_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
+        let word = names.names[id].words[0].as_str();
+        let candidates = self.titled_names.get(word).into_iter().flatten();
+        compatible_roots(sets, id, candidates.copied())
+    }
+}
+
+/// The distinct sets of `candidates`, other than `id`'s own, whose gender fits `id`'s.
+fn compatible_roots(
+    sets: &mut Sets,
+    id: NameId,
+    candidates: impl Iterator<Item = NameId>,
+) -> Vec<NameId> {
+    let own_gender = sets.gender(id);
+    let own_root = sets.find(id);
+    let mut roots: Vec<NameId> = Vec::new();
+    for candidate in candidates {
+        let root = sets.find(candidate);
+        if root != own_root && sets.gender(root).compatible(own_gender) {
+            roots.push(root);
+        }
+    }
+    roots.sort_unstable();
+    roots.dedup();
+    roots
+}
+
+/// A bare surname shared by several people, at least one of them titled
+/// ("Darcy" beside "Mr. Darcy", "Miss Darcy" and "Georgiana Darcy"), goes
+/// to the titled one the story mentions far more than all the others
+/// together: a narrator's bare surname is the main character's. Names
+/// without titles ("Ali" beside "Ali al-Sistani" and "Ali Shamkhani") never
+/// get here.
 fn dominant(sets: &mut Sets, roots: &[NameId]) -> Option<NameId> {
-    const DOMINANCE: usize = 4;
+    const DOMINANCE: usize = 3;
     let sizes: Vec<usize> = roots
         .iter()
         .map(|&r| {
@@ -418,8 +512,9 @@ fn build_entities(
 
 /// The longest full form: among several-word forms that occur at least
 /// twice when there are any, else among all forms; a standard long form
-/// ("United States" for "US") when the text only used short ones. A one-word
-/// name is prefixed with its usual title ("Mr. Darcy"). An entity known only
+/// ("United States" for "US") when the text only used short ones. A name
+/// mostly written after an honorific is "Mr. Darcy"; a one-word name is
+/// prefixed with its usual title ("General Soleimani"). An entity known only
 /// through demonyms is named after its place. Also returns the name without
 /// its title.
 fn display_name(members: &[&MentionInfo]) -> (String, String) {
@@ -428,6 +523,17 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
         let place = members.first().and_then(|m| m.demonym_of).unwrap_or("");
         let name = lexicon().standard_name(&names::key(place)).unwrap_or(place);
         return (name.to_string(), name.to_string());
+    }
+    // In a novel "Mr. Darcy" is the name, whatever longer form appears.
+    let (title, titled) = most_frequent(names.iter().filter_map(|m| m.title.as_deref()));
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    if 2 * titled >= names.len() && lexicon().is_honorific(&title_words) {
+        let surfaces = names
+            .iter()
+            .filter(|m| m.title.as_deref() == Some(title))
+            .map(|m| m.surface.as_str());
+        let (surface, _) = most_frequent(surfaces);
+        return (format!("{title} {surface}"), surface.to_string());
     }
     let mut forms: HashMap<&str, Vec<&str>> = HashMap::new();
     for m in &names {
@@ -461,7 +567,11 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
     }
     let titles = names.iter().filter_map(|m| m.title.as_deref());
     match most_frequent(titles) {
-        (title, n) if !best.contains(' ') && n > 0 && 2 * n >= names.len() => {
+        (title, n)
+            if !best.contains(' ')
+                && title.starts_with(char::is_uppercase)
+                && 2 * n >= names.len() =>
+        {
             (format!("{title} {best}"), best.to_string())
         }
         _ => (best.to_string(), best.to_string()),

@@ -4,11 +4,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::analysis::EntityKind;
+
 const TITLES: &str = include_str!("../../../assets/entities/titles.tsv");
 const DEMONYMS: &str = include_str!("../../../assets/entities/demonyms.tsv");
 const ALIASES: &str = include_str!("../../../assets/entities/aliases.tsv");
 const GROUP_WORDS: &str = include_str!("../../../assets/entities/group_words.txt");
 const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt");
+const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
 const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
 
 /// Weekdays and months: dates, never entities on their own.
@@ -56,6 +59,42 @@ const CALENDAR_WORDS: &[&str] = &[
     "Sun",
 ];
 
+/// Titles used only before a person's name (unlike "General" in "General
+/// Motors" or "Prince" in "Prince Edward Island"): honorifics and ranks.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "messrs",
+    "mme",
+    "mlle",
+    "madame",
+    "mademoiselle",
+    "monsieur",
+    "herr",
+    "frau",
+    "señor",
+    "señora",
+    "sir",
+    "dame",
+    "lady",
+    "dr",
+    "prof",
+    "professor",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "admiral",
+    "adm",
+];
+
 /// The gender a title implies ("Mr." male, "Countess" female, "General" neither).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Gender {
@@ -82,6 +121,8 @@ pub struct Lexicon {
     group_words: HashSet<&'static str>,
     stop_names: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
+    /// Last word of a name -> its kind, and whether it overrules a person label.
+    head_nouns: HashMap<&'static str, (EntityKind, bool)>,
 }
 
 /// The lexicon, parsed once.
@@ -128,6 +169,18 @@ impl Lexicon {
             group_words: lines(GROUP_WORDS).collect(),
             stop_names: lines(STOP_NAMES).collect(),
             common_words: lines(COMMON_WORDS).collect(),
+            head_nouns: lines(HEAD_NOUNS)
+                .filter_map(|line| {
+                    let mut columns = line.split('\t');
+                    let word = columns.next()?;
+                    let kind = match columns.next()? {
+                        "place" => EntityKind::Place,
+                        "organization" => EntityKind::Organization,
+                        _ => return None,
+                    };
+                    Some((word, (kind, columns.next() == Some("y"))))
+                })
+                .collect(),
         }
     }
 
@@ -139,6 +192,11 @@ impl Lexicon {
                 let gender = self.titles.get(&title_key(words[..n].iter().copied()))?;
                 Some((n, *gender))
             })
+    }
+
+    /// True for personal honorifics ("Mr.", "Lady"): the name after one is a person's.
+    pub fn is_honorific(&self, words: &[&str]) -> bool {
+        HONORIFICS.contains(&title_key(words.iter().copied()).as_str())
     }
 
     /// The gender of a title written as in the text ("Mr.", "Grand Ayatollah").
@@ -186,6 +244,12 @@ impl Lexicon {
                     || CALENDAR_WORDS.contains(&title_case.as_str())
             }
         }
+    }
+
+    /// The kind a name's last word implies ("Square" -> place, "Council" ->
+    /// organization) and whether it overrules a person label.
+    pub fn head_noun(&self, word: &str) -> Option<(EntityKind, bool)> {
+        self.head_nouns.get(word).copied()
     }
 
     /// Weekdays and months.

@@ -36,9 +36,17 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
         let mut found: Vec<Found> = spans
             .into_iter()
             .filter(|span| span.tokens.start < span.tokens.end && span.tokens.end <= words.len())
-            .filter_map(|span| context.clean(words, span.tokens, span.label))
+            .flat_map(|span| split_people(words, span.tokens, span.label))
+            .filter_map(|(tokens, label)| context.clean(words, tokens, label))
             .collect();
         found.sort_by_key(|f| f.tokens.start);
+        // A span extended over its head word may now cover the next one.
+        let mut covered = 0;
+        found.retain(|f| {
+            let keep = f.tokens.start >= covered;
+            covered = covered.max(f.tokens.end);
+            keep
+        });
         link_acronym_definitions(words, &mut found);
         mentions.extend(found.into_iter().map(|f| {
             let start = sentence_tokens[f.tokens.start].start + f.cut_start;
@@ -104,35 +112,56 @@ impl<'a> DocumentContext<'a> {
         while b > a && (!is_wordlike(words[b - 1]) || is_possessive(words[b - 1])) {
             b -= 1;
         }
-        // Leading "the", and capitalised openers the tagger swept in ("But Elizabeth").
+        // Leading "the", and capitalised openers the tagger swept in ("But
+        // Elizabeth"); dates beside a person's name ("June Kitty").
+        let is_person = label == NerType::Per;
         while b - a > 1
             && (words[a] == "the"
                 || (words[a] == "The" && is_sentence_initial(words, a))
-                || (lex.is_stop_name(words[a]) && !lex.is_calendar_word(words[a])))
+                || (lex.is_stop_name(words[a]) && !lex.is_calendar_word(words[a]))
+                || (is_person && lex.is_calendar_word(words[a])))
         {
             a += 1;
         }
+        while b - a > 1 && is_person && lex.is_calendar_word(words[b - 1]) {
+            b -= 1;
+        }
+        // Titles go for people; personal honorifics ("Mr.", "Lady") also
+        // when the tagger took "Mr. Bingley" for a place, and make it a person.
+        let strips_any_title = matches!(label, NerType::Per | NerType::Misc);
         let mut title = None;
-        if matches!(label, NerType::Per | NerType::Misc) {
-            while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
-                if n == b - a {
-                    return None; // only a title: "General", "the President"
-                }
-                title = Some(words[a..a + n].join(" "));
-                a += n;
+        let mut honorific = false;
+        while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
+            let is_honorific = lex.is_honorific(&words[a..a + n]);
+            if !(strips_any_title || is_honorific) {
+                break;
             }
-            if title.is_none() {
-                title = (1..=2.min(a))
-                    .rev()
-                    .find(|&n| {
-                        lex.title_at_start(&words[a - n..a])
-                            .is_some_and(|(len, _)| len == n)
-                    })
-                    .map(|n| words[a - n..a].join(" "));
+            if n == b - a {
+                return None; // only a title: "General", "the President"
+            }
+            honorific |= is_honorific;
+            title = Some(words[a..a + n].join(" "));
+            a += n;
+        }
+        if title.is_none() {
+            let before = (1..=2.min(a)).rev().find(|&n| {
+                lex.title_at_start(&words[a - n..a])
+                    .is_some_and(|(len, _)| len == n)
+            });
+            if let Some(n) = before {
+                let is_honorific = lex.is_honorific(&words[a - n..a]);
+                if strips_any_title || is_honorific {
+                    honorific |= is_honorific;
+                    title = Some(words[a - n..a].join(" "));
+                }
             }
         }
         if a >= b {
             return None;
+        }
+        // "Green" + "Zone": a capitalised head word the tagger left out.
+        while b < words.len() && lex.head_noun(words[b]).is_some() {
+            b += 1;
         }
         let cut_start = lowercase_prefix_len(words[a]);
         let cut_end = lowercase_suffix_len(&words[b - 1][if a + 1 == b { cut_start } else { 0 }..]);
@@ -147,7 +176,11 @@ impl<'a> DocumentContext<'a> {
             tokens: a..b,
             cut_start,
             cut_end,
-            kind: kind_of(&name, label),
+            kind: if honorific || (label == NerType::Misc && title.is_some()) {
+                EntityKind::Person
+            } else {
+                head_kind(&name, label).unwrap_or_else(|| kind_of(&name, label))
+            },
             title,
             defines: None,
         })
@@ -183,18 +216,54 @@ impl<'a> DocumentContext<'a> {
     }
 }
 
-/// PER -> person, ORG -> organization, LOC -> place; MISC -> group for
-/// nationalities and religious or political groups, else other. A demonym
-/// the tagger called a place or organisation is a group too.
+/// "Tahrir Square" is a place and "Quds Force" an organisation, whatever
+/// the tagger said (only strong heads overrule a person label).
+fn head_kind(name: &[&str], label: NerType) -> Option<EntityKind> {
+    let [.., last] = name else {
+        return None;
+    };
+    if name.len() < 2 {
+        return None;
+    }
+    let (kind, strong) = lexicon().head_noun(last)?;
+    (label != NerType::Per || strong).then_some(kind)
+}
+
+/// "Collins and Lizzy", "Darcy nor Wickham": a person span (or one opening
+/// with "Mr.") joined by a conjunction or comma is several people. Other
+/// spans stay whole ("Procter and Gamble").
+fn split_people(
+    words: &[&str],
+    span: Range<usize>,
+    label: NerType,
+) -> Vec<(Range<usize>, NerType)> {
+    let is_joint = |w: &str| matches!(w, "and" | "or" | "nor" | "&" | ",");
+    let mut parts = Vec::new();
+    let mut start = span.start;
+    if label == NerType::Per || lexicon().is_honorific(&words[span.start..span.start + 1]) {
+        for i in span.clone() {
+            if is_joint(words[i]) {
+                parts.push((start..i, label));
+                start = i + 1;
+            }
+        }
+    }
+    parts.push((start..span.end, label));
+    parts.retain(|(part, _)| !part.is_empty());
+    parts
+}
+
+/// PER -> person, ORG -> organization, LOC -> place, MISC -> other; but
+/// nationalities and religious or political group words are groups whatever
+/// the tagger called them.
 fn kind_of(name: &[&str], label: NerType) -> EntityKind {
     let lex = lexicon();
     let joined = name.join(" ");
     let is_demonym = lex.demonym_place(&joined).is_some();
     let is_group = is_demonym || (name.len() == 1 && lex.is_group_word(&joined));
     match label {
+        _ if is_group => EntityKind::Group,
         NerType::Per => EntityKind::Person,
-        NerType::Misc if is_group => EntityKind::Group,
-        NerType::Loc | NerType::Org if is_demonym => EntityKind::Group,
         NerType::Org => EntityKind::Organization,
         NerType::Loc => EntityKind::Place,
         NerType::Misc => EntityKind::Other,
@@ -357,6 +426,54 @@ mod tests {
         let (name, found) = clean("said Mr. Darcy .", 2..3, NerType::Per).unwrap();
         assert_eq!(name, "Darcy");
         assert_eq!(found.title.as_deref(), Some("Mr."));
+    }
+
+    #[test]
+    fn people_joined_by_a_conjunction_are_split() {
+        let words: Vec<&str> = "Collins and Lizzy , Procter and Gamble"
+            .split(' ')
+            .collect();
+        let parts = split_people(&words, 0..3, NerType::Per);
+        assert_eq!(parts, [(0..1, NerType::Per), (2..3, NerType::Per)]);
+        let parts = split_people(&words, 4..7, NerType::Org);
+        assert_eq!(parts, [(4..7, NerType::Org)]);
+    }
+
+    #[test]
+    fn honorifics_make_a_person_whatever_the_label() {
+        let (bingley, found) = clean("met Mr. Bingley there", 1..3, NerType::Loc).unwrap();
+        assert_eq!(bingley, "Bingley");
+        assert_eq!(found.kind, EntityKind::Person);
+        let (_, found) = clean("met Mr. Bingley there", 2..3, NerType::Org).unwrap();
+        assert_eq!(found.kind, EntityKind::Person);
+        assert_eq!(found.title.as_deref(), Some("Mr."));
+        // A place named after a prince stays a place.
+        assert_eq!(
+            name("on Prince Edward Island", 1..4, NerType::Loc).as_deref(),
+            Some("Prince Edward Island")
+        );
+    }
+
+    #[test]
+    fn head_words_decide_the_kind_and_extend_the_span() {
+        let kind =
+            |s: &str, span: Range<usize>, label| clean(s, span, label).map(|(n, f)| (n, f.kind));
+        assert_eq!(
+            kind("on Tahrir Square ,", 1..3, NerType::Per),
+            Some(("Tahrir Square".into(), EntityKind::Place))
+        );
+        assert_eq!(
+            kind("fortified Green Zone ,", 1..2, NerType::Per),
+            Some(("Green Zone".into(), EntityKind::Place))
+        );
+        assert_eq!(
+            kind("the West Asia News Agency", 1..5, NerType::Loc),
+            Some(("West Asia News Agency".into(), EntityKind::Organization))
+        );
+        assert_eq!(
+            kind("said Bill Park .", 1..3, NerType::Per),
+            Some(("Bill Park".into(), EntityKind::Person))
+        );
     }
 
     #[test]

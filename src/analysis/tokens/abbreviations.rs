@@ -30,7 +30,8 @@ pub enum AbbreviationKind {
 /// True when `word` (without the period) followed by "." is an abbreviation
 /// that keeps its period as one token.
 pub fn takes_period(word: &str) -> bool {
-    is_dotted_acronym(word)
+    let last_part = word.rsplit('-').next().unwrap_or(word);
+    is_dotted_acronym(last_part)
         || is_initial(word)
         || NEVER_END.contains(&word)
         || MAY_END.contains(&word)
@@ -177,6 +178,7 @@ mod tests {
         assert!(takes_period("Ph.D"));
         assert!(takes_period("J"));
         assert!(takes_period("Gen"));
+        assert!(takes_period("anti-U.S"));
         assert!(!takes_period("troops"));
         assert!(!takes_period("US"));
         assert!(!takes_period("j"));
