@@ -132,12 +132,12 @@ impl<'a> DocumentContext<'a> {
         let mut title = None;
         let mut honorific = false;
         while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
+            if n == b - a {
+                return None; // only a title: "General", "the Emperor"
+            }
             let is_honorific = lex.is_honorific(&words[a..a + n]);
             if !(strips_any_title || is_honorific) {
                 break;
-            }
-            if n == b - a {
-                return None; // only a title: "General", "the President"
             }
             honorific |= is_honorific;
             title = Some(words[a..a + n].join(" "));
@@ -229,23 +229,26 @@ fn head_kind(name: &[&str], label: NerType) -> Option<EntityKind> {
     (label != NerType::Per || strong).then_some(kind)
 }
 
-/// "Collins and Lizzy", "Darcy nor Wickham": a person span (or one opening
-/// with "Mr.") joined by a conjunction or comma is several people. Other
-/// spans stay whole ("Procter and Gamble").
+/// Splits spans that name several things: "Collins and Lizzy", "Darcy nor
+/// Wickham" (a person span, or one opening with "Mr.", joined by a
+/// conjunction or comma) and "Dólokhov’s Cossack" (a possessive inside).
+/// Organisation names keep both ("Procter and Gamble", "McDonald's").
 fn split_people(
     words: &[&str],
     span: Range<usize>,
     label: NerType,
 ) -> Vec<(Range<usize>, NerType)> {
     let is_joint = |w: &str| matches!(w, "and" | "or" | "nor" | "&" | ",");
+    let people =
+        label == NerType::Per || lexicon().is_honorific(&words[span.start..span.start + 1]);
     let mut parts = Vec::new();
     let mut start = span.start;
-    if label == NerType::Per || lexicon().is_honorific(&words[span.start..span.start + 1]) {
-        for i in span.clone() {
-            if is_joint(words[i]) {
-                parts.push((start..i, label));
-                start = i + 1;
-            }
+    for i in span.clone() {
+        let splits = (people && is_joint(words[i]))
+            || (label != NerType::Org && is_possessive(words[i]) && i + 1 < span.end);
+        if splits {
+            parts.push((start..i, label));
+            start = i + 1;
         }
     }
     parts.push((start..span.end, label));
@@ -437,6 +440,9 @@ mod tests {
         assert_eq!(parts, [(0..1, NerType::Per), (2..3, NerType::Per)]);
         let parts = split_people(&words, 4..7, NerType::Org);
         assert_eq!(parts, [(4..7, NerType::Org)]);
+        let words: Vec<&str> = "Dólokhov ’s Cossack".split(' ').collect();
+        let parts = split_people(&words, 0..3, NerType::Misc);
+        assert_eq!(parts, [(0..1, NerType::Misc), (2..3, NerType::Misc)]);
     }
 
     #[test]
@@ -479,6 +485,7 @@ mod tests {
     #[test]
     fn a_span_that_is_only_a_title_is_dropped() {
         assert_eq!(name("the President said", 1..2, NerType::Per), None);
+        assert_eq!(name("the Emperor said", 1..2, NerType::Org), None);
     }
 
     #[test]
