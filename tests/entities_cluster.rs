@@ -454,3 +454,12 @@ fn a_bare_surname_between_comparable_namesakes_stays_apart() {
     let entities = cluster_annotated(mentions(&items), hints);
     assert_eq!(names(&entities), ["Mr. Bingley", "Bingley", "Miss Bingley"]);
 }
+
+#[test]
+fn a_one_off_long_form_beside_a_frequent_name_does_not_name_it() {
+    let mut items = vec![("’Tis Ahab", Person)];
+    items.extend(std::iter::repeat_n(("Ahab", Person), 30));
+    let entities = cluster(mentions(&items));
+    assert_eq!(names(&entities), ["Ahab"]);
+    assert_eq!(entities[0].aliases, ["’Tis Ahab"]);
+}

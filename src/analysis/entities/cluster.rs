@@ -511,7 +511,8 @@ fn build_entities(
 }
 
 /// The longest full form: among several-word forms that occur at least
-/// twice when there are any, else among all forms; a standard long form
+/// twice when there are any, else among all forms but one-offs beside a
+/// far more frequent form; a standard long form
 /// ("United States" for "US") when the text only used short ones. A name
 /// mostly written after an honorific is "Mr. Darcy"; a one-word name is
 /// prefixed with its usual title ("General Soleimani"). An entity known only
@@ -545,7 +546,13 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
     let word_count = |s: &str| s.split(' ').count();
     let forms: Vec<(&str, usize)> = forms
         .into_values()
-        .map(|surfaces| most_frequent(surfaces.into_iter()))
+        .map(|surfaces| (most_frequent(surfaces.iter().copied()).0, surfaces.len()))
+        .collect();
+    // A one-off form beside a name used hundreds of times is noise ("’Tis Ahab").
+    let top = forms.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let forms: Vec<(&str, usize)> = forms
+        .into_iter()
+        .filter(|&(_, n)| n >= 2 || n * 20 >= top)
         .collect();
     let repeated_full_form = forms.iter().any(|&(s, n)| n >= 2 && word_count(s) >= 2);
     let mut best = forms

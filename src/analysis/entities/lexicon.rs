@@ -231,19 +231,11 @@ impl Lexicon {
                     .any(|suffix| word.len() > suffix.len() + 3 && word.ends_with(suffix)))
     }
 
-    /// Words that are never an entity on their own ("Friday", "However", "I").
+    /// Words that are never an entity on their own ("Friday", "However", "I"),
+    /// also when shouted in a heading ("CHAPTER").
     pub fn is_stop_name(&self, word: &str) -> bool {
-        self.stop_names.contains(word) || CALENDAR_WORDS.contains(&word) || {
-            // "CHAPTER", "FRIDAY": compare shouted words in title case.
-            let mut title_case = String::new();
-            word.len() > 2 && word.chars().all(|c| c.is_uppercase()) && {
-                let mut chars = word.chars();
-                title_case.extend(chars.next());
-                title_case.extend(chars.flat_map(char::to_lowercase));
-                self.stop_names.contains(title_case.as_str())
-                    || CALENDAR_WORDS.contains(&title_case.as_str())
-            }
-        }
+        let listed = |w: &str| self.stop_names.contains(w) || CALENDAR_WORDS.contains(&w);
+        listed(word) || (word.len() > 2 && is_all_caps(word) && listed(&title_case(word)))
     }
 
     /// The kind a name's last word implies ("Square" -> place, "Council" ->
@@ -261,6 +253,20 @@ impl Lexicon {
     pub fn is_common_word(&self, lowercase: &str) -> bool {
         self.common_words.contains(lowercase)
     }
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().all(char::is_uppercase)
+}
+
+/// "CHAPTER" -> "Chapter".
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect()
 }
 
 fn title_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
