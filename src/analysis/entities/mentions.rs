@@ -105,57 +105,9 @@ impl<'a> DocumentContext<'a> {
     /// Trims a tagged span to the name proper, or drops it as junk.
     fn clean(&self, words: &[&str], span: Range<usize>, label: NerType) -> Option<Found> {
         let lex = lexicon();
-        let (mut a, mut b) = (span.start, span.end);
-        while a < b && !is_wordlike(words[a]) {
-            a += 1;
-        }
-        while b > a && (!is_wordlike(words[b - 1]) || is_possessive(words[b - 1])) {
-            b -= 1;
-        }
-        // Leading "the", and capitalised openers the tagger swept in ("But
-        // Elizabeth"); dates beside a person's name ("June Kitty").
-        let is_person = label == NerType::Per;
-        while b - a > 1
-            && (words[a] == "the"
-                || (words[a] == "The" && is_sentence_initial(words, a))
-                || (lex.is_stop_name(words[a]) && !lex.is_calendar_word(words[a]))
-                || (is_person && lex.is_calendar_word(words[a])))
-        {
-            a += 1;
-        }
-        while b - a > 1 && is_person && lex.is_calendar_word(words[b - 1]) {
-            b -= 1;
-        }
-        // Titles go for people; personal honorifics ("Mr.", "Lady") also
-        // when the tagger took "Mr. Bingley" for a place, and make it a person.
-        let strips_any_title = matches!(label, NerType::Per | NerType::Misc);
-        let mut title = None;
-        let mut honorific = false;
-        while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
-            if n == b - a {
-                return None; // only a title: "General", "the Emperor"
-            }
-            let is_honorific = lex.is_honorific(&words[a..a + n]);
-            if !(strips_any_title || is_honorific) {
-                break;
-            }
-            honorific |= is_honorific;
-            title = Some(words[a..a + n].join(" "));
-            a += n;
-        }
-        if title.is_none() {
-            let before = (1..=2.min(a)).rev().find(|&n| {
-                lex.title_at_start(&words[a - n..a])
-                    .is_some_and(|(len, _)| len == n)
-            });
-            if let Some(n) = before {
-                let is_honorific = lex.is_honorific(&words[a - n..a]);
-                if strips_any_title || is_honorific {
-                    honorific |= is_honorific;
-                    title = Some(words[a - n..a].join(" "));
-                }
-            }
-        }
+        let (a, mut b) = trim_edges(words, span, label);
+        let titled = strip_titles(words, a..b, label)?;
+        let a = titled.name_start;
         if a >= b {
             return None;
         }
@@ -172,16 +124,17 @@ impl<'a> DocumentContext<'a> {
         if self.is_junk(&name, is_clause_initial(words, a)) {
             return None;
         }
+        let is_person = titled.honorific || (label == NerType::Misc && titled.title.is_some());
         Some(Found {
             tokens: a..b,
             cut_start,
             cut_end,
-            kind: if honorific || (label == NerType::Misc && title.is_some()) {
+            kind: if is_person {
                 EntityKind::Person
             } else {
                 head_kind(&name, label).unwrap_or_else(|| kind_of(&name, label))
             },
-            title,
+            title: titled.title,
             defines: None,
         })
     }
@@ -214,6 +167,84 @@ impl<'a> DocumentContext<'a> {
             && ADVERB_SUFFIXES.iter().any(|s| lowercase.ends_with(s));
         is_adverb || lexicon().is_common_word(&lowercase)
     }
+}
+
+/// Drops punctuation, possessives, a leading "the", capitalised openers the
+/// tagger swept in ("But Elizabeth") and dates beside a person's name ("June
+/// Kitty") from the edges of a span.
+fn trim_edges(words: &[&str], span: Range<usize>, label: NerType) -> (usize, usize) {
+    let lex = lexicon();
+    let (mut a, mut b) = (span.start, span.end);
+    while a < b && !is_wordlike(words[a]) {
+        a += 1;
+    }
+    while b > a && (!is_wordlike(words[b - 1]) || is_possessive(words[b - 1])) {
+        b -= 1;
+    }
+    let is_person = label == NerType::Per;
+    while b - a > 1
+        && (words[a] == "the"
+            || (words[a] == "The" && is_sentence_initial(words, a))
+            || (lex.is_stop_name(words[a]) && !lex.is_calendar_word(words[a]))
+            || (is_person && lex.is_calendar_word(words[a])))
+    {
+        a += 1;
+    }
+    while b - a > 1 && is_person && lex.is_calendar_word(words[b - 1]) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// A name with its titles taken off.
+struct Titled {
+    name_start: usize,
+    /// The innermost title, in or just before the span, as written.
+    title: Option<String>,
+    /// One of the titles is a personal honorific ("Mr.", "Lady", "Colonel").
+    honorific: bool,
+}
+
+/// Strips titles from the front of a person's name ("Grand Ayatollah Ali
+/// al-Sistani"), and notes a title just before it ("Mr." before "Darcy").
+/// Personal honorifics go whatever the label: the tagger may take "Mr.
+/// Bingley" for a place. A span that is only a title is no name (`None`).
+fn strip_titles(words: &[&str], span: Range<usize>, label: NerType) -> Option<Titled> {
+    let lex = lexicon();
+    let strips_any_title = matches!(label, NerType::Per | NerType::Misc);
+    let (mut a, b) = (span.start, span.end);
+    let mut title = None;
+    let mut honorific = false;
+    while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
+        if n == b - a {
+            return None; // "General", "the Emperor"
+        }
+        let is_honorific = lex.is_honorific(&words[a..a + n]);
+        if !(strips_any_title || is_honorific) {
+            break; // "General Motors"
+        }
+        honorific |= is_honorific;
+        title = Some(words[a..a + n].join(" "));
+        a += n;
+    }
+    if title.is_none() {
+        let before = (1..=2.min(a)).rev().find(|&n| {
+            lex.title_at_start(&words[a - n..a])
+                .is_some_and(|(len, _)| len == n)
+        });
+        if let Some(n) = before {
+            let is_honorific = lex.is_honorific(&words[a - n..a]);
+            if strips_any_title || is_honorific {
+                honorific = is_honorific;
+                title = Some(words[a - n..a].join(" "));
+            }
+        }
+    }
+    Some(Titled {
+        name_start: a,
+        title,
+        honorific,
+    })
 }
 
 /// "Tahrir Square" is a place and "Quds Force" an organisation, whatever
