@@ -2,7 +2,8 @@
 //!
 //! Mentions with the same name key (case, periods, "al-" and possessives
 //! ignored; standard short forms and demonyms mapped to their place) form a
-//! *name*. Names are then joined with a union-find: acronyms with the long
+//! *name*. A word also written "Mr. X" is a person's name wherever it
+//! appears. Names are then joined with a union-find: acronyms with the long
 //! form they abbreviate, and a person's short name with the one full name it
 //! belongs to. Work is proportional to the number of mentions plus the
 //! number of distinct names; lookups go through hash indexes.
@@ -337,11 +338,17 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
             _ => None,
         })
         .collect();
+    let mut claimants: HashMap<NameId, (bool, bool)> = HashMap::new();
     for &(id, root) in &claims {
-        let gender = names.names[id].gender;
-        let contested = claims
-            .iter()
-            .any(|&(other, r)| r == root && names.names[other].gender != gender);
+        let (male, female) = claimants.entry(root).or_default();
+        match names.names[id].gender {
+            Gender::Male => *male = true,
+            Gender::Female => *female = true,
+            Gender::Unknown => {}
+        }
+    }
+    for (id, root) in claims {
+        let contested = claimants.get(&root) == Some(&(true, true));
         if !contested {
             sets.union(root, id);
         }
