@@ -73,7 +73,13 @@ fn scan_word(s: &str, start: usize) -> usize {
         let next_is_word = next.is_some_and(is_word_char);
         let joins = match c {
             '-' | '‐' | '‑' => next_is_word,
-            '.' => next.is_some_and(char::is_alphanumeric),
+            // "U.S" + "." + "-led": an abbreviation's period inside a compound.
+            '.' => {
+                next.is_some_and(char::is_alphanumeric)
+                    || (next == Some('-')
+                        && s[pos + 2..].starts_with(is_word_char)
+                        && abbreviations::takes_period(&s[start..pos]))
+            }
             ',' => is_thousands_separator(bytes, pos),
             '&' => next.is_some_and(char::is_uppercase) && prev_char(s, pos).is_uppercase(),
             '\'' | '’' => next_is_word && clitic_len(&s[pos..]).is_none(),
