@@ -70,6 +70,9 @@ enum Command {
         /// Timed tagging runs (the median speed is reported).
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// Also print every sentence where the tagger and the gold tags disagree.
+        #[arg(long)]
+        show_errors: bool,
     },
     /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
     TrainNer {
@@ -145,7 +148,12 @@ fn run(cli: Cli) -> Result<()> {
             print!("{screen}");
             Ok(())
         }
-        Some(Command::EvalNer { file, model, runs }) => eval_ner(&file, model.as_deref(), runs),
+        Some(Command::EvalNer {
+            file,
+            model,
+            runs,
+            show_errors,
+        }) => eval_ner(&file, model.as_deref(), runs, show_errors),
         Some(Command::TrainNer {
             train,
             dev,
@@ -169,7 +177,7 @@ fn read_conll(path: &Path) -> Result<Vec<conll::Document>> {
     Ok(conll::parse(&text))
 }
 
-fn eval_ner(file: &Path, model: Option<&Path>, runs: usize) -> Result<()> {
+fn eval_ner(file: &Path, model: Option<&Path>, runs: usize, show_errors: bool) -> Result<()> {
     let documents = read_conll(file)?;
     let loaded;
     let started = std::time::Instant::now();
@@ -187,7 +195,11 @@ fn eval_ner(file: &Path, model: Option<&Path>, runs: usize) -> Result<()> {
         "model loaded in {:.1} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
-    println!("{}", evaluate::evaluate(tagger, &documents, runs));
+    let evaluation = evaluate::evaluate(tagger, &documents, runs);
+    if show_errors {
+        print!("{}", evaluate::disagreements(&documents, &evaluation.found));
+    }
+    println!("{evaluation}");
     Ok(())
 }
 

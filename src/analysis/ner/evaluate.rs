@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::conll::Document;
 use super::score::Scores;
-use super::Tagger;
+use super::{NerSpan, Tagger};
 
 /// Accuracy and speed of one evaluation.
 #[derive(Debug, Clone)]
@@ -14,6 +14,8 @@ pub struct Evaluation {
     pub tokens: usize,
     /// Tokens per second of each timed run (tagging only, one thread).
     pub speeds: Vec<f64>,
+    /// The spans found in each sentence of each document.
+    pub found: Vec<Vec<Vec<NerSpan>>>,
 }
 
 impl Evaluation {
@@ -45,6 +47,7 @@ pub fn evaluate(tagger: &Tagger, documents: &[Document], runs: usize) -> Evaluat
         scores,
         tokens,
         speeds,
+        found: outputs,
     }
 }
 
@@ -58,5 +61,65 @@ impl fmt::Display for Evaluation {
             self.speeds.len(),
             self.tokens
         )
+    }
+}
+
+/// The sentences where the tagger and the gold annotation disagree, with the
+/// spans each has that the other lacks.
+pub fn disagreements(documents: &[Document], found: &[Vec<Vec<NerSpan>>]) -> String {
+    let mut out = String::new();
+    let sentences = documents
+        .iter()
+        .zip(found)
+        .flat_map(|(d, f)| d.sentences.iter().zip(f));
+    for (sentence, spans) in sentences {
+        let show = |a: &[NerSpan], b: &[NerSpan]| -> Vec<String> {
+            a.iter()
+                .filter(|span| !b.contains(span))
+                .map(|span| {
+                    let words = sentence.words[span.tokens.clone()].join(" ");
+                    format!("{} [{words}]", span.label.conll_name())
+                })
+                .collect()
+        };
+        let (missed, wrong) = (
+            show(&sentence.entities, spans),
+            show(spans, &sentence.entities),
+        );
+        if !missed.is_empty() || !wrong.is_empty() {
+            out += &format!(
+                "{}\n  missed: {}\n  wrong:  {}\n",
+                sentence.words.join(" "),
+                missed.join(", "),
+                wrong.join(", ")
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::conll::parse;
+    use crate::analysis::ner::NerType;
+
+    #[test]
+    fn disagreements_list_missed_and_wrong_spans() {
+        let documents = parse("Kohl X X I-PER\nvisited X X O\nParis X X I-LOC\n");
+        let found = vec![vec![vec![
+            NerSpan {
+                tokens: 0..1,
+                label: NerType::Per,
+            },
+            NerSpan {
+                tokens: 2..3,
+                label: NerType::Org,
+            },
+        ]]];
+        let report = disagreements(&documents, &found);
+        assert!(report.contains("missed: LOC [Paris]"), "{report}");
+        assert!(report.contains("wrong:  ORG [Paris]"), "{report}");
+        assert!(!report.contains("[Kohl]"), "{report}");
     }
 }

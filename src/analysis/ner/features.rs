@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::hashing::{digit_as_zero, lower_hash, mix, SEED};
-use super::lexicon::{Gazetteer, WordFrequencies};
+use super::lexicon::{Gazetteer, List, WordFrequencies};
 
 /// The letter case of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,6 +54,59 @@ const DOC_TITLE: u8 = 1;
 const DOC_LOWER: u8 = 2;
 /// The word is written in capitals inside a normally-cased sentence.
 const DOC_UPPER: u8 = 4;
+/// The word ends a run of capitalised words ("Angela Merkel").
+const DOC_RUN_LAST: u8 = 8;
+/// The word starts a run of capitalised words.
+const DOC_RUN_FIRST: u8 = 16;
+/// The word follows a first name ("Alex O'Brien").
+const DOC_AFTER_FIRST_NAME: u8 = 32;
+/// The word follows a personal title ("Mr. Kohl", "President Chirac").
+const DOC_AFTER_TITLE: u8 = 64;
+/// The word precedes a company suffix ("Comelf Inc").
+const DOC_BEFORE_COMPANY: u8 = 128;
+
+/// Words that announce a person's name or end a company's.
+struct Cues {
+    personal: Vec<u64>,
+    corporate: Vec<u64>,
+}
+
+static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(|| Cues {
+    personal: [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "president",
+        "minister",
+        "coach",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "captain",
+        "spokesman",
+        "spokeswoman",
+        "chairman",
+        "leader",
+    ]
+    .map(lower_hash)
+    .to_vec(),
+    corporate: [
+        "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "co", "co.", "plc", "group", "ag", "sa",
+        "nv", "bank", "airlines", "holdings",
+    ]
+    .map(lower_hash)
+    .to_vec(),
+});
+
+/// The bits about casing alone.
+const DOC_CASING: u8 = DOC_TITLE | DOC_LOWER | DOC_UPPER;
 
 impl Atoms {
     pub fn of(word: &str) -> Atoms {
@@ -188,16 +241,45 @@ pub fn document_atoms<S: AsRef<str>>(
 /// document, which tells a sentence-initial or headline name from a common word.
 fn add_document_casing(document: &mut DocumentAtoms) {
     let mut seen: FxHashMap<u64, u8> = FxHashMap::default();
+    let first_name = 1 << (List::FirstName as u32 * 4 + 3);
     for s in 0..document.sentences() {
-        let range = document.bounds[s]..document.bounds[s + 1];
-        for (position, atom) in document.atoms[range].iter().enumerate() {
-            let bit = match atom.case {
+        let atoms = &document.atoms[document.bounds[s]..document.bounds[s + 1]];
+        let capitalised = |i: usize| atoms.get(i).is_some_and(|a| a.case == Case::Title);
+        for (position, atom) in atoms.iter().enumerate() {
+            let mut bits = match atom.case {
                 Case::Lower => DOC_LOWER,
                 Case::Title if position > 0 && !document.capitals[s] => DOC_TITLE,
                 Case::Upper if !document.capitals[s] && atom.chars > 1 => DOC_UPPER,
                 _ => continue,
             };
-            *seen.entry(atom.lower).or_insert(0) |= bit;
+            if bits == DOC_TITLE {
+                let after = position.checked_sub(1).filter(|&p| capitalised(p));
+                if after.is_some() && !capitalised(position + 1) {
+                    bits |= DOC_RUN_LAST;
+                }
+                if after.is_some_and(|p| atoms[p].gazetteer & first_name != 0) {
+                    bits |= DOC_AFTER_FIRST_NAME;
+                }
+            }
+            if atom.case == Case::Title && !document.capitals[s] && capitalised(position + 1) {
+                bits |= DOC_RUN_FIRST;
+            }
+            if matches!(atom.case, Case::Title | Case::Upper) {
+                let cues = &*CUES;
+                if position
+                    .checked_sub(1)
+                    .is_some_and(|p| cues.personal.contains(&atoms[p].lower))
+                {
+                    bits |= DOC_AFTER_TITLE;
+                }
+                if atoms
+                    .get(position + 1)
+                    .is_some_and(|a| cues.corporate.contains(&a.lower))
+                {
+                    bits |= DOC_BEFORE_COMPANY;
+                }
+            }
+            *seen.entry(atom.lower).or_insert(0) |= bits;
         }
     }
     for atom in &mut document.atoms {
@@ -219,9 +301,10 @@ mod template {
     pub const PREFIX: u64 = 10; // + length - 1
     pub const SUFFIX: u64 = 20; // + length - 1
     pub const POSITION: u64 = 30;
-    pub const NEIGHBOUR_LOWER: u64 = 40; // + offset index
+    pub const NEIGHBOUR_LOWER: u64 = 40; // + neighbour slot
     pub const NEIGHBOUR_SHAPE: u64 = 50;
     pub const NEIGHBOUR_WORD: u64 = 60;
+    pub const NEIGHBOUR_FREQUENCY: u64 = 65;
     pub const SHAPE_PAIR: u64 = 70;
     pub const GAZETTEER: u64 = 80;
     pub const NEIGHBOUR_GAZETTEER: u64 = 90;
@@ -229,6 +312,8 @@ mod template {
     pub const FREQUENCY: u64 = 110;
     pub const CAPITALS: u64 = 120;
     pub const LOWER_PAIR: u64 = 130;
+    pub const CAPITALISED_RUN: u64 = 140;
+    pub const DOCUMENT_RUNS: u64 = 150;
 }
 
 #[inline]
@@ -236,22 +321,79 @@ fn key(template: u64, value: u64) -> u64 {
     mix(value, template)
 }
 
-/// Calls `emit` with the key of every feature of token `i` of a sentence.
+/// Where the neighbours whose words are features sit, relative to the token.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// Calls `emit` with the key of every feature of token `i` of a sentence:
+/// those of the word itself, of its neighbours' words, and of its context.
 #[inline]
 pub fn for_each_feature(sentence: &[Atoms], i: usize, capitals: bool, mut emit: impl FnMut(u64)) {
+    for_each_word_feature(&sentence[i], &mut emit);
+    for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
+        let neighbour = i.checked_add_signed(offset).and_then(|j| sentence.get(j));
+        for_each_neighbour_feature(neighbour, slot, &mut emit);
+    }
+    for_each_context_feature(sentence, i, capitals, &mut emit);
+}
+
+/// Features that depend on the word alone (so their sum can be cached per word).
+#[inline]
+pub fn for_each_word_feature(this: &Atoms, emit: &mut impl FnMut(u64)) {
+    use template::*;
+    emit(key(WORD, this.word));
+    emit(key(LOWER, this.lower));
+    emit(key(SHAPE, this.shape));
+    for k in 0..usize::from(this.chars).min(AFFIXES) {
+        emit(key(PREFIX + k as u64, this.prefixes[k]));
+        emit(key(SUFFIX + k as u64, this.suffixes[k]));
+    }
+    emit(key(
+        FREQUENCY,
+        u64::from(this.frequency / 5) << 4 | this.case as u64,
+    ));
+}
+
+/// Features that the word in neighbour slot `slot` (see [`NEIGHBOURS`]) gives
+/// a token; `None` is the sentence edge.
+#[inline]
+pub fn for_each_neighbour_feature(
+    neighbour: Option<&Atoms>,
+    slot: usize,
+    emit: &mut impl FnMut(u64),
+) {
+    use template::*;
+    let slot_id = slot as u64;
+    emit(key(
+        NEIGHBOUR_LOWER + slot_id,
+        neighbour.map_or(EDGE, |a| a.lower),
+    ));
+    emit(key(
+        NEIGHBOUR_SHAPE + slot_id,
+        neighbour.map_or(EDGE, |a| a.shape),
+    ));
+    if NEIGHBOURS[slot].abs() == 1 {
+        emit(key(
+            NEIGHBOUR_WORD + slot_id,
+            neighbour.map_or(EDGE, |a| a.word),
+        ));
+        let frequency = neighbour.map_or(EDGE, |a| u64::from(a.frequency / 5) << 4 | a.case as u64);
+        emit(key(NEIGHBOUR_FREQUENCY + slot_id, frequency));
+    }
+}
+
+/// Features of the token in its sentence and document.
+#[inline]
+pub fn for_each_context_feature(
+    sentence: &[Atoms],
+    i: usize,
+    capitals: bool,
+    emit: &mut impl FnMut(u64),
+) {
     use template::*;
     let at = |offset: isize| -> Option<&Atoms> { sentence.get(i.checked_add_signed(offset)?) };
     let this = &sentence[i];
     let case = this.case as u64;
     emit(key(BIAS, 0));
-    emit(key(WORD, this.word));
-    emit(key(LOWER, this.lower));
-    emit(key(SHAPE, this.shape));
-    let chars = usize::from(this.chars);
-    for k in 0..chars.min(AFFIXES) {
-        emit(key(PREFIX + k as u64, this.prefixes[k]));
-        emit(key(SUFFIX + k as u64, this.suffixes[k]));
-    }
     let position = match i {
         0 => 0,
         _ if i + 1 == sentence.len() => 1,
@@ -259,40 +401,41 @@ pub fn for_each_feature(sentence: &[Atoms], i: usize, capitals: bool, mut emit: 
         _ => 3,
     };
     emit(key(POSITION, mix(this.shape, position)));
-    for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let slot = slot as u64;
-        let neighbour = at(offset);
-        let lower = neighbour.map_or(EDGE, |a| a.lower);
-        let shape = neighbour.map_or(EDGE, |a| a.shape);
-        emit(key(NEIGHBOUR_LOWER + slot, lower));
-        emit(key(NEIGHBOUR_SHAPE + slot, shape));
-        if offset.abs() == 1 {
-            emit(key(
-                NEIGHBOUR_WORD + slot,
-                neighbour.map_or(EDGE, |a| a.word),
-            ));
-            let gazetteer = neighbour.map_or(0, |a| a.gazetteer);
-            for_each_bit(gazetteer, |bit| emit(key(NEIGHBOUR_GAZETTEER + slot, bit)));
-        }
+    for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
+        let gazetteer = at(offset).map_or(0, |a| a.gazetteer);
+        for_each_bit(gazetteer, |bit| {
+            emit(key(NEIGHBOUR_GAZETTEER + slot as u64, bit))
+        });
     }
-    let previous_shape = at(-1).map_or(EDGE, |a| a.shape);
-    let next_shape = at(1).map_or(EDGE, |a| a.shape);
-    emit(key(SHAPE_PAIR, mix(previous_shape, this.shape)));
-    emit(key(SHAPE_PAIR + 1, mix(this.shape, next_shape)));
-    emit(key(
-        LOWER_PAIR,
-        mix(at(-1).map_or(EDGE, |a| a.lower), this.lower),
-    ));
+    let previous = at(-1).map_or((EDGE, EDGE), |a| (a.shape, a.lower));
+    let next = at(1).map_or((EDGE, EDGE), |a| (a.shape, a.lower));
+    emit(key(SHAPE_PAIR, mix(previous.0, this.shape)));
+    emit(key(SHAPE_PAIR + 1, mix(this.shape, next.0)));
+    emit(key(LOWER_PAIR, mix(previous.1, this.lower)));
+    emit(key(LOWER_PAIR + 1, mix(this.lower, next.1)));
     for_each_bit(this.gazetteer, |bit| emit(key(GAZETTEER, mix(bit, case))));
+    let casing = u64::from(this.document & DOC_CASING);
     emit(key(
         DOCUMENT,
         u64::from(this.document) << 8 | case << 4 | position,
     ));
-    emit(key(FREQUENCY, u64::from(this.frequency / 5) << 4 | case));
+    emit(key(CAPITALS, u64::from(capitals) << 8 | case << 4 | casing));
+    let runs = u64::from(this.document & !DOC_CASING);
     emit(key(
-        CAPITALS,
-        u64::from(capitals) << 8 | case << 4 | u64::from(this.document),
+        DOCUMENT_RUNS,
+        runs << 8 | case << 4 | u64::from(capitals),
     ));
+    let capitalised = |a: &Atoms| matches!(a.case, Case::Title | Case::Upper);
+    if capitalised(this) {
+        // How far the run of capitalised words around the token reaches.
+        let left = (1..=3)
+            .take_while(|&k| at(-k).is_some_and(capitalised))
+            .count() as u64;
+        let right = (1..=3)
+            .take_while(|&k| at(k).is_some_and(capitalised))
+            .count() as u64;
+        emit(key(CAPITALISED_RUN, left << 4 | right));
+    }
 }
 
 #[inline]
@@ -336,10 +479,38 @@ mod tests {
         );
         assert_eq!(document.capitals, vec![true, false]);
         let headline = document.sentence(0);
-        assert_eq!(headline[0].document, DOC_TITLE);
+        assert_eq!(headline[0].document, DOC_TITLE | DOC_RUN_FIRST);
+        assert_eq!(headline[1].document, DOC_TITLE | DOC_RUN_LAST);
         assert_eq!(headline[3].document, DOC_LOWER);
         // "The" is only ever sentence-initial, so its casing says nothing.
         assert_eq!(document.sentence(1)[0].document, 0);
+    }
+
+    #[test]
+    fn document_notes_names_after_titles_and_first_names() {
+        let sentences = vec![
+            vec![
+                "Yesterday",
+                "Mr.",
+                "Kohl",
+                "met",
+                "Alex",
+                "O'Brien",
+                "of",
+                "Comelf",
+                "Inc",
+                ".",
+            ],
+            vec!["KOHL", "AND", "O'BRIEN", "MEET"],
+        ];
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add_lines("first\tAlex\n");
+        let document = document_atoms(&sentences, &gazetteer, &WordFrequencies::default());
+        let headline = document.sentence(1);
+        assert_ne!(headline[0].document & DOC_AFTER_TITLE, 0);
+        assert_ne!(headline[2].document & DOC_AFTER_FIRST_NAME, 0);
+        assert_ne!(document.sentence(0)[7].document & DOC_BEFORE_COMPANY, 0);
+        assert_eq!(headline[1].document & !DOC_CASING, 0);
     }
 
     #[test]

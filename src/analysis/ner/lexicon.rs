@@ -1,8 +1,8 @@
 //! Word lists the tagger consults: gazetteers of multi-word names and word frequencies.
 
-use rustc_hash::FxHashMap;
-
 use super::hashing::{extend_phrase, lower_hash, SEED};
+use super::model::ModelError;
+use super::table::{write_u32, HashTable, Reader};
 
 /// The gazetteer lists. Each list is a bit in a phrase's membership mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +43,29 @@ const PREFIX_BIT: u32 = 1 << 31;
 pub const MAX_PHRASE: usize = 6;
 
 /// Case-insensitive phrase lists keyed by phrase hash.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Gazetteer {
-    phrases: FxHashMap<u64, u32>,
+    phrases: HashTable<u32>,
+    /// A bit per first-word hash bucket, set when some entry starts with a
+    /// word in it: most words start no entry, and this rules them out cheaply.
+    first_words: Vec<u64>,
+}
+
+/// log2 of the number of first-word buckets.
+const FIRST_WORD_BITS: u32 = 20;
+
+fn first_word_bucket(word_lower_hash: u64) -> (usize, u64) {
+    let bucket = (word_lower_hash >> (64 - FIRST_WORD_BITS)) as usize;
+    (bucket / 64, 1 << (bucket % 64))
+}
+
+impl Default for Gazetteer {
+    fn default() -> Gazetteer {
+        Gazetteer {
+            phrases: HashTable::default(),
+            first_words: vec![0; (1 << FIRST_WORD_BITS) / 64],
+        }
+    }
 }
 
 impl Gazetteer {
@@ -72,6 +92,8 @@ impl Gazetteer {
         if hashes.is_empty() || hashes.len() > MAX_PHRASE {
             return;
         }
+        let (block, bit) = first_word_bucket(hashes[0]);
+        self.first_words[block] |= bit;
         let mut phrase = SEED;
         for (i, &word) in hashes.iter().enumerate() {
             phrase = extend_phrase(phrase, word);
@@ -80,7 +102,7 @@ impl Gazetteer {
             } else {
                 PREFIX_BIT
             };
-            *self.phrases.entry(phrase).or_insert(0) |= bits;
+            *self.phrases.entry(phrase) |= bits;
         }
     }
 
@@ -89,11 +111,15 @@ impl Gazetteer {
     /// the longest entry of `list` starting at its position.
     pub fn mark(&self, words: &[u64], marks: &mut [u32]) {
         for start in 0..words.len() {
+            let (block, bit) = first_word_bucket(words[start]);
+            if self.first_words[block] & bit == 0 {
+                continue;
+            }
             let mut longest = [0usize; N_LISTS];
             let mut phrase = SEED;
             for (len, &word) in (1..=MAX_PHRASE).zip(&words[start..]) {
                 phrase = extend_phrase(phrase, word);
-                let Some(&bits) = self.phrases.get(&phrase) else {
+                let Some(bits) = self.phrases.get(phrase) else {
                     break;
                 };
                 for (list, end) in longest.iter_mut().enumerate() {
@@ -109,6 +135,31 @@ impl Gazetteer {
                 mark_span(marks, start, len, list);
             }
         }
+    }
+}
+
+impl Gazetteer {
+    pub fn write(&self, out: &mut Vec<u8>) {
+        self.phrases.write(out);
+        write_u32(out, self.first_words.len() as u32);
+        for block in &self.first_words {
+            out.extend_from_slice(&block.to_le_bytes());
+        }
+    }
+
+    pub fn read(reader: &mut Reader) -> Result<Gazetteer, ModelError> {
+        let phrases = HashTable::read(reader)?;
+        let blocks = reader.u32()? as usize;
+        if blocks != (1 << FIRST_WORD_BITS) / 64 {
+            return Err(ModelError::Truncated);
+        }
+        let first_words = (0..blocks)
+            .map(|_| reader.u64())
+            .collect::<Result<_, _>>()?;
+        Ok(Gazetteer {
+            phrases,
+            first_words,
+        })
     }
 }
 
@@ -128,21 +179,24 @@ fn mark_span(marks: &mut [u32], start: usize, len: usize, list: usize) {
 }
 
 /// How common each word is in general English (Zipf frequency x 10).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordFrequencies {
-    zipf: FxHashMap<u64, u8>,
+    zipf: HashTable<u8>,
 }
 
 impl WordFrequencies {
     /// Reads lines of the form `ZIPF10<TAB>word`; malformed lines are skipped.
     pub fn from_lines(text: &str) -> WordFrequencies {
-        let mut zipf = FxHashMap::default();
+        let mut zipf = HashTable::default();
         for line in text.lines() {
             let Some((value, word)) = line.split_once('\t') else {
                 continue;
             };
             if let Ok(value) = value.parse::<u8>() {
-                zipf.entry(lower_hash(word)).or_insert(value);
+                let entry = zipf.entry(lower_hash(word));
+                if *entry == 0 {
+                    *entry = value;
+                }
             }
         }
         WordFrequencies { zipf }
@@ -151,7 +205,17 @@ impl WordFrequencies {
     /// Zipf frequency x 10 of the word with this lower hash; 0 when unknown.
     #[inline]
     pub fn zipf(&self, word_lower_hash: u64) -> u8 {
-        self.zipf.get(&word_lower_hash).copied().unwrap_or(0)
+        self.zipf.get(word_lower_hash).unwrap_or(0)
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        self.zipf.write(out);
+    }
+
+    pub fn read(reader: &mut Reader) -> Result<WordFrequencies, ModelError> {
+        Ok(WordFrequencies {
+            zipf: HashTable::read(reader)?,
+        })
     }
 }
 

@@ -10,15 +10,20 @@ pub mod labels;
 mod lexicon;
 pub mod model;
 pub mod score;
+mod table;
 pub mod train;
+mod word_cache;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use features::{document_atoms, for_each_feature};
+use features::{
+    document_atoms, for_each_context_feature, for_each_neighbour_feature, for_each_word_feature,
+    Atoms, NEIGHBOURS,
+};
 use labels::N_LABELS;
 use lexicon::{Gazetteer, WordFrequencies};
-use model::{viterbi, Lattice, Model, ModelError, Transitions};
+use model::{viterbi, Lattice, Model, ModelError, Row, Transitions};
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,9 +62,9 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<NerSpan>> {
 
 /// The model shipped in the binary (rebuilt by `storyscope train-ner`).
 const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../assets/ner/ner.model");
-/// Places and person names (rebuilt by `scripts/build-ner-lexicons.py`).
+/// Places and person names for training (rebuilt by `scripts/build-ner-lexicons.py`).
 const EMBEDDED_GAZETTEER: &str = include_str!("../../../assets/ner/gazetteer.txt");
-/// Common English words and their frequencies.
+/// Common English words and their frequencies, for training.
 const EMBEDDED_WORD_FREQUENCIES: &str = include_str!("../../../assets/ner/wordfreq.txt");
 
 /// A loaded model with the word lists its features consult.
@@ -67,8 +72,13 @@ const EMBEDDED_WORD_FREQUENCIES: &str = include_str!("../../../assets/ner/wordfr
 pub struct Tagger {
     model: Model,
     transitions: Transitions,
-    gazetteer: Gazetteer,
-    frequencies: WordFrequencies,
+}
+
+#[inline]
+fn add_row(scores: &mut Row, row: &Row) {
+    for (score, weight) in scores.iter_mut().zip(row) {
+        *score += weight;
+    }
 }
 
 impl Tagger {
@@ -87,36 +97,55 @@ impl Tagger {
     }
 
     pub fn new(model: Model) -> Tagger {
-        let gazetteer = external_gazetteer().with_lines(&model.train_gazetteer);
         Tagger {
             transitions: model.constrained(),
             model,
-            gazetteer,
-            frequencies: word_frequencies(),
         }
     }
 
     /// Tags a document given as sentences of tokens.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<NerSpan>> {
-        let document = document_atoms(sentences, &self.gazetteer, &self.frequencies);
+        let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
         let mut emissions = Vec::new();
         let mut lattice = Lattice::default();
         let mut labels = Vec::new();
+        let mut cached = Vec::new();
         (0..document.sentences())
             .map(|s| {
                 let atoms = document.sentence(s);
+                cached.clear();
+                cached.extend(atoms.iter().map(|a| self.model.words.get(a.word)));
                 emissions.clear();
-                emissions.extend((0..atoms.len()).map(|i| {
-                    let mut scores = [0.0; N_LABELS];
-                    for_each_feature(atoms, i, document.capitals[s], |key| {
-                        self.model.add_feature(key, &mut scores)
-                    });
-                    scores
-                }));
+                emissions.extend(
+                    (0..atoms.len()).map(|i| self.scores(atoms, &cached, i, document.capitals[s])),
+                );
                 viterbi(&emissions, &self.transitions, &mut lattice, &mut labels);
                 labels::to_spans(&labels)
             })
             .collect()
+    }
+
+    /// The label scores of token `i`, from cached word sums where there are some.
+    #[inline]
+    fn scores(&self, atoms: &[Atoms], cached: &[Option<u32>], i: usize, capitals: bool) -> Row {
+        let (mut scores, mut from_cache) = ([0.0; N_LABELS], [0.0; N_LABELS]);
+        let mut add = |key| self.model.add_feature(key, &mut scores);
+        match cached[i] {
+            Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[0]),
+            None => for_each_word_feature(&atoms[i], &mut add),
+        }
+        for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
+            match i.checked_add_signed(offset).filter(|&j| j < atoms.len()) {
+                None => add_row(&mut from_cache, &self.model.words.edges[slot]),
+                Some(j) => match cached[j] {
+                    Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[1 + slot]),
+                    None => for_each_neighbour_feature(Some(&atoms[j]), slot, &mut add),
+                },
+            }
+        }
+        for_each_context_feature(atoms, i, capitals, &mut add);
+        add_row(&mut scores, &from_cache);
+        scores
     }
 }
 

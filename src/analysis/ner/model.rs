@@ -2,6 +2,9 @@
 //! transition weights, Viterbi decoding, and the binary model format.
 
 use super::labels::{may_end, may_follow, may_start, N_LABELS};
+use super::lexicon::{Gazetteer, WordFrequencies};
+use super::table::{write_u32, write_varint, Reader};
+use super::word_cache::WordCache;
 
 /// Scores of every label for one token.
 pub type Row = [f32; N_LABELS];
@@ -24,8 +27,12 @@ pub struct Model {
     pub transitions: [Row; N_LABELS],
     pub start: Row,
     pub end: Row,
-    /// The training-set gazetteer (lines `TYPE<TAB>phrase`) the features were trained with.
-    pub train_gazetteer: String,
+    /// The gazetteer the features consult: external lists and training-set entities.
+    pub gazetteer: Gazetteer,
+    /// General-English word frequencies the features consult.
+    pub frequencies: WordFrequencies,
+    /// Feature sums of frequent words (see [`WordCache::build`]).
+    pub words: WordCache,
 }
 
 impl Model {
@@ -39,7 +46,9 @@ impl Model {
             transitions: [[0.0; N_LABELS]; N_LABELS],
             start: [0.0; N_LABELS],
             end: [0.0; N_LABELS],
-            train_gazetteer: String::new(),
+            gazetteer: Gazetteer::default(),
+            frequencies: WordFrequencies::default(),
+            words: WordCache::default(),
         }
     }
 
@@ -58,6 +67,11 @@ impl Model {
             }
         }
         model
+    }
+
+    /// Weights are integer multiples of this.
+    pub fn scale(&self) -> f32 {
+        self.scale
     }
 
     fn quantise(&self, weight: f32) -> i16 {
@@ -95,6 +109,11 @@ impl Model {
             between: self.transitions,
             start: self.start,
             end: self.end,
+            predecessors: std::array::from_fn(|next| {
+                (0..N_LABELS as u8)
+                    .filter(|&p| may_follow(p, next as u8))
+                    .collect()
+            }),
         };
         for (previous, row) in constrained.between.iter_mut().enumerate() {
             for (next, score) in row.iter_mut().enumerate() {
@@ -121,6 +140,8 @@ pub struct Transitions {
     pub between: [Row; N_LABELS],
     pub start: Row,
     pub end: Row,
+    /// The labels that may precede each label (decoding looks at no others).
+    predecessors: [Vec<u8>; N_LABELS],
 }
 
 /// Reusable buffers for [`viterbi`].
@@ -147,8 +168,9 @@ pub fn viterbi(
         let mut pointers = [0u8; N_LABELS];
         for label in 0..N_LABELS {
             let (mut top, mut from) = (f32::NEG_INFINITY, 0);
-            for (previous, score) in best.iter().enumerate() {
-                let candidate = score + transitions.between[previous][label];
+            for &previous in &transitions.predecessors[label] {
+                let previous = usize::from(previous);
+                let candidate = best[previous] + transitions.between[previous][label];
                 if candidate > top {
                     top = candidate;
                     from = previous;
@@ -175,7 +197,7 @@ pub fn viterbi(
     out[0] = label as u8;
 }
 
-const MAGIC: &[u8; 8] = b"SSNER\0\0\x01";
+const MAGIC: &[u8; 8] = b"SSNER\0\0\x03";
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -193,17 +215,18 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        for value in [self.bits, N_LABELS as u32] {
-            out.extend_from_slice(&value.to_le_bytes());
-        }
+        write_u32(&mut out, self.bits);
+        write_u32(&mut out, N_LABELS as u32);
         out.extend_from_slice(&self.scale.to_le_bytes());
         for row in self.transitions.iter().chain([&self.start, &self.end]) {
             for w in row {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        out.extend_from_slice(&(self.train_gazetteer.len() as u32).to_le_bytes());
-        out.extend_from_slice(self.train_gazetteer.as_bytes());
+        self.gazetteer.write(&mut out);
+        self.frequencies.write(&mut out);
+        self.words.write(&mut out);
+        write_u32(&mut out, self.rows.len() as u32 - 1);
         let mut previous = 0usize;
         for (slot, &row) in self.slots.iter().enumerate() {
             if row == 0 {
@@ -246,12 +269,13 @@ impl Model {
                 *w = reader.f32()?;
             }
         }
-        let gazetteer_len = reader.u32()? as usize;
-        model.train_gazetteer = std::str::from_utf8(reader.take(gazetteer_len)?)
-            .map_err(|_| ModelError::Truncated)?
-            .to_owned();
+        model.gazetteer = Gazetteer::read(&mut reader)?;
+        model.frequencies = WordFrequencies::read(&mut reader)?;
+        model.words = WordCache::read(&mut reader, scale)?;
+        let rows = reader.u32()? as usize;
         let mut slot = 0usize;
-        while !reader.bytes.is_empty() {
+        model.rows.reserve(rows.min(model.slots.len()));
+        for _ in 0..rows {
             slot += usize::try_from(reader.varint()?).map_err(|_| ModelError::Truncated)?;
             if slot >= model.slots.len() {
                 return Err(ModelError::Truncated);
@@ -263,51 +287,10 @@ impl Model {
             }
             model.push_row(slot, quantised);
         }
-        Ok(model)
-    }
-}
-
-fn write_varint(out: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        if self.bytes.len() < n {
+        if !reader.bytes.is_empty() {
             return Err(ModelError::Truncated);
         }
-        let (head, tail) = self.bytes.split_at(n);
-        self.bytes = tail;
-        Ok(head)
-    }
-
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        let raw = self.take(4)?;
-        Ok(u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
-    }
-
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        Ok(f32::from_bits(self.u32()?))
-    }
-
-    fn varint(&mut self) -> Result<u64, ModelError> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.take(1)?[0];
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(ModelError::Truncated)
+        Ok(model)
     }
 }
 
@@ -371,10 +354,10 @@ mod tests {
         dense[700][0] = -0.25;
         let mut model = Model::from_dense(10, &dense);
         model.transitions[1][2] = 0.75;
-        model.train_gazetteer = "PER\tAngela Merkel\n".to_owned();
+        model.gazetteer.add_lines("PER\tAngela Merkel\n");
+        model.words = WordCache::build(&model, "the\nParis\n");
         let bytes = model.to_bytes();
         let read = Model::from_bytes(&bytes).expect("readable");
-        assert_eq!(read.train_gazetteer, model.train_gazetteer);
         assert_eq!(read, model);
         assert!((read.weights(3)[2] - 1.5).abs() < 1e-3);
         assert!((read.weights(700)[0] + 0.25).abs() < 1e-3);

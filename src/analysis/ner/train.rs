@@ -13,6 +13,7 @@ use super::features::{document_atoms, for_each_feature};
 use super::labels::{self, N_LABELS};
 use super::lexicon::Gazetteer;
 use super::model::{viterbi, Lattice, Model, Row};
+use super::word_cache::WordCache;
 use super::{external_gazetteer, word_frequencies, Tagger};
 
 /// Training settings.
@@ -52,6 +53,26 @@ impl Instance {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.features[start..self.ends[i] as usize]
     }
+}
+
+/// How many of the most frequent training words get precomputed feature sums.
+const VOCABULARY: usize = 4096;
+
+/// The `limit` most frequent words, one a line, most frequent first (ties alphabetical).
+fn frequent_words(documents: &[Document], limit: usize) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for sentence in documents.iter().flat_map(|d| &d.sentences) {
+        for word in &sentence.words {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+    }
+    let mut words: Vec<(&str, usize)> = counts.into_iter().collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words
+        .iter()
+        .take(limit)
+        .map(|(w, _)| format!("{w}\n"))
+        .collect()
 }
 
 /// "TYPE<TAB>words" lines for the entities of these documents, sorted.
@@ -253,6 +274,9 @@ pub fn train(
     let started = std::time::Instant::now();
     let instances = featurise(train, options.folds.max(2), options.bits);
     let train_gazetteer: String = entity_lines(train.iter()).into_iter().collect();
+    let vocabulary = frequent_words(train, VOCABULARY);
+    let full_gazetteer = external_gazetteer().with_lines(&train_gazetteer);
+    let frequencies = word_frequencies();
     writeln!(
         log,
         "featurised {} sentences in {:.1}s",
@@ -277,7 +301,9 @@ pub fn train(
             perceptron.step += 1.0;
         }
         let mut model = perceptron.averaged();
-        model.train_gazetteer.clone_from(&train_gazetteer);
+        model.gazetteer = full_gazetteer.clone();
+        model.frequencies = frequencies.clone();
+        model.words = WordCache::build(&model, &vocabulary);
         let tagger = Tagger::new(model);
         let f1 = evaluate(&tagger, dev, 1).scores.overall().f1();
         writeln!(
