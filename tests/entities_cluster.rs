@@ -463,3 +463,33 @@ fn a_one_off_long_form_beside_a_frequent_name_does_not_name_it() {
     assert_eq!(names(&entities), ["Ahab"]);
     assert_eq!(entities[0].aliases, ["’Tis Ahab"]);
 }
+
+#[test]
+fn a_given_name_once_taken_for_a_place_joins_its_person() {
+    let entities = cluster(mentions(&[
+        ("Muqtada al-Sadr", Person),
+        ("Muqtada", Place),
+        ("George Washington", Person),
+        ("Washington", Place),
+        ("Washington", Place),
+        ("Washington", Place),
+    ]));
+    assert_eq!(
+        names(&entities),
+        ["Washington", "Muqtada al-Sadr", "George Washington"]
+    );
+    assert_eq!(find(&entities, "Muqtada al-Sadr").kind, Person);
+}
+
+#[test]
+fn other_counts_for_the_kind_only_when_nothing_else_does() {
+    let entities = cluster(mentions(&[
+        ("al-Sadr", Other),
+        ("al-Sadr", Other),
+        ("al-Sadr", Other),
+        ("al-Sadr", Person),
+        ("Nowruz", Other),
+    ]));
+    assert_eq!(find(&entities, "al-Sadr").kind, Person);
+    assert_eq!(find(&entities, "Nowruz").kind, Other);
+}

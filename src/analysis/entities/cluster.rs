@@ -151,7 +151,9 @@ impl Names {
 }
 
 /// The most frequent kind among mentions that are not demonyms (ties go to
-/// the first kind in `EntityKind` order); a place when all are demonyms.
+/// the first kind in `EntityKind` order). "Other" (the tagger's MISC, often
+/// a hesitation) counts only when no mention says more; a place when all
+/// mentions are demonyms.
 fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInfo)>) -> EntityKind {
     let mut counts = [0usize; EntityKind::ALL.len()];
     for (mention, info) in mentions {
@@ -159,12 +161,17 @@ fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInf
             counts[mention.kind as usize] += 1;
         }
     }
-    EntityKind::ALL
-        .into_iter()
-        .zip(counts)
-        .filter(|&(_, n)| n > 0)
-        .max_by_key(|&(kind, n)| (n, Reverse(kind)))
-        .map_or(EntityKind::Place, |(kind, _)| kind)
+    let most_frequent = |skip_other: bool| {
+        EntityKind::ALL
+            .into_iter()
+            .zip(counts)
+            .filter(|&(kind, n)| n > 0 && !(skip_other && kind == EntityKind::Other))
+            .max_by_key(|&(kind, n)| (n, Reverse(kind)))
+            .map(|(kind, _)| kind)
+    };
+    most_frequent(true)
+        .or_else(|| most_frequent(false))
+        .unwrap_or(EntityKind::Place)
 }
 
 /// Document-level consistency: a word the story also writes as "Mr. X" or
@@ -372,10 +379,25 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
     }
 }
 
-/// People's names, and bare words the tagger was unsure of ("other").
+/// People's names, bare words the tagger was unsure of ("other"), and bare
+/// words it called a place or organisation only once or twice (checked
+/// against given names only: see [`PersonIndex::full_name_roots`]).
 fn may_join(names: &Names, id: NameId) -> bool {
     let name = &names.names[id];
-    name.kind == EntityKind::Person || (name.kind == EntityKind::Other && name.words.len() == 1)
+    let single = name.words.len() == 1;
+    match name.kind {
+        EntityKind::Person => true,
+        EntityKind::Other => single,
+        EntityKind::Place | EntityKind::Organization => single && is_weak_non_person(name),
+        EntityKind::Group => false,
+    }
+}
+
+/// A bare word the tagger called a place or organisation at most twice:
+/// too little evidence to keep it from a person whose given name it is
+/// ("if Muqtada asks" beside "Muqtada al-Sadr").
+fn is_weak_non_person(name: &Name) -> bool {
+    matches!(name.kind, EntityKind::Place | EntityKind::Organization) && name.mentions.len() <= 2
 }
 
 /// Person names by word: full names (two words or more) and titled one-word names.
@@ -410,12 +432,19 @@ impl<'a> PersonIndex<'a> {
     }
 
     /// Sets of the longer person names containing `id`'s words, compatible in gender.
+    /// A weakly placed bare word only matches given names (first words).
     fn full_name_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
         let words = &names.names[id].words;
+        let given_name_only = is_weak_non_person(&names.names[id]);
         let candidates = self.full_names.get(words[0].as_str()).into_iter().flatten();
         let longer = candidates.filter(|&&c| {
             let candidate = &names.names[c].words;
-            candidate.len() > words.len() && contains_run(candidate, words)
+            candidate.len() > words.len()
+                && if given_name_only {
+                    candidate[0] == words[0]
+                } else {
+                    contains_run(candidate, words)
+                }
         });
         compatible_roots(sets, id, longer.copied())
     }
