@@ -429,16 +429,29 @@ fn a_titled_name_makes_the_same_bare_word_a_person() {
         ("Elizabeth", Place),
         ("Elizabeth", Place),
         ("Elizabeth", Person),
+        ("Elizabeth", Person),
     ]);
     let hints = vec![
         MentionHints::default(),
         MentionHints::default(),
+        titled("Miss"),
         titled("Miss"),
     ];
     let entities = cluster_annotated(items, hints);
     assert_eq!(entities.len(), 1);
     assert_eq!(entities[0].kind, Person);
     assert!(entities[0].mentions.iter().all(|m| m.kind == Person));
+}
+
+#[test]
+fn one_stray_title_does_not_make_a_place_a_person() {
+    let mut items = vec![("Moscow", Person)];
+    items.extend(std::iter::repeat_n(("Moscow", Place), 50));
+    let mut hints = vec![titled("Mother")];
+    hints.extend(std::iter::repeat_n(MentionHints::default(), 50));
+    let entities = cluster_annotated(mentions(&items), hints);
+    assert_eq!(names(&entities), ["Moscow", "Mother Moscow"]);
+    assert_eq!(entities[0].kind, Place);
 }
 
 #[test]

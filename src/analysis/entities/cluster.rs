@@ -176,20 +176,23 @@ fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInf
 
 /// Document-level consistency: a word the story also writes as "Mr. X" or
 /// "Miss X" names a person even where the tagger took it for a place
-/// ("Elizabeth" beside "Miss Elizabeth"); its mentions become person mentions.
+/// ("Elizabeth" beside "Miss Elizabeth"); its mentions become person
+/// mentions. One stray title ("Mother Moscow") is not enough: the titled
+/// uses must recur and make at least 1% of the bare ones.
 fn relabel_titled_names_as_people(names: &mut Names, mentions: &mut [Mention]) {
     let mut relabel = Vec::new();
     for ids in names.by_key.values() {
-        let titled_person = ids.iter().any(|&id| {
-            let name = &names.names[id];
-            name.gender != Gender::Unknown && name.kind == EntityKind::Person
-        });
-        if !titled_person {
-            continue;
-        }
+        let titled_uses: usize = ids
+            .iter()
+            .map(|&id| &names.names[id])
+            .filter(|name| name.gender != Gender::Unknown && name.kind == EntityKind::Person)
+            .map(|name| name.mentions.len())
+            .sum();
         relabel.extend(ids.iter().copied().filter(|&id| {
             let name = &names.names[id];
             name.words.len() == 1
+                && titled_uses >= 2
+                && titled_uses * 100 >= name.mentions.len()
                 && matches!(
                     name.kind,
                     EntityKind::Place | EntityKind::Organization | EntityKind::Other

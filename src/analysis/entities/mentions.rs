@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::acronyms;
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, Gender};
 use super::names;
 use super::{MentionHints, RawMention};
 use crate::analysis::ner::{self, NerType};
@@ -201,7 +201,8 @@ struct Titled {
     name_start: usize,
     /// The innermost title, in or just before the span, as written.
     title: Option<String>,
-    /// One of the titles is a personal honorific ("Mr.", "Lady", "Colonel").
+    /// One of the titles only ever precedes a person ("Mr.", "Colonel", or a
+    /// gendered title such as "Prince" on a name without a head word).
     honorific: bool,
 }
 
@@ -215,11 +216,15 @@ fn strip_titles(words: &[&str], span: Range<usize>, label: NerType) -> Option<Ti
     let (mut a, b) = (span.start, span.end);
     let mut title = None;
     let mut honorific = false;
-    while let Some((n, _)) = lex.title_at_start(&words[a..b]) {
+    // "Prince Andrew" taken for a place is still a person; "Prince Edward
+    // Island" and "King's College" end with a head word and stay what they are.
+    let ends_with_head = lex.head_noun(words[b.saturating_sub(1)]).is_some();
+    while let Some((n, gender)) = lex.title_at_start(&words[a..b]) {
         if n == b - a {
             return None; // "General", "the Emperor"
         }
-        let is_honorific = lex.is_honorific(&words[a..a + n]);
+        let is_honorific =
+            lex.is_honorific(&words[a..a + n]) || (gender != Gender::Unknown && !ends_with_head);
         if !(strips_any_title || is_honorific) {
             break; // "General Motors"
         }
@@ -484,6 +489,9 @@ mod tests {
         let (_, found) = clean("met Mr. Bingley there", 2..3, NerType::Org).unwrap();
         assert_eq!(found.kind, EntityKind::Person);
         assert_eq!(found.title.as_deref(), Some("Mr."));
+        let (andrew, found) = clean("said Prince Andrew .", 1..3, NerType::Loc).unwrap();
+        assert_eq!(andrew, "Andrew");
+        assert_eq!(found.kind, EntityKind::Person);
         // A place named after a prince stays a place.
         assert_eq!(
             name("on Prince Edward Island", 1..4, NerType::Loc).as_deref(),
