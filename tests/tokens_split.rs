@@ -218,6 +218,14 @@ fn quotes_after_the_period_stay_in_the_sentence() {
 }
 
 #[test]
+fn a_quote_mark_that_opens_nothing_closes_the_sentence() {
+    assert_eq!(
+        sentence_texts("“It is a step toward the crisis. “\n\nThe march."),
+        ["“It is a step toward the crisis. “", "The march."]
+    );
+}
+
+#[test]
 fn ellipses_end_a_sentence_only_before_a_capital() {
     assert_eq!(
         sentence_texts("Well... I think so... maybe not. Done."),

@@ -72,10 +72,12 @@ fn absorb_closers(text: &str, tokens: &[Token], i: usize) -> usize {
         let word = next.text(text);
         let attached = next.start == tokens[last].end;
         let closes = is_terminal(word) || is_closing_punctuation(word);
-        // A curly closing quote may follow after a space ("crisis. ”").
+        // A curly closing quote may follow after a space ("crisis. ”"), and
+        // a quote mark that opens nothing (last before a blank line) closes.
         let curly_closer =
             matches!(word, "”" | "’" | "»") && !starts_word_after(text, tokens, last + 1);
-        if (attached && closes) || curly_closer {
+        let dangling = is_opening_punctuation(word) && ends_paragraph(text, tokens, last + 1);
+        if (attached && closes) || curly_closer || dangling {
             last += 1;
         } else {
             break;
@@ -90,6 +92,13 @@ fn starts_word_after(text: &str, tokens: &[Token], i: usize) -> bool {
     tokens.get(i + 1).is_some_and(|next| {
         next.start == tokens[i].end && next.text(text).starts_with(char::is_alphanumeric)
     })
+}
+
+/// True when token `i` is the last of its paragraph.
+fn ends_paragraph(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i + 1)
+        .is_none_or(|next| paragraph_break_between(text, tokens[i].end, next.start))
 }
 
 fn is_terminal(word: &str) -> bool {
