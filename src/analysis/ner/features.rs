@@ -46,6 +46,9 @@ pub struct Atoms {
     pub frequency: u8,
     /// How the word is written elsewhere in its document (`DOC_*` bits).
     pub document: u8,
+    /// Where this word's contexts elsewhere in the document are in
+    /// [`DocumentAtoms::contexts`].
+    pub contexts: (u32, u32),
 }
 
 /// The word is written capitalised inside a normally-cased sentence, not first.
@@ -182,6 +185,9 @@ pub struct DocumentAtoms {
     pub bounds: Vec<usize>,
     /// Whether each sentence is written in capitals (headlines, datelines).
     pub capitals: Vec<bool>,
+    /// Lowercase words seen around each capitalised word, over the whole
+    /// document (keys of word and offset), grouped by word.
+    pub contexts: Vec<u64>,
 }
 
 impl DocumentAtoms {
@@ -206,6 +212,7 @@ pub fn document_atoms<S: AsRef<str>>(
         atoms: Vec::with_capacity(total),
         bounds: Vec::with_capacity(sentences.len() + 1),
         capitals: Vec::with_capacity(sentences.len()),
+        contexts: Vec::new(),
     };
     let mut lowers = Vec::new();
     let mut marks = Vec::new();
@@ -234,6 +241,7 @@ pub fn document_atoms<S: AsRef<str>>(
     }
     document.bounds.push(document.atoms.len());
     add_document_casing(&mut document);
+    add_document_contexts(&mut document);
     document
 }
 
@@ -289,6 +297,46 @@ fn add_document_casing(document: &mut DocumentAtoms) {
     }
 }
 
+/// The most contexts kept for one word.
+const MAX_CONTEXTS: usize = 64;
+
+/// Collects, for each capitalised word, the lowercase words around all its
+/// occurrences in the document: "general manager of Petofi" and "Petofi
+/// printing house" tell what Petofi is wherever it appears.
+fn add_document_contexts(document: &mut DocumentAtoms) {
+    let mut contexts: FxHashMap<u64, Vec<u64>> = FxHashMap::default();
+    let capitalised = |a: &Atoms| matches!(a.case, Case::Title | Case::Upper);
+    for s in 0..document.sentences() {
+        let atoms = &document.atoms[document.bounds[s]..document.bounds[s + 1]];
+        for (position, atom) in atoms.iter().enumerate().filter(|(_, a)| capitalised(a)) {
+            let around = contexts.entry(atom.lower).or_default();
+            for offset in NEIGHBOURS {
+                let neighbour = position
+                    .checked_add_signed(offset)
+                    .and_then(|p| atoms.get(p));
+                if let Some(neighbour) = neighbour.filter(|n| n.case == Case::Lower) {
+                    around.push(mix(neighbour.lower, offset as u64));
+                }
+            }
+        }
+    }
+    let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    for atom in &mut document.atoms {
+        let Some(around) = contexts.get_mut(&atom.lower) else {
+            continue;
+        };
+        let range = *ranges.entry(atom.lower).or_insert_with(|| {
+            around.sort_unstable();
+            around.dedup();
+            around.truncate(MAX_CONTEXTS);
+            let start = document.contexts.len() as u32;
+            document.contexts.extend_from_slice(around);
+            (start, document.contexts.len() as u32)
+        });
+        atom.contexts = range;
+    }
+}
+
 /// Stands in for words beyond the sentence's edges.
 const EDGE: u64 = 0xB0B0_CAFE_F00D_0001;
 
@@ -314,6 +362,7 @@ mod template {
     pub const LOWER_PAIR: u64 = 130;
     pub const CAPITALISED_RUN: u64 = 140;
     pub const DOCUMENT_RUNS: u64 = 150;
+    pub const DOCUMENT_CONTEXT: u64 = 160;
 }
 
 #[inline]
@@ -327,13 +376,19 @@ pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 /// Calls `emit` with the key of every feature of token `i` of a sentence:
 /// those of the word itself, of its neighbours' words, and of its context.
 #[inline]
-pub fn for_each_feature(sentence: &[Atoms], i: usize, capitals: bool, mut emit: impl FnMut(u64)) {
+pub fn for_each_feature(
+    sentence: &[Atoms],
+    i: usize,
+    capitals: bool,
+    contexts: &[u64],
+    mut emit: impl FnMut(u64),
+) {
     for_each_word_feature(&sentence[i], &mut emit);
     for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
         let neighbour = i.checked_add_signed(offset).and_then(|j| sentence.get(j));
         for_each_neighbour_feature(neighbour, slot, &mut emit);
     }
-    for_each_context_feature(sentence, i, capitals, &mut emit);
+    for_each_context_feature(sentence, i, capitals, contexts, &mut emit);
 }
 
 /// Features that depend on the word alone (so their sum can be cached per word).
@@ -387,6 +442,7 @@ pub fn for_each_context_feature(
     sentence: &[Atoms],
     i: usize,
     capitals: bool,
+    contexts: &[u64],
     emit: &mut impl FnMut(u64),
 ) {
     use template::*;
@@ -394,6 +450,13 @@ pub fn for_each_context_feature(
     let this = &sentence[i];
     let case = this.case as u64;
     emit(key(BIAS, 0));
+    let (start, end) = this.contexts;
+    for &context in contexts
+        .get(start as usize..end as usize)
+        .unwrap_or_default()
+    {
+        emit(key(DOCUMENT_CONTEXT, context));
+    }
     let position = match i {
         0 => 0,
         _ if i + 1 == sentence.len() => 1,
@@ -514,19 +577,44 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_share_their_contexts_across_the_document() {
+        let sentences = vec![
+            vec!["the", "manager", "of", "Petofi", "resigned"],
+            vec!["Petofi", "said", "nothing", "."],
+        ];
+        let document = document_atoms(
+            &sentences,
+            &Gazetteer::default(),
+            &WordFrequencies::default(),
+        );
+        let first = document.sentence(0)[3].contexts;
+        let second = document.sentence(1)[0].contexts;
+        assert_eq!(first, second);
+        // "manager", "of", "resigned" around the first; "said", "nothing" after the second.
+        assert_eq!((first.1 - first.0) as usize, 5);
+        assert_eq!(document.sentence(0)[1].contexts, (0, 0));
+        let mut keys = Vec::new();
+        let atoms = document.sentence(1);
+        for_each_feature(atoms, 0, false, &document.contexts, |k| keys.push(k));
+        let mut without = Vec::new();
+        for_each_feature(atoms, 0, false, &[], |k| without.push(k));
+        assert_eq!(keys.len(), without.len() + 5);
+    }
+
+    #[test]
     fn features_depend_on_neighbours() {
         let atoms: Vec<Atoms> = ["in", "Paris", "today"]
             .iter()
             .map(|w| Atoms::of(w))
             .collect();
         let mut keys = Vec::new();
-        for_each_feature(&atoms, 1, false, |k| keys.push(k));
+        for_each_feature(&atoms, 1, false, &[], |k| keys.push(k));
         let other: Vec<Atoms> = ["to", "Paris", "today"]
             .iter()
             .map(|w| Atoms::of(w))
             .collect();
         let mut other_keys = Vec::new();
-        for_each_feature(&other, 1, false, |k| other_keys.push(k));
+        for_each_feature(&other, 1, false, &[], |k| other_keys.push(k));
         assert_eq!(keys.len(), other_keys.len());
         let shared = keys.iter().filter(|k| other_keys.contains(k)).count();
         assert!(
@@ -535,7 +623,7 @@ mod tests {
             keys.len()
         );
         let mut edge_keys = Vec::new();
-        for_each_feature(&atoms, 0, false, |k| edge_keys.push(k));
+        for_each_feature(&atoms, 0, false, &[], |k| edge_keys.push(k));
         assert!(!edge_keys.is_empty());
     }
 }

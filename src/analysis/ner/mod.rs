@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use features::{
     document_atoms, for_each_context_feature, for_each_neighbour_feature, for_each_word_feature,
-    Atoms, NEIGHBOURS,
+    DocumentAtoms, NEIGHBOURS,
 };
 use labels::N_LABELS;
 use lexicon::{Gazetteer, WordFrequencies};
@@ -116,9 +116,7 @@ impl Tagger {
                 cached.clear();
                 cached.extend(atoms.iter().map(|a| self.model.words.get(a.word)));
                 emissions.clear();
-                emissions.extend(
-                    (0..atoms.len()).map(|i| self.scores(atoms, &cached, i, document.capitals[s])),
-                );
+                emissions.extend((0..atoms.len()).map(|i| self.scores(&document, s, &cached, i)));
                 viterbi(&emissions, &self.transitions, &mut lattice, &mut labels);
                 labels::to_spans(&labels)
             })
@@ -127,7 +125,9 @@ impl Tagger {
 
     /// The label scores of token `i`, from cached word sums where there are some.
     #[inline]
-    fn scores(&self, atoms: &[Atoms], cached: &[Option<u32>], i: usize, capitals: bool) -> Row {
+    fn scores(&self, document: &DocumentAtoms, s: usize, cached: &[Option<u32>], i: usize) -> Row {
+        let atoms = document.sentence(s);
+        let (capitals, contexts) = (document.capitals[s], &document.contexts[..]);
         let (mut scores, mut from_cache) = ([0.0; N_LABELS], [0.0; N_LABELS]);
         let mut add = |key| self.model.add_feature(key, &mut scores);
         match cached[i] {
@@ -143,7 +143,7 @@ impl Tagger {
                 },
             }
         }
-        for_each_context_feature(atoms, i, capitals, &mut add);
+        for_each_context_feature(atoms, i, capitals, contexts, &mut add);
         add_row(&mut scores, &from_cache);
         scores
     }

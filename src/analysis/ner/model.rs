@@ -109,11 +109,6 @@ impl Model {
             between: self.transitions,
             start: self.start,
             end: self.end,
-            predecessors: std::array::from_fn(|next| {
-                (0..N_LABELS as u8)
-                    .filter(|&p| may_follow(p, next as u8))
-                    .collect()
-            }),
         };
         for (previous, row) in constrained.between.iter_mut().enumerate() {
             for (next, score) in row.iter_mut().enumerate() {
@@ -140,8 +135,6 @@ pub struct Transitions {
     pub between: [Row; N_LABELS],
     pub start: Row,
     pub end: Row,
-    /// The labels that may precede each label (decoding looks at no others).
-    predecessors: [Vec<u8>; N_LABELS],
 }
 
 /// Reusable buffers for [`viterbi`].
@@ -164,21 +157,28 @@ pub fn viterbi(
     let mut best: Row = std::array::from_fn(|l| transitions.start[l] + first[l]);
     lattice.backpointers.clear();
     for emission in &emissions[1..] {
-        let mut next = [0.0; N_LABELS];
-        let mut pointers = [0u8; N_LABELS];
-        for label in 0..N_LABELS {
-            let (mut top, mut from) = (f32::NEG_INFINITY, 0);
-            for &previous in &transitions.predecessors[label] {
-                let previous = usize::from(previous);
-                let candidate = best[previous] + transitions.between[previous][label];
-                if candidate > top {
-                    top = candidate;
-                    from = previous;
-                }
+        // Row by row over the previous label, so that the inner loop runs
+        // over all next labels at once (forbidden moves score too low to win).
+        // (Pointers are as wide as scores, which keeps the loop in vector registers.)
+        let mut next = [f32::NEG_INFINITY; N_LABELS];
+        let mut pointers = [0u32; N_LABELS];
+        for (previous, row) in transitions.between.iter().enumerate() {
+            let score = best[previous];
+            for label in 0..N_LABELS {
+                let candidate = score + row[label];
+                let better = candidate > next[label];
+                next[label] = if better { candidate } else { next[label] };
+                pointers[label] = if better {
+                    previous as u32
+                } else {
+                    pointers[label]
+                };
             }
-            next[label] = top + emission[label];
-            pointers[label] = from as u8;
         }
+        for (score, e) in next.iter_mut().zip(emission) {
+            *score += e;
+        }
+        let pointers = pointers.map(|p| p as u8);
         lattice.backpointers.push(pointers);
         best = next;
     }

@@ -115,9 +115,13 @@ fn featurise(documents: &[Document], folds: usize, bits: u32) -> Vec<Instance> {
                     gold: labels::from_spans(&sentence.entities, sentence.words.len()),
                 };
                 for i in 0..sentence_atoms.len() {
-                    for_each_feature(sentence_atoms, i, atoms.capitals[s], |key| {
-                        instance.features.push(index(key))
-                    });
+                    for_each_feature(
+                        sentence_atoms,
+                        i,
+                        atoms.capitals[s],
+                        &atoms.contexts,
+                        |key| instance.features.push(index(key)),
+                    );
                     instance.ends.push(instance.features.len() as u32);
                 }
                 instances.push(instance);
