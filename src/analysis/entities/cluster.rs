@@ -99,6 +99,8 @@ struct Name {
     words: Vec<String>,
     gender: Gender,
     kind: EntityKind,
+    /// Mentions that are not demonyms, by kind (`EntityKind as usize`).
+    kind_counts: [usize; EntityKind::ALL.len()],
     mentions: Vec<usize>,
 }
 
@@ -128,6 +130,7 @@ impl Names {
                         words: info.name_key.split(' ').map(str::to_string).collect(),
                         gender,
                         kind: EntityKind::Other,
+                        kind_counts: [0; EntityKind::ALL.len()],
                         mentions: Vec::new(),
                     });
                     names.len() - 1
@@ -137,6 +140,11 @@ impl Names {
         }
         for name in &mut names {
             name.kind = majority_kind(name.mentions.iter().map(|&i| (&mentions[i], &infos[i])));
+            for &i in &name.mentions {
+                if infos[i].demonym_of.is_none() {
+                    name.kind_counts[mentions[i].kind as usize] += 1;
+                }
+            }
         }
         let mut by_key: HashMap<String, Vec<NameId>> = HashMap::new();
         for ((key, _), id) in index {
@@ -382,25 +390,34 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
     }
 }
 
-/// People's names, bare words the tagger was unsure of ("other"), and bare
-/// words it called a place or organisation only once or twice (checked
-/// against given names only: see [`PersonIndex::full_name_roots`]).
+/// People's names, and bare words the tagger did not clearly call a place or
+/// an organisation: at least as many person or "other" labels as place or
+/// organisation ones ("al-Sadr" tagged person, other, organization...), or
+/// a place or organisation label at most twice (then checked against given
+/// names only: see [`PersonIndex::full_name_roots`]).
 fn may_join(names: &Names, id: NameId) -> bool {
     let name = &names.names[id];
     let single = name.words.len() == 1;
     match name.kind {
         EntityKind::Person => true,
-        EntityKind::Other => single,
-        EntityKind::Place | EntityKind::Organization => single && is_weak_non_person(name),
         EntityKind::Group => false,
+        _ => single && (leans_person(name) || is_weak_non_person(name)),
     }
+}
+
+fn leans_person(name: &Name) -> bool {
+    let count = |kind: EntityKind| name.kind_counts[kind as usize];
+    count(EntityKind::Person) + count(EntityKind::Other)
+        >= count(EntityKind::Place) + count(EntityKind::Organization)
 }
 
 /// A bare word the tagger called a place or organisation at most twice:
 /// too little evidence to keep it from a person whose given name it is
 /// ("if Muqtada asks" beside "Muqtada al-Sadr").
 fn is_weak_non_person(name: &Name) -> bool {
-    matches!(name.kind, EntityKind::Place | EntityKind::Organization) && name.mentions.len() <= 2
+    matches!(name.kind, EntityKind::Place | EntityKind::Organization)
+        && !leans_person(name)
+        && name.mentions.len() <= 2
 }
 
 /// Person names by word: full names (two words or more) and titled one-word names.
@@ -525,7 +542,7 @@ fn build_entities(
             });
             let mentions: Vec<Mention> = ids.iter().filter_map(|&i| slots[i].take()).collect();
             let members: Vec<&MentionInfo> = ids.iter().map(|&i| &infos[i]).collect();
-            let kind = majority_kind(mentions.iter().zip(members.iter().copied()));
+            let kind = entity_kind(&mentions, &members, names, &ids);
             let (name, bare_name) = display_name(&members);
             let aliases = aliases(&members, &bare_name);
             Entity {
@@ -547,6 +564,28 @@ fn build_entities(
         entity.id = id;
     }
     entities
+}
+
+/// The majority kind of the mentions; but an entity built around a
+/// person's full name is that person, whatever its short names were tagged.
+fn entity_kind(
+    mentions: &[Mention],
+    members: &[&MentionInfo],
+    names: &Names,
+    ids: &[usize],
+) -> EntityKind {
+    let has_full_person_name = ids.iter().any(|&i| {
+        let name = &names.names[names.of_mention[i]];
+        name.words.len() > 1 && name.kind == EntityKind::Person
+    });
+    let has_short_name = ids
+        .iter()
+        .any(|&i| names.names[names.of_mention[i]].words.len() == 1);
+    if has_full_person_name && has_short_name {
+        EntityKind::Person
+    } else {
+        majority_kind(mentions.iter().zip(members.iter().copied()))
+    }
 }
 
 /// The longest full form: among several-word forms that occur at least

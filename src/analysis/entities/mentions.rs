@@ -36,7 +36,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
         let mut found: Vec<Found> = spans
             .into_iter()
             .filter(|span| span.tokens.start < span.tokens.end && span.tokens.end <= words.len())
-            .flat_map(|span| split_people(words, span.tokens, span.label))
+            .flat_map(|span| split_span(words, span.tokens, span.label))
             .filter_map(|(tokens, label)| context.clean(words, tokens, label))
             .collect();
         found.sort_by_key(|f| f.tokens.start);
@@ -106,6 +106,7 @@ impl<'a> DocumentContext<'a> {
     fn clean(&self, words: &[&str], span: Range<usize>, label: NerType) -> Option<Found> {
         let lex = lexicon();
         let (a, mut b) = trim_edges(words, span, label);
+        let a = extend_person_left(words, a, b, label);
         let titled = strip_titles(words, a..b, label)?;
         let a = titled.name_start;
         if a >= b {
@@ -196,6 +197,33 @@ fn trim_edges(words: &[&str], span: Range<usize>, label: NerType) -> (usize, usi
     (a, b)
 }
 
+/// "commander Abu [Mahdi al-Muhandis]": a capitalised word inside the
+/// sentence right before a person span, which is no title, date, common
+/// opener or nationality, is the start of the name.
+fn extend_person_left(words: &[&str], mut a: usize, b: usize, label: NerType) -> usize {
+    if label != NerType::Per || a >= b {
+        return a;
+    }
+    while a > 0 && starts_name_before(words, a - 1) {
+        a -= 1;
+    }
+    a
+}
+
+fn starts_name_before(words: &[&str], i: usize) -> bool {
+    let lex = lexicon();
+    let word = words[i];
+    if !word.starts_with(char::is_uppercase)
+        || is_clause_initial(words, i)
+        || lex.title_at_start(&[word]).is_some()
+        || lex.is_stop_name(word)
+        || lex.is_calendar_word(word)
+    {
+        return false;
+    }
+    lex.demonym_place(word).is_none() && !lex.is_group_word(word) && !acronyms::is_acronym(word)
+}
+
 /// A name with its titles taken off.
 struct Titled {
     name_start: usize,
@@ -265,22 +293,27 @@ fn head_kind(name: &[&str], label: NerType) -> Option<EntityKind> {
     (label != NerType::Per || strong).then_some(kind)
 }
 
-/// Splits spans that name several things: "Collins and Lizzy", "Darcy nor
+/// Splits spans that name several things: "West Asia News Agency /
+/// Reuters" (separating punctuation), "Collins and Lizzy", "Darcy nor
 /// Wickham" (a person span, or one opening with "Mr.", joined by a
 /// conjunction or comma) and "Dólokhov’s Cossack" (a possessive inside).
-/// Organisation names keep both ("Procter and Gamble", "McDonald's").
-fn split_people(
-    words: &[&str],
-    span: Range<usize>,
-    label: NerType,
-) -> Vec<(Range<usize>, NerType)> {
+/// Organisation names keep conjunctions and possessives ("Procter and
+/// Gamble", "McDonald's").
+fn split_span(words: &[&str], span: Range<usize>, label: NerType) -> Vec<(Range<usize>, NerType)> {
     let is_joint = |w: &str| matches!(w, "and" | "or" | "nor" | "&" | ",");
+    let is_separator = |w: &str| {
+        matches!(
+            w,
+            "/" | "(" | ")" | "[" | "]" | ";" | ":" | "|" | "–" | "—" | "--" | "\"" | "“" | "”"
+        )
+    };
     let people =
         label == NerType::Per || lexicon().is_honorific(&words[span.start..span.start + 1]);
     let mut parts = Vec::new();
     let mut start = span.start;
     for i in span.clone() {
-        let splits = (people && is_joint(words[i]))
+        let splits = is_separator(words[i])
+            || (people && is_joint(words[i]))
             || (label != NerType::Org && is_possessive(words[i]) && i + 1 < span.end);
         if splits {
             parts.push((start..i, label));
@@ -468,16 +501,44 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_word_the_tagger_left_before_a_person_joins_it() {
+        assert_eq!(
+            name(
+                "militia commander Abu Mahdi al-Muhandis .",
+                3..5,
+                NerType::Per
+            )
+            .as_deref(),
+            Some("Abu Mahdi al-Muhandis")
+        );
+        assert_eq!(
+            name("an Iraqi Ali Saleh said", 2..4, NerType::Per).as_deref(),
+            Some("Ali Saleh")
+        );
+        assert_eq!(
+            name("said General Qassem Soleimani", 2..4, NerType::Per).as_deref(),
+            Some("Qassem Soleimani")
+        );
+    }
+
+    #[test]
+    fn separating_punctuation_splits_a_span() {
+        let words: Vec<&str> = "West Asia News Agency / Reuters )".split(' ').collect();
+        let parts = split_span(&words, 0..6, NerType::Org);
+        assert_eq!(parts, [(0..4, NerType::Org), (5..6, NerType::Org)]);
+    }
+
+    #[test]
     fn people_joined_by_a_conjunction_are_split() {
         let words: Vec<&str> = "Collins and Lizzy , Procter and Gamble"
             .split(' ')
             .collect();
-        let parts = split_people(&words, 0..3, NerType::Per);
+        let parts = split_span(&words, 0..3, NerType::Per);
         assert_eq!(parts, [(0..1, NerType::Per), (2..3, NerType::Per)]);
-        let parts = split_people(&words, 4..7, NerType::Org);
+        let parts = split_span(&words, 4..7, NerType::Org);
         assert_eq!(parts, [(4..7, NerType::Org)]);
         let words: Vec<&str> = "Dólokhov ’s Cossack".split(' ').collect();
-        let parts = split_people(&words, 0..3, NerType::Misc);
+        let parts = split_span(&words, 0..3, NerType::Misc);
         assert_eq!(parts, [(0..1, NerType::Misc), (2..3, NerType::Misc)]);
     }
 
