@@ -154,7 +154,7 @@ impl<'a> DocumentContext<'a> {
         let [word] = name else {
             return false;
         };
-        clause_initial && self.is_capitalised_common_word(word)
+        is_numbering(word) || (clause_initial && self.is_capitalised_common_word(word))
     }
 
     /// "Apparently", "Since", "Death" opening a sentence: ordinary words that
@@ -168,6 +168,21 @@ impl<'a> DocumentContext<'a> {
             && ADVERB_SUFFIXES.iter().any(|s| lowercase.ends_with(s));
         is_adverb || lexicon().is_common_word(&lowercase)
     }
+}
+
+/// "the", "dear" in "dear Jane": a lowercase word opening a span is not
+/// part of the name, unless it is a name particle ("de Bourgh", "van Gogh",
+/// "al-Sadr").
+fn is_lowercase_lead(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "du", "da", "di", "del", "della", "der", "den", "des", "van", "von", "ter", "ten",
+        "le", "la", "los", "las", "dos", "das", "bin", "ibn", "bint", "al", "el", "ben", "mac",
+        "st", "d'", "l'",
+    ];
+    word.starts_with(char::is_lowercase)
+        && !word.contains('-')
+        && !word.contains('\'')
+        && !PARTICLES.contains(&word)
 }
 
 /// Drops punctuation, possessives, a leading "the", capitalised openers the
@@ -184,7 +199,7 @@ fn trim_edges(words: &[&str], span: Range<usize>, label: NerType) -> (usize, usi
     }
     let is_person = label == NerType::Per;
     while b - a > 1
-        && (words[a] == "the"
+        && (is_lowercase_lead(words[a])
             || (words[a] == "The" && is_sentence_initial(words, a))
             || (lex.is_stop_name(words[a]) && !lex.is_calendar_word(words[a]))
             || (is_person && lex.is_calendar_word(words[a])))
@@ -277,6 +292,34 @@ fn strip_titles(words: &[&str], span: Range<usize>, label: NerType) -> Option<Ti
         name_start: a,
         title,
         honorific,
+    })
+}
+
+/// Chapter numbers and lone initials: "XLIX", "IV.", "B.".
+fn is_numbering(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    let is_initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
+    (bare.len() >= 2 && is_chapter_numeral(bare)) || is_initial
+}
+
+/// A well-formed Roman numeral below 400 ("XLIX", not "DC" or "ICC").
+fn is_chapter_numeral(word: &str) -> bool {
+    const DIGITS: [[&str; 10]; 3] = [
+        ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"],
+        ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"],
+        ["", "C", "CC", "CCC", "", "", "", "", "", ""],
+    ];
+    if !word.chars().all(|c| "IVXLC".contains(c)) {
+        return false;
+    }
+    (1..400).any(|n: usize| {
+        let numeral = format!(
+            "{}{}{}",
+            DIGITS[2][n / 100],
+            DIGITS[1][n / 10 % 10],
+            DIGITS[0][n % 10]
+        );
+        numeral == word
     })
 }
 
@@ -629,6 +672,29 @@ mod tests {
         assert_eq!(
             name("outgoing Adel Abdul-Mahdi .", 1..3, NerType::Per).as_deref(),
             Some("Adel Abdul-Mahdi")
+        );
+    }
+
+    #[test]
+    fn lowercase_leads_go_but_name_particles_stay() {
+        assert_eq!(
+            name("my dear Jane !", 1..3, NerType::Per).as_deref(),
+            Some("Jane")
+        );
+        assert_eq!(
+            name("said de Bourgh .", 1..3, NerType::Per).as_deref(),
+            Some("de Bourgh")
+        );
+    }
+
+    #[test]
+    fn chapter_numbers_and_lone_initials_are_not_entities() {
+        assert_eq!(name("CHAPTER XLIX .", 1..2, NerType::Org), None);
+        assert_eq!(name("Chapter IV.", 1..2, NerType::Misc), None);
+        assert_eq!(name("signed B.", 1..2, NerType::Loc), None);
+        assert_eq!(
+            name("visited Rome .", 1..2, NerType::Loc).as_deref(),
+            Some("Rome")
         );
     }
 
