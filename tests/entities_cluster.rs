@@ -506,3 +506,24 @@ fn other_counts_for_the_kind_only_when_nothing_else_does() {
     assert_eq!(find(&entities, "al-Sadr").kind, Person);
     assert_eq!(find(&entities, "Nowruz").kind, Other);
 }
+
+#[test]
+fn clustering_is_deterministic() {
+    let items = mentions(&[
+        ("Bingley", Person),
+        ("Bingley", Person),
+        ("Caroline Bingley", Person),
+        ("Iran", Place),
+        ("Iraq", Place),
+        ("PMU", Organization),
+        ("Popular Mobilization Units", Organization),
+        ("Ali", Person),
+        ("Ali al-Sistani", Person),
+        ("Ali Shamkhani", Person),
+    ]);
+    let hints = vec![titled("Mr."), titled("Miss")];
+    let first = cluster_annotated(items.clone(), hints.clone());
+    for _ in 0..20 {
+        assert_eq!(cluster_annotated(items.clone(), hints.clone()), first);
+    }
+}

@@ -554,11 +554,14 @@ fn build_entities(
             }
         })
         .collect();
+    // Ties by name, then by first mention, so that ids are stable.
+    let first = |e: &Entity| e.mentions.first().map(|m| (m.document, m.start));
     entities.sort_by(|a, b| {
         b.mentions
             .len()
             .cmp(&a.mentions.len())
             .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| first(a).cmp(&first(b)))
     });
     for (id, entity) in entities.iter_mut().enumerate() {
         entity.id = id;
