@@ -4,6 +4,20 @@
 //! its spans (titles, possessives, junk); `cluster` groups the mentions of
 //! the whole story into entities ("al-Sadr", "Sadr" and "Muqtada al-Sadr";
 //! "US", "U.S." and "America"; "Iraqi" and "Iraq").
+//!
+//! Cleaning (`mentions`): spans are split at separators, at "and" between
+//! people and at inner possessives; punctuation, "'s", lowercase leads and
+//! sentence openers are trimmed; titles are stripped and remembered ("Grand
+//! Ayatollah", "Mr."); weekdays, months, function words, chapter numerals
+//! and common words capitalised only because they open a sentence are
+//! dropped; kinds follow the tagger label, corrected by demonym and group
+//! word lists, honorifics (a person) and head words ("Square", "Council").
+//!
+//! Clustering (`cluster`): one name per key (case, periods, "al-" and
+//! possessives ignored; standard short forms and demonyms mapped to their
+//! place), then unions for acronym definitions, unambiguous initials, and a
+//! person's partial names that fit exactly one full name of compatible
+//! title gender. Word lists live in `assets/entities/` (see `lexicon`).
 
 mod acronyms;
 mod cluster;
