@@ -81,3 +81,29 @@ fn shipped_model_loads_quickly() {
 fn corrupt_models_are_refused() {
     assert!(Tagger::from_bytes(b"not a model").is_err());
 }
+
+#[test]
+fn odd_input_is_tagged_without_failing() {
+    let long: Vec<&str> = ["Paris", "and", "London", ","].repeat(2500);
+    let odd = vec![
+        "",
+        "Ünïcödé",
+        "東京",
+        "al-Sadr",
+        "’s",
+        "😀",
+        "-DOCSTART-",
+        "\u{0}",
+    ];
+    let spans = tag_document(&[long.clone(), odd.clone(), Vec::new()]);
+    assert_eq!(spans.len(), 3);
+    assert!(
+        spans[0].len() >= 2000,
+        "{} spans in the long sentence",
+        spans[0].len()
+    );
+    for span in spans.iter().flatten() {
+        assert!(span.tokens.start < span.tokens.end);
+    }
+    assert!(spans[1].iter().all(|s| s.tokens.end <= odd.len()));
+}

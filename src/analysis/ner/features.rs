@@ -113,6 +113,63 @@ const DOC_CASING: u8 = DOC_TITLE | DOC_LOWER | DOC_UPPER;
 
 impl Atoms {
     pub fn of(word: &str) -> Atoms {
+        if word.is_ascii() {
+            Atoms::of_ascii(word.as_bytes())
+        } else {
+            Atoms::of_unicode(word)
+        }
+    }
+
+    /// The same as [`Atoms::of_unicode`] for ASCII words, in one pass over bytes.
+    fn of_ascii(word: &[u8]) -> Atoms {
+        let mut atoms = Atoms::default();
+        let (mut hash, mut lower, mut shape) = (SEED, SEED, SEED);
+        let (mut previous_class, mut shape_len) = (0u8, 0);
+        let (mut uppers, mut lowers, mut digits) = (0u32, 0u32, 0u32);
+        for (n, &b) in word.iter().enumerate() {
+            hash = mix(hash, u64::from(b));
+            if n < AFFIXES {
+                atoms.prefixes[n] = hash;
+            }
+            let class = match b {
+                b'A'..=b'Z' => {
+                    uppers += 1;
+                    b'X'
+                }
+                b'a'..=b'z' => {
+                    lowers += 1;
+                    b'x'
+                }
+                b'0'..=b'9' => {
+                    digits += 1;
+                    b'd'
+                }
+                _ => b,
+            };
+            lower = mix(lower, u64::from(ascii_normalized(b)));
+            if class != previous_class && shape_len < MAX_SHAPE {
+                shape = mix(shape, u64::from(class));
+                shape_len += 1;
+                previous_class = class;
+            }
+        }
+        atoms.chars = word.len().min(usize::from(u8::MAX)) as u8;
+        (atoms.word, atoms.lower, atoms.shape) = (hash, lower, shape);
+        let mut suffix = SEED;
+        for (k, &b) in word.iter().rev().take(AFFIXES).enumerate() {
+            suffix = mix(suffix, u64::from(ascii_normalized(b)));
+            atoms.suffixes[k] = suffix;
+        }
+        atoms.case = case_of(
+            uppers,
+            lowers,
+            digits,
+            word.first().is_some_and(u8::is_ascii_lowercase),
+        );
+        atoms
+    }
+
+    fn of_unicode(word: &str) -> Atoms {
         let mut atoms = Atoms {
             lower: lower_hash(word),
             ..Atoms::default()
@@ -158,14 +215,7 @@ impl Atoms {
             suffix = mix(suffix, u64::from(c));
             atoms.suffixes[k] = suffix;
         }
-        atoms.case = match (uppers, lowers, digits) {
-            (0, 0, 0) => Case::Symbol,
-            (0, 0, _) => Case::Number,
-            (_, 0, _) => Case::Upper,
-            (0, _, _) => Case::Lower,
-            _ if first_lower => Case::Mixed,
-            _ => Case::Title,
-        };
+        atoms.case = case_of(uppers, lowers, digits, first_lower);
         atoms
     }
 
@@ -174,6 +224,28 @@ impl Atoms {
             self.case,
             Case::Lower | Case::Title | Case::Upper | Case::Mixed
         )
+    }
+}
+
+/// The case of a word from its counts of capitals, lowercase letters and digits.
+fn case_of(uppers: u32, lowers: u32, digits: u32, first_lower: bool) -> Case {
+    match (uppers, lowers, digits) {
+        (0, 0, 0) => Case::Symbol,
+        (0, 0, _) => Case::Number,
+        (_, 0, _) => Case::Upper,
+        (0, _, _) => Case::Lower,
+        _ if first_lower => Case::Mixed,
+        _ => Case::Title,
+    }
+}
+
+/// An ASCII byte as [`super::hashing::normalized_chars`] reads it.
+#[inline]
+fn ascii_normalized(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        b'0'
+    } else {
+        b.to_ascii_lowercase()
     }
 }
 
@@ -513,6 +585,24 @@ fn for_each_bit(mut bits: u32, mut f: impl FnMut(u64)) {
 mod tests {
     use super::*;
     use crate::analysis::ner::hashing::lower_hash;
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_one() {
+        for word in [
+            "Paris",
+            "U.S.",
+            "iPhone",
+            "1996-08-30",
+            ",",
+            "al-Sadr",
+            "McDONALD",
+            "a",
+            "x9Y",
+        ] {
+            let (fast, general) = (Atoms::of_ascii(word.as_bytes()), Atoms::of_unicode(word));
+            assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{word}");
+        }
+    }
 
     #[test]
     fn atoms_read_case_shape_and_affixes() {

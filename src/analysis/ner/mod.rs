@@ -1,6 +1,15 @@
 //! Named-entity tagging of tokenised sentences: an averaged structured
-//! perceptron over hashed features with BILOU labels and Viterbi decoding,
+//! perceptron over hashed features with BIO labels and Viterbi decoding,
 //! trained on CoNLL-2003 (`storyscope train-ner`) and embedded in the binary.
+//!
+//! Features (see `features`): the word, its lowercase form, shape, prefixes and
+//! suffixes; the words and shapes around it; gazetteer matches (places, census
+//! names, training-set entities); general-English word frequency; and, from the
+//! whole document, how the word is cased elsewhere, whether it ends a
+//! capitalised run or follows a first name or title, and the lowercase words
+//! around its other occurrences. The model file (`model`) holds the weights
+//! together with the gazetteer, the frequencies and per-word weight sums, so
+//! loading it hashes nothing.
 
 pub mod conll;
 pub mod evaluate;
@@ -67,7 +76,7 @@ const EMBEDDED_GAZETTEER: &str = include_str!("../../../assets/ner/gazetteer.txt
 /// Common English words and their frequencies, for training.
 const EMBEDDED_WORD_FREQUENCIES: &str = include_str!("../../../assets/ner/wordfreq.txt");
 
-/// A loaded model with the word lists its features consult.
+/// A loaded model, ready to tag.
 #[derive(Debug)]
 pub struct Tagger {
     model: Model,

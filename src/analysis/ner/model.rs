@@ -103,7 +103,7 @@ impl Model {
         }
     }
 
-    /// Transition, start and end scores with the BILOU constraints applied.
+    /// Transition, start and end scores with the label constraints applied.
     pub fn constrained(&self) -> Transitions {
         let mut constrained = Transitions {
             between: self.transitions,
@@ -311,31 +311,33 @@ mod tests {
     #[test]
     fn viterbi_obeys_transitions_over_local_scores() {
         let per_b = label(NerType::Per, Part::Begin);
-        let per_l = label(NerType::Per, Part::Last);
-        let org_l = label(NerType::Org, Part::Last);
-        let loc_u = label(NerType::Loc, Part::Unit);
-        // Token 1 prefers ORG-last locally, but only PER-last may follow PER-begin.
+        let per_i = label(NerType::Per, Part::Inside);
+        let org_i = label(NerType::Org, Part::Inside);
+        let loc_b = label(NerType::Loc, Part::Begin);
+        let loc_i = label(NerType::Loc, Part::Inside);
+        // Token 1 prefers ORG-inside locally, but only PER-inside may follow
+        // PER-begin; token 3 prefers LOC-inside, which cannot follow O.
         let emissions = [
             emission(&[(per_b, 3.0)]),
-            emission(&[(org_l, 2.0), (per_l, 1.5)]),
+            emission(&[(org_i, 2.0), (per_i, 1.5)]),
             emission(&[(OUTSIDE, 1.0)]),
-            emission(&[(loc_u, 1.0)]),
+            emission(&[(loc_i, 2.0), (loc_b, 1.0)]),
         ];
         let transitions = Model::new(8).constrained();
         let mut out = Vec::new();
         viterbi(&emissions, &transitions, &mut Lattice::default(), &mut out);
-        assert_eq!(out, vec![per_b, per_l, OUTSIDE, loc_u]);
+        assert_eq!(out, vec![per_b, per_i, OUTSIDE, loc_b]);
     }
 
     #[test]
     fn viterbi_uses_learned_transitions() {
-        let loc_u = label(NerType::Loc, Part::Unit);
-        let org_u = label(NerType::Org, Part::Unit);
+        let loc_b = label(NerType::Loc, Part::Begin);
+        let org_b = label(NerType::Org, Part::Begin);
         let mut model = Model::new(8);
-        model.transitions[usize::from(OUTSIDE)][usize::from(org_u)] = 2.0;
+        model.transitions[usize::from(OUTSIDE)][usize::from(org_b)] = 2.0;
         let emissions = [
             emission(&[(OUTSIDE, 1.0)]),
-            emission(&[(loc_u, 1.0), (org_u, 0.5)]),
+            emission(&[(loc_b, 1.0), (org_b, 0.5)]),
         ];
         let mut out = Vec::new();
         viterbi(
@@ -344,7 +346,7 @@ mod tests {
             &mut Lattice::default(),
             &mut out,
         );
-        assert_eq!(out, vec![OUTSIDE, org_u]);
+        assert_eq!(out, vec![OUTSIDE, org_b]);
     }
 
     #[test]
