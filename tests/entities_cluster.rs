@@ -527,3 +527,41 @@ fn clustering_is_deterministic() {
         assert_eq!(cluster_annotated(items.clone(), hints.clone()), first);
     }
 }
+
+#[test]
+fn a_titled_surname_among_a_family_of_full_names_stays_apart() {
+    let items = mentions(&[
+        ("Jane Bennet", Person),
+        ("Lydia Bennet", Person),
+        ("Lydia Bennet", Person),
+        ("Bennet", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        titled("Miss"),
+        titled("Miss"),
+        titled("Mr."),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(find(&entities, "Mr. Bennet").mentions.len(), 1);
+}
+
+#[test]
+fn surname_titles_match_surnames_and_given_name_titles_given_names() {
+    let items = mentions(&[
+        ("Fitzwilliam Darcy", Person),
+        ("Fitzwilliam", Person),
+        ("Catherine de Bourgh", Person),
+        ("Catherine", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        titled("Colonel"),
+        MentionHints::default(),
+        titled("Lady"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(find(&entities, "Fitzwilliam Darcy").mentions.len(), 1);
+    assert_eq!(find(&entities, "Colonel Fitzwilliam").mentions.len(), 1);
+    assert_eq!(find(&entities, "Lady Catherine").mentions.len(), 2);
+}

@@ -101,6 +101,8 @@ struct Name {
     kind: EntityKind,
     /// Mentions that are not demonyms, by kind (`EntityKind as usize`).
     kind_counts: [usize; EntityKind::ALL.len()],
+    /// Mostly written after a title that goes with a surname ("Mr.", "Colonel").
+    surname_titled: bool,
     mentions: Vec<usize>,
 }
 
@@ -131,6 +133,7 @@ impl Names {
                         gender,
                         kind: EntityKind::Other,
                         kind_counts: [0; EntityKind::ALL.len()],
+                        surname_titled: false,
                         mentions: Vec::new(),
                     });
                     names.len() - 1
@@ -145,6 +148,17 @@ impl Names {
                     name.kind_counts[mentions[i].kind as usize] += 1;
                 }
             }
+            let surname_titles = name
+                .mentions
+                .iter()
+                .filter(|&&i| {
+                    infos[i]
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| lexicon().title_takes_surname(t))
+                })
+                .count();
+            name.surname_titled = 2 * surname_titles > name.mentions.len();
         }
         let mut by_key: HashMap<String, Vec<NameId>> = HashMap::new();
         for ((key, _), id) in index {
@@ -346,13 +360,15 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
         .partition(|&id| names.names[id].gender != Gender::Unknown);
     for id in longer {
         if let [root] = index.full_name_roots(names, sets, id)[..] {
-            sets.union(root, id);
+            if fits(sets, id, root) {
+                sets.union(root, id);
+            }
         }
     }
     let claims: Vec<(NameId, NameId)> = titled
         .iter()
         .filter_map(|&id| match index.full_name_roots(names, sets, id)[..] {
-            [root] => Some((id, root)),
+            [root] if fits(sets, id, root) => Some((id, root)),
             _ => None,
         })
         .collect();
@@ -378,7 +394,8 @@ fn link_short_names(names: &Names, sets: &mut Sets) {
         roots.sort_unstable();
         roots.dedup();
         let target = match roots[..] {
-            [root] => Some(root),
+            [root] if fits(sets, id, root) => Some(root),
+            [_] => None,
             _ if !titled_roots.is_empty() => {
                 dominant(sets, &roots).filter(|root| titled_roots.contains(root))
             }
@@ -451,22 +468,34 @@ impl<'a> PersonIndex<'a> {
         }
     }
 
-    /// Sets of the longer person names containing `id`'s words, compatible in gender.
-    /// A weakly placed bare word only matches given names (first words).
+    /// Sets of the longer person names containing `id`'s words, whatever
+    /// their gender: a "Mr. Bennet" beside "Jane Bennet" and "Lydia Bennet" is
+    /// ambiguous even if only one of them could be a man. A weakly placed bare
+    /// word only matches given names (first words); a name used after "Mr."
+    /// or "Colonel" only surnames (last words: "Colonel Fitzwilliam" is not
+    /// "Fitzwilliam Darcy").
     fn full_name_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
-        let words = &names.names[id].words;
-        let given_name_only = is_weak_non_person(&names.names[id]);
+        let name = &names.names[id];
+        let words = &name.words;
+        let given_name_only = is_weak_non_person(name);
         let candidates = self.full_names.get(words[0].as_str()).into_iter().flatten();
         let longer = candidates.filter(|&&c| {
             let candidate = &names.names[c].words;
             candidate.len() > words.len()
                 && if given_name_only {
                     candidate[0] == words[0]
+                } else if name.surname_titled {
+                    candidate.ends_with(words)
                 } else {
                     contains_run(candidate, words)
                 }
         });
-        compatible_roots(sets, id, longer.copied())
+        let own_root = sets.find(id);
+        let mut roots: Vec<NameId> = longer.map(|&c| sets.find(c)).collect();
+        roots.retain(|&r| r != own_root);
+        roots.sort_unstable();
+        roots.dedup();
+        roots
     }
 
     /// Sets of the titled one-word names with the same word ("Mr. Darcy" for "Darcy").
@@ -495,6 +524,11 @@ fn compatible_roots(
     roots.sort_unstable();
     roots.dedup();
     roots
+}
+
+/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr." and "Miss").
+fn fits(sets: &mut Sets, id: NameId, root: NameId) -> bool {
+    sets.gender(id).compatible(sets.gender(root))
 }
 
 /// A bare surname shared by several people, at least one of them titled

@@ -95,6 +95,67 @@ const HONORIFICS: &[&str] = &[
     "adm",
 ];
 
+/// Titles followed by a surname ("Mr. Darcy", "Colonel Forster"), unlike
+/// "Sir William", "Lady Catherine" or "Prince Andrew".
+const SURNAME_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "cpl",
+    "admiral",
+    "adm",
+    "commander",
+    "cmdr",
+    "general",
+    "gen",
+    "major",
+    "maj",
+    "president",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "monsieur",
+    "herr",
+    "frau",
+    "madame",
+    "mme",
+    "señor",
+    "señora",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "minister",
+    "ambassador",
+    "secretary",
+    "inspector",
+    "detective",
+    "officer",
+    "agent",
+    "coach",
+    "chairman",
+    "chairwoman",
+];
+
 /// The gender a title implies ("Mr." male, "Countess" female, "General" neither).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Gender {
@@ -197,6 +258,13 @@ impl Lexicon {
     /// True for personal honorifics ("Mr.", "Lady"): the name after one is a person's.
     pub fn is_honorific(&self, words: &[&str]) -> bool {
         HONORIFICS.contains(&title_key(words.iter().copied()).as_str())
+    }
+
+    /// True for titles followed by a surname ("Mr.", "Colonel", "President").
+    pub fn title_takes_surname(&self, title: &str) -> bool {
+        let key = title_key(title.split_whitespace());
+        let last_word = key.rsplit(' ').next().unwrap_or(&key);
+        SURNAME_TITLES.contains(&last_word)
     }
 
     /// The gender of a title written as in the text ("Mr.", "Grand Ayatollah").
