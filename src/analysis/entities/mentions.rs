@@ -170,9 +170,9 @@ impl<'a> DocumentContext<'a> {
     }
 }
 
-/// "the", "dear" in "dear Jane": a lowercase word opening a span is not
-/// part of the name, unless it is a name particle ("de Bourgh", "van Gogh",
-/// "al-Sadr").
+/// "the", "dear" in "dear Jane", "who" in "Cossack who": a lowercase word
+/// at the edge of a span is not part of the name, unless it is a name
+/// particle ("de Bourgh", "van Gogh", "al-Sadr").
 fn is_lowercase_lead(word: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "de", "du", "da", "di", "del", "della", "der", "den", "des", "van", "von", "ter", "ten",
@@ -206,7 +206,9 @@ fn trim_edges(words: &[&str], span: Range<usize>, label: NerType) -> (usize, usi
     {
         a += 1;
     }
-    while b - a > 1 && is_person && lex.is_calendar_word(words[b - 1]) {
+    while b - a > 1
+        && ((is_person && lex.is_calendar_word(words[b - 1])) || is_lowercase_lead(words[b - 1]))
+    {
         b -= 1;
     }
     (a, b)
@@ -337,9 +339,9 @@ fn head_kind(name: &[&str], label: NerType) -> Option<EntityKind> {
 }
 
 /// Splits spans that name several things: "West Asia News Agency /
-/// Reuters" (separating punctuation), "Collins and Lizzy", "Darcy nor
-/// Wickham" (a person span, or one opening with "Mr.", joined by a
-/// conjunction or comma) and "Dólokhov’s Cossack" (a possessive inside).
+/// Reuters" (separating punctuation), "Collins and Lizzy", "Sónya love
+/// Nicholas" (a person span, or one opening with "Mr.", joined by a
+/// conjunction, comma or other lowercase word but a name particle) and "Dólokhov’s Cossack" (a possessive inside).
 /// Organisation names keep conjunctions and possessives ("Procter and
 /// Gamble", "McDonald's").
 fn split_span(words: &[&str], span: Range<usize>, label: NerType) -> Vec<(Range<usize>, NerType)> {
@@ -356,7 +358,7 @@ fn split_span(words: &[&str], span: Range<usize>, label: NerType) -> Vec<(Range<
     let mut start = span.start;
     for i in span.clone() {
         let splits = is_separator(words[i])
-            || (people && is_joint(words[i]))
+            || (people && (is_joint(words[i]) || is_lowercase_lead(words[i])))
             || (label != NerType::Org && is_possessive(words[i]) && i + 1 < span.end);
         if splits {
             parts.push((start..i, label));
@@ -578,6 +580,13 @@ mod tests {
             .collect();
         let parts = split_span(&words, 0..3, NerType::Per);
         assert_eq!(parts, [(0..1, NerType::Per), (2..3, NerType::Per)]);
+        let words: Vec<&str> = "Sónya love Nicholas , Catherine de Bourgh"
+            .split(' ')
+            .collect();
+        let parts = split_span(&words, 0..3, NerType::Per);
+        assert_eq!(parts, [(0..1, NerType::Per), (2..3, NerType::Per)]);
+        let parts = split_span(&words, 4..7, NerType::Per);
+        assert_eq!(parts, [(4..7, NerType::Per)]);
         let parts = split_span(&words, 4..7, NerType::Org);
         assert_eq!(parts, [(4..7, NerType::Org)]);
         let words: Vec<&str> = "Dólokhov ’s Cossack".split(' ').collect();
