@@ -565,3 +565,39 @@ fn surname_titles_match_surnames_and_given_name_titles_given_names() {
     assert_eq!(find(&entities, "Colonel Fitzwilliam").mentions.len(), 1);
     assert_eq!(find(&entities, "Lady Catherine").mentions.len(), 2);
 }
+
+#[test]
+fn the_plural_of_a_persons_name_is_their_family() {
+    let entities = cluster(mentions(&[
+        ("Lucas", Person),
+        ("Charlotte Lucas", Person),
+        ("Lucases", Person),
+        ("Rostóv", Person),
+        ("Rostóvs", Organization),
+        ("Jones", Person),
+    ]));
+    assert_eq!(find(&entities, "Lucases").kind, Group);
+    assert_eq!(find(&entities, "Rostóvs").kind, Group);
+    assert_eq!(find(&entities, "Jones").kind, Person);
+    assert_eq!(find(&entities, "Charlotte Lucas").mentions.len(), 2);
+}
+
+#[test]
+fn a_surname_ending_in_s_is_not_a_family() {
+    let items = mentions(&[
+        ("William", Person),
+        ("Williams", Person),
+        ("Serena Williams", Person),
+        ("Robert", Person),
+        ("Roberts", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        MentionHints::default(),
+        MentionHints::default(),
+        MentionHints::default(),
+        titled("Mr."),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert!(entities.iter().all(|e| e.kind == Person), "{entities:?}");
+}

@@ -9,7 +9,7 @@
 //! number of distinct names; lookups go through hash indexes.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::acronyms;
 use super::lexicon::{lexicon, Gender};
@@ -35,6 +35,7 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
     let mut mentions = mentions;
     let mut names = Names::build(&mentions, &infos);
     relabel_titled_names_as_people(&mut names, &mut mentions);
+    relabel_families_as_groups(&mut names, &mut mentions);
     let mut sets = Sets::new(&names, &infos);
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
@@ -228,6 +229,43 @@ fn relabel_titled_names_as_people(names: &mut Names, mentions: &mut [Mention]) {
             if mentions[i].kind != EntityKind::Group {
                 mentions[i].kind = EntityKind::Person;
             }
+        }
+    }
+}
+
+/// "the Rostóvs", "the Lucases": the plural of a person's name in the story
+/// is their family, a group.
+fn relabel_families_as_groups(names: &mut Names, mentions: &mut [Mention]) {
+    let is_person_key = |key: &str| {
+        names.by_key.get(key).is_some_and(|ids| {
+            ids.iter()
+                .any(|&id| names.names[id].kind == EntityKind::Person)
+        })
+    };
+    // "Williams" in "Serena Williams" or "Mr. Williams" is a surname, not a plural.
+    let surnames: HashSet<&str> = names
+        .names
+        .iter()
+        .filter(|name| name.words.len() > 1 && name.kind == EntityKind::Person)
+        .filter_map(|name| name.words.last().map(String::as_str))
+        .collect();
+    let families: Vec<NameId> = names
+        .by_key
+        .iter()
+        .filter(|(key, _)| !key.contains(' ') && !surnames.contains(key.as_str()))
+        .filter(|(key, _)| {
+            let singular = key.strip_suffix('s');
+            let singular_es = key.strip_suffix("es");
+            singular.is_some_and(is_person_key) || singular_es.is_some_and(is_person_key)
+        })
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .filter(|&id| names.names[id].gender != Gender::Male)
+        .collect();
+    for id in families {
+        let name = &mut names.names[id];
+        name.kind = EntityKind::Group;
+        for &i in &name.mentions {
+            mentions[i].kind = EntityKind::Group;
         }
     }
 }
