@@ -172,6 +172,7 @@ pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
         .collect();
 
     let mut all_mentions = Vec::new();
+    let mut all_hints = Vec::new();
     for (doc_id, result) in per_document.iter().enumerate() {
         for raw in &result.mentions {
             let Some(paragraph) = corpus.paragraph_at(doc_id, raw.start) else {
@@ -185,9 +186,10 @@ pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
                 kind: raw.kind,
                 text: corpus.documents[doc_id].text[raw.start..raw.end].to_string(),
             });
+            all_hints.push(raw.hints.clone());
         }
     }
-    let entities = entities::cluster(all_mentions);
+    let entities = entities::cluster_annotated(all_mentions, all_hints);
 
     let mut timeline_input = Vec::new();
     for (doc_id, result) in per_document.into_iter().enumerate() {

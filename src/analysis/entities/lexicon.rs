@@ -1,0 +1,400 @@
+//! Word lists behind mention cleaning and clustering, embedded from
+//! `assets/entities/` (sources in `assets/README.md`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::analysis::EntityKind;
+
+const TITLES: &str = include_str!("../../../assets/entities/titles.tsv");
+const DEMONYMS: &str = include_str!("../../../assets/entities/demonyms.tsv");
+const ALIASES: &str = include_str!("../../../assets/entities/aliases.tsv");
+const GROUP_WORDS: &str = include_str!("../../../assets/entities/group_words.txt");
+const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt");
+const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
+const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
+
+/// Weekdays and months: dates, never entities on their own.
+const CALENDAR_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+];
+
+/// Titles used only before a person's name (unlike "General" in "General
+/// Motors" or "Prince" in "Prince Edward Island"): honorifics and ranks.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "messrs",
+    "mme",
+    "mlle",
+    "madame",
+    "mademoiselle",
+    "monsieur",
+    "herr",
+    "frau",
+    "señor",
+    "señora",
+    "sir",
+    "dame",
+    "lady",
+    "dr",
+    "prof",
+    "professor",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "admiral",
+    "adm",
+];
+
+/// Titles followed by a surname ("Mr. Darcy", "Colonel Forster"), unlike
+/// "Sir William", "Lady Catherine" or "Prince Andrew".
+const SURNAME_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "cpl",
+    "admiral",
+    "adm",
+    "commander",
+    "cmdr",
+    "general",
+    "gen",
+    "major",
+    "maj",
+    "president",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "monsieur",
+    "herr",
+    "frau",
+    "madame",
+    "mme",
+    "señor",
+    "señora",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "minister",
+    "ambassador",
+    "secretary",
+    "inspector",
+    "detective",
+    "officer",
+    "agent",
+    "coach",
+    "chairman",
+    "chairwoman",
+];
+
+/// The gender a title implies ("Mr." male, "Countess" female, "General" neither).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// Two names can refer to one person unless their titles disagree.
+    pub fn compatible(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+pub struct Lexicon {
+    /// Lowercase title words joined by spaces, without periods.
+    titles: HashMap<String, Gender>,
+    max_title_words: usize,
+    demonyms: HashMap<&'static str, &'static str>,
+    /// Name key (see `names::key`) to standard name.
+    aliases: HashMap<String, &'static str>,
+    group_words: HashSet<&'static str>,
+    stop_names: HashSet<&'static str>,
+    common_words: HashSet<&'static str>,
+    /// Last word of a name -> its kind, and whether it overrules a person label.
+    head_nouns: HashMap<&'static str, (EntityKind, bool)>,
+}
+
+/// The lexicon, parsed once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    lines(table).filter_map(|line| line.split_once('\t'))
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let titles: HashMap<String, Gender> = pairs(TITLES)
+            .map(|(title, gender)| {
+                let gender = match gender {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                (title_key(title.split_whitespace()), gender)
+            })
+            .collect();
+        let max_title_words = titles
+            .keys()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Lexicon {
+            titles,
+            max_title_words,
+            demonyms: pairs(DEMONYMS).collect(),
+            aliases: pairs(ALIASES)
+                .map(|(alias, standard)| (super::names::key(alias), standard))
+                .collect(),
+            group_words: lines(GROUP_WORDS).collect(),
+            stop_names: lines(STOP_NAMES).collect(),
+            common_words: lines(COMMON_WORDS).collect(),
+            head_nouns: lines(HEAD_NOUNS)
+                .filter_map(|line| {
+                    let mut columns = line.split('\t');
+                    let word = columns.next()?;
+                    let kind = match columns.next()? {
+                        "place" => EntityKind::Place,
+                        "organization" => EntityKind::Organization,
+                        _ => return None,
+                    };
+                    Some((word, (kind, columns.next() == Some("y"))))
+                })
+                .collect(),
+        }
+    }
+
+    /// The longest title at the start of `words`: how many words it takes and its gender.
+    pub fn title_at_start(&self, words: &[&str]) -> Option<(usize, Gender)> {
+        (1..=self.max_title_words.min(words.len()))
+            .rev()
+            .find_map(|n| {
+                let gender = self.titles.get(&title_key(words[..n].iter().copied()))?;
+                Some((n, *gender))
+            })
+    }
+
+    /// True for personal honorifics ("Mr.", "Lady"): the name after one is a person's.
+    pub fn is_honorific(&self, words: &[&str]) -> bool {
+        HONORIFICS.contains(&title_key(words.iter().copied()).as_str())
+    }
+
+    /// True for titles followed by a surname ("Mr.", "Colonel", "President").
+    pub fn title_takes_surname(&self, title: &str) -> bool {
+        let key = title_key(title.split_whitespace());
+        let last_word = key.rsplit(' ').next().unwrap_or(&key);
+        SURNAME_TITLES.contains(&last_word)
+    }
+
+    /// The gender of a title written as in the text ("Mr.", "Grand Ayatollah").
+    pub fn title_gender(&self, title: &str) -> Gender {
+        self.titles
+            .get(&title_key(title.split_whitespace()))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The place a demonym refers to: "Iraqi" and "Iraqis" -> "Iraq".
+    pub fn demonym_place(&self, name: &str) -> Option<&'static str> {
+        self.demonyms.get(name).copied().or_else(|| {
+            let singular = name.strip_suffix('s')?;
+            self.demonyms.get(singular).copied()
+        })
+    }
+
+    /// The standard name behind a widely used short form ("US" -> "United States").
+    pub fn standard_name(&self, key: &str) -> Option<&'static str> {
+        self.aliases.get(key).copied()
+    }
+
+    /// Religious, ethnic and political group words ("Shiite", "Sunnis", "Marxist").
+    pub fn is_group_word(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.group_words.contains(word)
+            || self.group_words.contains(singular)
+            || (word.starts_with(char::is_uppercase)
+                && ["ist", "ists", "ite", "ites"]
+                    .iter()
+                    .any(|suffix| word.len() > suffix.len() + 3 && word.ends_with(suffix)))
+    }
+
+    /// Words that are never an entity on their own ("Friday", "However", "I"),
+    /// also when shouted in a heading ("CHAPTER").
+    pub fn is_stop_name(&self, word: &str) -> bool {
+        let listed = |w: &str| self.stop_names.contains(w) || CALENDAR_WORDS.contains(&w);
+        listed(word) || (word.len() > 2 && is_all_caps(word) && listed(&title_case(word)))
+    }
+
+    /// The kind a name's last word implies ("Square" -> place, "Council" ->
+    /// organization) and whether it overrules a person label.
+    pub fn head_noun(&self, word: &str) -> Option<(EntityKind, bool)> {
+        self.head_nouns.get(word).copied()
+    }
+
+    /// Weekdays and months.
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        CALENDAR_WORDS.contains(&word.trim_end_matches('.'))
+    }
+
+    /// Frequent English words that are not names ("death", "since").
+    pub fn is_common_word(&self, lowercase: &str) -> bool {
+        self.common_words.contains(lowercase)
+    }
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().all(char::is_uppercase)
+}
+
+/// "CHAPTER" -> "Chapter".
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect()
+}
+
+fn title_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut key = String::new();
+    for word in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(
+            word.trim_end_matches('.')
+                .chars()
+                .flat_map(char::to_lowercase),
+        );
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_longest_first_with_or_without_period() {
+        let lex = lexicon();
+        assert_eq!(
+            lex.title_at_start(&["Grand", "Ayatollah", "Ali"]),
+            Some((2, Gender::Unknown))
+        );
+        assert_eq!(
+            lex.title_at_start(&["Mr.", "Darcy"]),
+            Some((1, Gender::Male))
+        );
+        assert_eq!(
+            lex.title_at_start(&["Mrs", "Bennet"]),
+            Some((1, Gender::Female))
+        );
+        assert_eq!(lex.title_at_start(&["Darcy"]), None);
+        assert_eq!(lex.title_gender("Countess"), Gender::Female);
+    }
+
+    #[test]
+    fn demonyms_and_plurals_point_to_places() {
+        let lex = lexicon();
+        assert_eq!(lex.demonym_place("Iraqi"), Some("Iraq"));
+        assert_eq!(lex.demonym_place("Canadians"), Some("Canada"));
+        assert_eq!(lex.demonym_place("British"), Some("United Kingdom"));
+        assert_eq!(lex.demonym_place("Baghdad"), None);
+    }
+
+    #[test]
+    fn word_lists() {
+        let lex = lexicon();
+        assert!(lex.is_group_word("Shiite"));
+        assert!(lex.is_group_word("Sunnis"));
+        assert!(lex.is_group_word("Sadrist"));
+        assert!(!lex.is_group_word("Iraq"));
+        assert!(lex.is_stop_name("Friday"));
+        assert!(lex.is_stop_name("CHAPTER"));
+        assert!(!lex.is_stop_name("US"));
+        assert!(lex.is_common_word("death"));
+        assert!(!lex.is_common_word("china"));
+    }
+}

@@ -1,0 +1,52 @@
+//! Named-entity mentions and their grouping into entities.
+//!
+//! `find_mentions` runs the tagger over one document's sentences and cleans
+//! its spans (titles, possessives, junk); `cluster` groups the mentions of
+//! the whole story into entities ("al-Sadr", "Sadr" and "Muqtada al-Sadr";
+//! "US", "U.S." and "America"; "Iraqi" and "Iraq").
+//!
+//! Cleaning (`mentions`): spans are split at separators, at "and" between
+//! people and at inner possessives; punctuation, "'s", lowercase leads and
+//! sentence openers are trimmed; titles are stripped and remembered ("Grand
+//! Ayatollah", "Mr."); weekdays, months, function words, chapter numerals
+//! and common words capitalised only because they open a sentence are
+//! dropped; kinds follow the tagger label, corrected by demonym and group
+//! word lists, honorifics (a person) and head words ("Square", "Council").
+//!
+//! Clustering (`cluster`): one name per key (case, periods, "al-" and
+//! possessives ignored; standard short forms and demonyms mapped to their
+//! place), then unions for acronym definitions, unambiguous initials, and a
+//! person's partial names that fit exactly one full name of compatible
+//! title gender. Word lists live in `assets/entities/` (see `lexicon`).
+
+mod acronyms;
+mod cluster;
+mod lexicon;
+mod mentions;
+mod names;
+
+pub use cluster::{cluster, cluster_annotated};
+pub use mentions::find_mentions;
+
+use super::EntityKind;
+
+/// A mention found in one document, before clustering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMention {
+    /// Byte range of the name, without title or possessive.
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    pub hints: MentionHints,
+}
+
+/// What the text around a mention tells the clustering.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MentionHints {
+    /// The title stripped from the front of the name ("Mr.", "Grand
+    /// Ayatollah"): it tells "Mr. Bennet" from "Mrs. Bennet".
+    pub title: Option<String>,
+    /// The other half of an acronym definition: "Islamic State Group" for
+    /// "ISIS" in "Islamic State Group (ISIS)", and the reverse.
+    pub defines: Option<String>,
+}

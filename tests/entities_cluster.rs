@@ -1,0 +1,603 @@
+//! Every clustering rule, on hand-built mentions.
+
+use std::time::Instant;
+
+use storyscope::analysis::entities::{cluster, cluster_annotated, MentionHints};
+use storyscope::analysis::{Entity, EntityKind, Mention};
+
+use EntityKind::{Group, Organization, Other, Person, Place};
+
+/// Mentions in text order, 100 bytes apart, all in document 0.
+fn mentions(items: &[(&str, EntityKind)]) -> Vec<Mention> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, (text, kind))| Mention {
+            document: 0,
+            paragraph: i / 10,
+            start: i * 100,
+            end: i * 100 + text.len(),
+            kind: *kind,
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+fn find<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
+    entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name:?} in {:?}", names(entities)))
+}
+
+fn names(entities: &[Entity]) -> Vec<&str> {
+    entities.iter().map(|e| e.name.as_str()).collect()
+}
+
+fn titled(title: &str) -> MentionHints {
+    MentionHints {
+        title: Some(title.to_string()),
+        defines: None,
+    }
+}
+
+#[test]
+fn article_prefix_and_case_do_not_split_an_entity() {
+    let entities = cluster(mentions(&[
+        ("al-Sadr", Person),
+        ("Al-Sadr", Person),
+        ("al-Sadr", Person),
+        ("Sadr", Person),
+    ]));
+    assert_eq!(names(&entities), ["al-Sadr"]);
+    assert_eq!(entities[0].mentions.len(), 4);
+    assert_eq!(entities[0].aliases, ["Al-Sadr", "Sadr"]);
+}
+
+#[test]
+fn possessives_are_not_part_of_the_name() {
+    let entities = cluster(mentions(&[
+        ("Iran", Place),
+        ("Iran's", Place),
+        ("Iran’s", Place),
+    ]));
+    assert_eq!(names(&entities), ["Iran"]);
+    assert!(entities[0].aliases.is_empty());
+}
+
+#[test]
+fn surname_and_first_name_join_the_full_name() {
+    let entities = cluster(mentions(&[
+        ("Soleimani", Person),
+        ("Qassem Soleimani", Person),
+        ("Qassem Soleimani", Person),
+        ("Muqtada", Person),
+        ("Muqtada al-Sadr", Person),
+        ("al-Sadr", Person),
+        ("Al-Sadr", Person),
+    ]));
+    assert_eq!(names(&entities), ["Muqtada al-Sadr", "Qassem Soleimani"]);
+    assert_eq!(find(&entities, "Qassem Soleimani").mentions.len(), 3);
+    assert_eq!(find(&entities, "Muqtada al-Sadr").mentions.len(), 4);
+}
+
+#[test]
+fn a_shared_first_name_stays_apart() {
+    let entities = cluster(mentions(&[
+        ("Ali al-Sistani", Person),
+        ("Ali Shamkhani", Person),
+        ("Ali", Person),
+        ("Al-Sistani", Person),
+        ("Shamkhani", Person),
+    ]));
+    assert_eq!(entities.len(), 3, "{:?}", names(&entities));
+    assert_eq!(find(&entities, "Ali al-Sistani").mentions.len(), 2);
+    assert_eq!(find(&entities, "Ali Shamkhani").mentions.len(), 2);
+    assert_eq!(find(&entities, "Ali").mentions.len(), 1);
+}
+
+#[test]
+fn partial_runs_of_a_long_name_join_it() {
+    let entities = cluster(mentions(&[
+        ("Abu Mahdi al-Muhandis", Person),
+        ("Mahdi al-Muhandis", Person),
+        ("al-Muhandis", Person),
+        ("Adel Abdul-Mahdi", Person),
+        ("Abdul-Mahdi", Person),
+    ]));
+    assert_eq!(
+        names(&entities),
+        ["Abu Mahdi al-Muhandis", "Adel Abdul-Mahdi"]
+    );
+    assert_eq!(entities[0].mentions.len(), 3);
+    assert_eq!(entities[1].mentions.len(), 2);
+}
+
+#[test]
+fn only_people_absorb_partial_names() {
+    let entities = cluster(mentions(&[
+        ("Iran", Place),
+        ("Supreme National Security Council of Iran", Organization),
+        ("Baghdad", Place),
+        ("Baghdad airport", Place),
+        ("Sadr", Person),
+        ("Sadr City", Place),
+    ]));
+    assert_eq!(entities.len(), 6, "{:?}", names(&entities));
+}
+
+#[test]
+fn a_defined_acronym_joins_its_long_form() {
+    let items = mentions(&[
+        ("Islamic State Group", Organization),
+        ("ISIS", Organization),
+        ("ISIS", Organization),
+    ]);
+    let hints = vec![
+        MentionHints {
+            title: None,
+            defines: Some("ISIS".into()),
+        },
+        MentionHints {
+            title: None,
+            defines: Some("Islamic State Group".into()),
+        },
+        MentionHints::default(),
+    ];
+    let entities = cluster_annotated(items.clone(), hints);
+    assert_eq!(names(&entities), ["Islamic State Group"]);
+    assert_eq!(entities[0].aliases, ["ISIS"]);
+    // Without the definition the letters do not match: two entities.
+    assert_eq!(cluster(items).len(), 2);
+}
+
+#[test]
+fn an_acronym_joins_the_one_name_with_its_initials() {
+    let entities = cluster(mentions(&[
+        ("Popular Mobilization Units", Organization),
+        ("PMU", Organization),
+        ("PMUs", Organization),
+        ("Bank of America", Organization),
+        ("BoA", Organization),
+    ]));
+    assert_eq!(
+        names(&entities),
+        ["Popular Mobilization Units", "Bank of America"]
+    );
+    assert_eq!(entities[0].aliases, ["PMU", "PMUs"]);
+}
+
+#[test]
+fn an_acronym_with_two_possible_long_forms_stays_apart() {
+    let entities = cluster(mentions(&[
+        ("Popular Mobilization Units", Organization),
+        ("Public Media Union", Organization),
+        ("PMU", Organization),
+    ]));
+    assert_eq!(entities.len(), 3);
+}
+
+#[test]
+fn standard_short_forms_join_their_long_form() {
+    let entities = cluster(mentions(&[
+        ("US", Place),
+        ("U.S.", Place),
+        ("USA", Place),
+        ("United States", Place),
+        ("United States", Place),
+        ("America", Place),
+        ("UK", Place),
+        ("Britain", Place),
+        ("U.N.", Organization),
+        ("United Nations", Organization),
+    ]));
+    assert_eq!(
+        names(&entities),
+        ["United States", "United Kingdom", "United Nations"]
+    );
+    let us = find(&entities, "United States");
+    assert_eq!(us.aliases, ["America", "U.S.", "US", "USA"]);
+    assert_eq!(find(&entities, "United Kingdom").aliases, ["Britain", "UK"]);
+}
+
+#[test]
+fn demonyms_are_group_mentions_of_their_place() {
+    let entities = cluster(mentions(&[
+        ("Iraq", Place),
+        ("Iraqi", Group),
+        ("Iraqis", Group),
+        ("Iraqi", Group),
+        ("American", Group),
+        ("US", Place),
+        ("Shiite", Group),
+    ]));
+    let iraq = find(&entities, "Iraq");
+    assert_eq!(iraq.kind, Place);
+    assert_eq!(iraq.mentions.len(), 4);
+    assert_eq!(iraq.aliases, ["Iraqi", "Iraqis"]);
+    assert_eq!(iraq.mentions[1].kind, Group, "the mention keeps its kind");
+    assert_eq!(find(&entities, "United States").aliases, ["American", "US"]);
+    assert_eq!(find(&entities, "Shiite").kind, Group);
+}
+
+#[test]
+fn a_demonym_alone_names_its_place() {
+    let entities = cluster(mentions(&[("Canadians", Group), ("Americans", Group)]));
+    let canada = find(&entities, "Canada");
+    assert_eq!(canada.kind, Place);
+    assert_eq!(canada.aliases, ["Canadians"]);
+    assert_eq!(find(&entities, "United States").aliases, ["Americans"]);
+}
+
+#[test]
+fn display_name_is_the_longest_form_that_repeats() {
+    // Without a repeated full name, the longest form wins.
+    let entities = cluster(mentions(&[
+        ("ISIS", Organization),
+        ("ISIS", Organization),
+        ("Islamic State of Iraq and Syria", Organization),
+        ("Islamic State", Organization),
+    ]));
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    assert_eq!(
+        find(&entities, "Islamic State of Iraq and Syria").aliases,
+        ["ISIS"]
+    );
+
+    // "Muqtada al-Sadr" occurs twice; the one-off "Muqtada Sadr Hakim" is
+    // longer but does not repeat.
+    let entities = cluster(mentions(&[
+        ("Muqtada al-Sadr", Person),
+        ("al-Sadr", Person),
+        ("al-Sadr", Person),
+        ("al-Sadr", Person),
+        ("Muqtada al-Sadr", Person),
+        ("Muqtada Sadr Hakim", Person),
+    ]));
+    assert_eq!(entities[0].name, "Muqtada al-Sadr");
+    assert_eq!(entities[0].aliases, ["al-Sadr", "Muqtada Sadr Hakim"]);
+}
+
+#[test]
+fn titles_keep_namesakes_apart_and_name_the_entity() {
+    let items = mentions(&[
+        ("Bennet", Person),
+        ("Bennet", Person),
+        ("Bennet", Person),
+        ("Darcy", Person),
+        ("Fitzwilliam Darcy", Person),
+        ("Bennet", Person),
+    ]);
+    let hints = vec![
+        titled("Mr."),
+        titled("Mrs."),
+        titled("Mr."),
+        titled("Mr."),
+        MentionHints::default(),
+        MentionHints::default(),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(find(&entities, "Mr. Bennet").mentions.len(), 2);
+    assert_eq!(find(&entities, "Mrs. Bennet").mentions.len(), 1);
+    // The untitled "Bennet" could be either: it stays on its own.
+    assert_eq!(find(&entities, "Bennet").mentions.len(), 1);
+    // "Mr. Darcy" joins the only Darcy with a full name, and as most of its
+    // mentions carry the honorific, the entity is called so.
+    let darcy = find(&entities, "Mr. Darcy");
+    assert_eq!(darcy.mentions.len(), 2);
+    assert_eq!(darcy.aliases, ["Fitzwilliam Darcy"]);
+}
+
+#[test]
+fn an_untitled_surname_joins_the_one_titled_namesake() {
+    let items = mentions(&[
+        ("Collins", Person),
+        ("Collins", Person),
+        ("Collins", Person),
+    ]);
+    let hints = vec![titled("Mr."), MentionHints::default(), titled("Mr.")];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(names(&entities), ["Mr. Collins"]);
+    assert_eq!(entities[0].mentions.len(), 3);
+}
+
+#[test]
+fn line_breaks_inside_a_name_do_not_split_it() {
+    let entities = cluster(mentions(&[
+        ("Elizabeth\nBennet", Person),
+        ("Elizabeth Bennet", Person),
+        ("Elizabeth", Person),
+    ]));
+    assert_eq!(names(&entities), ["Elizabeth Bennet"]);
+    assert_eq!(entities[0].mentions.len(), 3);
+}
+
+#[test]
+fn kind_is_the_majority_of_mentions() {
+    let entities = cluster(mentions(&[
+        ("Washington", Place),
+        ("Washington", Place),
+        ("Washington", Person),
+    ]));
+    assert_eq!(entities[0].kind, Place);
+}
+
+#[test]
+fn entities_are_sorted_by_count_then_name_with_mentions_in_text_order() {
+    let mut items = mentions(&[
+        ("Tehran", Place),
+        ("Iran", Place),
+        ("Baghdad", Place),
+        ("Iran", Place),
+        ("Amer Saad", Person),
+    ]);
+    items.reverse();
+    let entities = cluster(items);
+    assert_eq!(names(&entities), ["Iran", "Amer Saad", "Baghdad", "Tehran"]);
+    for (id, entity) in entities.iter().enumerate() {
+        assert_eq!(entity.id, id);
+        assert!(entity.mentions.windows(2).all(|w| w[0].start < w[1].start));
+    }
+}
+
+#[test]
+fn mentions_are_kept_across_documents() {
+    let mut items = mentions(&[("Iran", Place), ("Iran", Place)]);
+    items[1].document = 1;
+    items[1].start = 0;
+    let entities = cluster(items);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].mentions[0].document, 0);
+    assert_eq!(entities[0].mentions[1].document, 1);
+}
+
+#[test]
+fn clusters_a_novel_sized_story_quickly() {
+    // 3,000 distinct people, each with a full name and a surname, 40,000 mentions.
+    let mut items = Vec::new();
+    for i in 0..40_000 {
+        let person = i % 3_000;
+        let text = if i % 4 == 0 {
+            format!("Given{person} Family{person}")
+        } else {
+            format!("Family{person}")
+        };
+        items.push(Mention {
+            document: 0,
+            paragraph: 0,
+            start: i * 20,
+            end: i * 20 + text.len(),
+            kind: Person,
+            text,
+        });
+    }
+    let started = Instant::now();
+    let entities = cluster(items);
+    assert_eq!(entities.len(), 3_000);
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn nothing_in_nothing_out() {
+    assert!(cluster(Vec::new()).is_empty());
+    let _ = Other;
+}
+
+#[test]
+fn a_bare_surname_goes_to_a_far_more_frequent_titled_namesake() {
+    let mut items = Vec::new();
+    let mut hints = Vec::new();
+    for (title, count) in [(Some("Mr."), 8), (Some("Miss"), 1), (None, 2)] {
+        for _ in 0..count {
+            items.push(("Darcy", Person));
+            hints.push(title.map_or_else(MentionHints::default, titled));
+        }
+    }
+    let entities = cluster_annotated(mentions(&items), hints);
+    assert_eq!(names(&entities), ["Mr. Darcy", "Miss Darcy"]);
+    assert_eq!(entities[0].mentions.len(), 10);
+}
+
+#[test]
+fn a_full_name_claimed_by_a_mr_and_a_miss_goes_to_neither() {
+    let items = mentions(&[
+        ("Caroline Bingley", Person),
+        ("Bingley", Person),
+        ("Bingley", Person),
+        ("Bingley", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        titled("Mr."),
+        titled("Mr."),
+        titled("Miss"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(
+        names(&entities),
+        ["Mr. Bingley", "Caroline Bingley", "Miss Bingley"]
+    );
+}
+
+#[test]
+fn a_titled_name_makes_the_same_bare_word_a_person() {
+    let items = mentions(&[
+        ("Elizabeth", Place),
+        ("Elizabeth", Place),
+        ("Elizabeth", Person),
+        ("Elizabeth", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        MentionHints::default(),
+        titled("Miss"),
+        titled("Miss"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, Person);
+    assert!(entities[0].mentions.iter().all(|m| m.kind == Person));
+}
+
+#[test]
+fn one_stray_title_does_not_make_a_place_a_person() {
+    let mut items = vec![("Moscow", Person)];
+    items.extend(std::iter::repeat_n(("Moscow", Place), 50));
+    let mut hints = vec![titled("Mother")];
+    hints.extend(std::iter::repeat_n(MentionHints::default(), 50));
+    let entities = cluster_annotated(mentions(&items), hints);
+    assert_eq!(names(&entities), ["Moscow", "Mother Moscow"]);
+    assert_eq!(entities[0].kind, Place);
+}
+
+#[test]
+fn a_bare_surname_between_comparable_namesakes_stays_apart() {
+    let mut items = Vec::new();
+    let mut hints = Vec::new();
+    for (title, count) in [(Some("Mr."), 3), (Some("Miss"), 2), (None, 2)] {
+        for _ in 0..count {
+            items.push(("Bingley", Person));
+            hints.push(title.map_or_else(MentionHints::default, titled));
+        }
+    }
+    let entities = cluster_annotated(mentions(&items), hints);
+    assert_eq!(names(&entities), ["Mr. Bingley", "Bingley", "Miss Bingley"]);
+}
+
+#[test]
+fn a_one_off_long_form_beside_a_frequent_name_does_not_name_it() {
+    let mut items = vec![("’Tis Ahab", Person)];
+    items.extend(std::iter::repeat_n(("Ahab", Person), 30));
+    let entities = cluster(mentions(&items));
+    assert_eq!(names(&entities), ["Ahab"]);
+    assert_eq!(entities[0].aliases, ["’Tis Ahab"]);
+}
+
+#[test]
+fn a_given_name_once_taken_for_a_place_joins_its_person() {
+    let entities = cluster(mentions(&[
+        ("Muqtada al-Sadr", Person),
+        ("Muqtada", Place),
+        ("George Washington", Person),
+        ("Washington", Place),
+        ("Washington", Place),
+        ("Washington", Place),
+    ]));
+    assert_eq!(
+        names(&entities),
+        ["Washington", "Muqtada al-Sadr", "George Washington"]
+    );
+    assert_eq!(find(&entities, "Muqtada al-Sadr").kind, Person);
+}
+
+#[test]
+fn other_counts_for_the_kind_only_when_nothing_else_does() {
+    let entities = cluster(mentions(&[
+        ("al-Sadr", Other),
+        ("al-Sadr", Other),
+        ("al-Sadr", Other),
+        ("al-Sadr", Person),
+        ("Nowruz", Other),
+    ]));
+    assert_eq!(find(&entities, "al-Sadr").kind, Person);
+    assert_eq!(find(&entities, "Nowruz").kind, Other);
+}
+
+#[test]
+fn clustering_is_deterministic() {
+    let items = mentions(&[
+        ("Bingley", Person),
+        ("Bingley", Person),
+        ("Caroline Bingley", Person),
+        ("Iran", Place),
+        ("Iraq", Place),
+        ("PMU", Organization),
+        ("Popular Mobilization Units", Organization),
+        ("Ali", Person),
+        ("Ali al-Sistani", Person),
+        ("Ali Shamkhani", Person),
+    ]);
+    let hints = vec![titled("Mr."), titled("Miss")];
+    let first = cluster_annotated(items.clone(), hints.clone());
+    for _ in 0..20 {
+        assert_eq!(cluster_annotated(items.clone(), hints.clone()), first);
+    }
+}
+
+#[test]
+fn a_titled_surname_among_a_family_of_full_names_stays_apart() {
+    let items = mentions(&[
+        ("Jane Bennet", Person),
+        ("Lydia Bennet", Person),
+        ("Lydia Bennet", Person),
+        ("Bennet", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        titled("Miss"),
+        titled("Miss"),
+        titled("Mr."),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(find(&entities, "Mr. Bennet").mentions.len(), 1);
+}
+
+#[test]
+fn surname_titles_match_surnames_and_given_name_titles_given_names() {
+    let items = mentions(&[
+        ("Fitzwilliam Darcy", Person),
+        ("Fitzwilliam", Person),
+        ("Catherine de Bourgh", Person),
+        ("Catherine", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        titled("Colonel"),
+        MentionHints::default(),
+        titled("Lady"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(find(&entities, "Fitzwilliam Darcy").mentions.len(), 1);
+    assert_eq!(find(&entities, "Colonel Fitzwilliam").mentions.len(), 1);
+    assert_eq!(find(&entities, "Lady Catherine").mentions.len(), 2);
+}
+
+#[test]
+fn the_plural_of_a_persons_name_is_their_family() {
+    let entities = cluster(mentions(&[
+        ("Lucas", Person),
+        ("Charlotte Lucas", Person),
+        ("Lucases", Person),
+        ("Rostóv", Person),
+        ("Rostóvs", Organization),
+        ("Jones", Person),
+    ]));
+    assert_eq!(find(&entities, "Lucases").kind, Group);
+    assert_eq!(find(&entities, "Rostóvs").kind, Group);
+    assert_eq!(find(&entities, "Jones").kind, Person);
+    assert_eq!(find(&entities, "Charlotte Lucas").mentions.len(), 2);
+}
+
+#[test]
+fn a_surname_ending_in_s_is_not_a_family() {
+    let items = mentions(&[
+        ("William", Person),
+        ("Williams", Person),
+        ("Serena Williams", Person),
+        ("Robert", Person),
+        ("Roberts", Person),
+    ]);
+    let hints = vec![
+        MentionHints::default(),
+        MentionHints::default(),
+        MentionHints::default(),
+        MentionHints::default(),
+        titled("Mr."),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert!(entities.iter().all(|e| e.kind == Person), "{entities:?}");
+}
