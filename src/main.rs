@@ -1,15 +1,15 @@
 //! The command line: parse arguments, dispatch, report errors.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 
+use storyscope::analysis::ner::commands::{eval_ner, train_ner};
 use storyscope::analysis::ner::train::TrainOptions;
-use storyscope::analysis::ner::{conll, evaluate, train, Tagger};
 use storyscope::analysis::{self, AnalysisOptions};
 use storyscope::corpus::{self, Corpus};
 use storyscope::{export, tui};
@@ -169,51 +169,6 @@ fn run(cli: Cli) -> Result<()> {
             train_ner(&train, &dev, &out, &options)
         }
     }
-}
-
-fn read_conll(path: &Path) -> Result<Vec<conll::Document>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(conll::parse(&text))
-}
-
-fn eval_ner(file: &Path, model: Option<&Path>, runs: usize, show_errors: bool) -> Result<()> {
-    let documents = read_conll(file)?;
-    let loaded;
-    let started = std::time::Instant::now();
-    let tagger = match model {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            loaded = Tagger::from_bytes(&bytes)
-                .with_context(|| format!("loading {}", path.display()))?;
-            &loaded
-        }
-        None => Tagger::embedded(),
-    };
-    println!(
-        "model loaded in {:.1} ms",
-        started.elapsed().as_secs_f64() * 1e3
-    );
-    let evaluation = evaluate::evaluate(tagger, &documents, runs);
-    if show_errors {
-        print!("{}", evaluate::disagreements(&documents, &evaluation.found));
-    }
-    println!("{evaluation}");
-    Ok(())
-}
-
-fn train_ner(train_file: &Path, dev_file: &Path, out: &Path, options: &TrainOptions) -> Result<()> {
-    let (train_documents, dev_documents) = (read_conll(train_file)?, read_conll(dev_file)?);
-    let model = train::train(
-        &train_documents,
-        &dev_documents,
-        options,
-        &mut std::io::stderr(),
-    )?;
-    std::fs::write(out, model.to_bytes()).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("wrote {}", out.display());
-    Ok(())
 }
 
 fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::hashing::{digit_as_zero, lower_hash, mix, SEED};
+use super::hashing::{digit_as_zero, lower_hash, mix, plain_punctuation, SEED};
 use super::lexicon::{Gazetteer, List, WordFrequencies};
 
 /// The letter case of a word.
@@ -178,7 +178,7 @@ impl Atoms {
         let (mut previous_class, mut shape_len) = ('\0', 0);
         let (mut uppers, mut lowers, mut digits) = (0u32, 0u32, 0u32);
         let mut first_lower = false;
-        for (n, c) in word.chars().enumerate() {
+        for (n, c) in word.chars().map(plain_punctuation).enumerate() {
             hash = mix(hash, u64::from(c));
             if n < AFFIXES {
                 atoms.prefixes[n] = hash;
@@ -209,6 +209,7 @@ impl Atoms {
         let reversed = word
             .chars()
             .rev()
+            .map(plain_punctuation)
             .flat_map(char::to_lowercase)
             .map(digit_as_zero);
         for (k, c) in reversed.take(AFFIXES).enumerate() {
@@ -601,6 +602,21 @@ mod tests {
         ] {
             let (fast, general) = (Atoms::of_ascii(word.as_bytes()), Atoms::of_unicode(word));
             assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{word}");
+        }
+    }
+
+    #[test]
+    fn typographic_punctuation_reads_as_ascii() {
+        for (fancy, plain) in [
+            ("\u{2019}s", "'s"),
+            ("\u{201C}", "\""),
+            ("Abdul\u{2013}Mahdi", "Abdul-Mahdi"),
+        ] {
+            assert_eq!(
+                format!("{:?}", Atoms::of(fancy)),
+                format!("{:?}", Atoms::of(plain)),
+                "{fancy}"
+            );
         }
     }
 

@@ -20,7 +20,22 @@ pub const SEED: u64 = 0x51_7C_C1_B7_27_22_0A_95;
 /// Lowercase form with every digit read as `0`, so "1996" and "2001" share features.
 #[inline]
 pub fn normalized_chars(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars().flat_map(char::to_lowercase).map(digit_as_zero)
+    word.chars()
+        .map(plain_punctuation)
+        .flat_map(char::to_lowercase)
+        .map(digit_as_zero)
+}
+
+/// Typographic quotes and dashes read as their ASCII forms, which is what
+/// the training text uses: "’s" is "'s" and "“" is `"`.
+#[inline]
+pub fn plain_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        _ => c,
+    }
 }
 
 #[inline]

@@ -2,7 +2,7 @@
 
 use super::hashing::{extend_phrase, lower_hash, SEED};
 use super::model::ModelError;
-use super::table::{write_u32, HashTable, Reader};
+use super::table::{HashTable, Reader};
 
 /// The gazetteer lists. Each list is a bit in a phrase's membership mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,16 +46,17 @@ pub const MAX_PHRASE: usize = 6;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gazetteer {
     phrases: HashTable<u32>,
-    /// A bit per first-word hash bucket, set when some entry starts with a
-    /// word in it: most words start no entry, and this rules them out cheaply.
-    first_words: Vec<u64>,
+    /// A bit per phrase-hash bucket, set when some phrase (an entry or the
+    /// start of one) falls in it. Most word sequences are in no list; this
+    /// small table rules them out without touching the large one.
+    filter: Vec<u64>,
 }
 
-/// log2 of the number of first-word buckets.
-const FIRST_WORD_BITS: u32 = 20;
+/// log2 of the number of filter buckets.
+const FILTER_BITS: u32 = 21;
 
-fn first_word_bucket(word_lower_hash: u64) -> (usize, u64) {
-    let bucket = (word_lower_hash >> (64 - FIRST_WORD_BITS)) as usize;
+fn filter_bucket(phrase: u64) -> (usize, u64) {
+    let bucket = ((phrase >> 20) & ((1 << FILTER_BITS) - 1)) as usize;
     (bucket / 64, 1 << (bucket % 64))
 }
 
@@ -63,7 +64,7 @@ impl Default for Gazetteer {
     fn default() -> Gazetteer {
         Gazetteer {
             phrases: HashTable::default(),
-            first_words: vec![0; (1 << FIRST_WORD_BITS) / 64],
+            filter: vec![0; (1 << FILTER_BITS) / 64],
         }
     }
 }
@@ -92,8 +93,6 @@ impl Gazetteer {
         if hashes.is_empty() || hashes.len() > MAX_PHRASE {
             return;
         }
-        let (block, bit) = first_word_bucket(hashes[0]);
-        self.first_words[block] |= bit;
         let mut phrase = SEED;
         for (i, &word) in hashes.iter().enumerate() {
             phrase = extend_phrase(phrase, word);
@@ -103,7 +102,22 @@ impl Gazetteer {
                 PREFIX_BIT
             };
             *self.phrases.entry(phrase) |= bits;
+            self.set_filter(phrase);
         }
+    }
+
+    fn set_filter(&mut self, phrase: u64) {
+        let (block, bit) = filter_bucket(phrase);
+        self.filter[block] |= bit;
+    }
+
+    #[inline]
+    fn get(&self, phrase: u64) -> Option<u32> {
+        let (block, bit) = filter_bucket(phrase);
+        if self.filter[block] & bit == 0 {
+            return None;
+        }
+        self.phrases.get(phrase)
     }
 
     /// For each word (given by its lower hash), a mask with bit `list * 4 + part`
@@ -111,15 +125,11 @@ impl Gazetteer {
     /// the longest entry of `list` starting at its position.
     pub fn mark(&self, words: &[u64], marks: &mut [u32]) {
         for start in 0..words.len() {
-            let (block, bit) = first_word_bucket(words[start]);
-            if self.first_words[block] & bit == 0 {
-                continue;
-            }
             let mut longest = [0usize; N_LISTS];
             let mut phrase = SEED;
             for (len, &word) in (1..=MAX_PHRASE).zip(&words[start..]) {
                 phrase = extend_phrase(phrase, word);
-                let Some(bits) = self.phrases.get(phrase) else {
+                let Some(bits) = self.get(phrase) else {
                     break;
                 };
                 for (list, end) in longest.iter_mut().enumerate() {
@@ -141,25 +151,18 @@ impl Gazetteer {
 impl Gazetteer {
     pub fn write(&self, out: &mut Vec<u8>) {
         self.phrases.write(out);
-        write_u32(out, self.first_words.len() as u32);
-        for block in &self.first_words {
-            out.extend_from_slice(&block.to_le_bytes());
-        }
     }
 
     pub fn read(reader: &mut Reader) -> Result<Gazetteer, ModelError> {
-        let phrases = HashTable::read(reader)?;
-        let blocks = reader.u32()? as usize;
-        if blocks != (1 << FIRST_WORD_BITS) / 64 {
-            return Err(ModelError::Truncated);
+        let mut gazetteer = Gazetteer {
+            phrases: HashTable::read(reader)?,
+            ..Gazetteer::default()
+        };
+        for phrase in gazetteer.phrases.keys() {
+            let (block, bit) = filter_bucket(phrase);
+            gazetteer.filter[block] |= bit;
         }
-        let first_words = (0..blocks)
-            .map(|_| reader.u64())
-            .collect::<Result<_, _>>()?;
-        Ok(Gazetteer {
-            phrases,
-            first_words,
-        })
+        Ok(gazetteer)
     }
 }
 

@@ -11,6 +11,7 @@
 //! together with the gazetteer, the frequencies and per-word weight sums, so
 //! loading it hashes nothing.
 
+pub mod commands;
 pub mod conll;
 pub mod evaluate;
 mod features;

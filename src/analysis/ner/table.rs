@@ -79,6 +79,11 @@ impl<V: Value> HashTable<V> {
         }
     }
 
+    /// The keys, in slot order.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.keys.iter().copied().filter(|&k| k != EMPTY)
+    }
+
     #[inline]
     pub fn get(&self, key: u64) -> Option<V> {
         match self.find(key) {

@@ -292,7 +292,7 @@ pub fn train(
     let mut shuffler = Shuffler(options.seed | 1);
     let (mut lattice, mut predicted) = (Lattice::default(), Vec::new());
     let mut best: Option<(f64, Model)> = None;
-    for epoch in 1..=options.epochs {
+    for epoch in 1..=options.epochs.max(1) {
         shuffler.shuffle(&mut order);
         let mut mistakes = 0;
         for &i in &order {
