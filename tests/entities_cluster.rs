@@ -601,3 +601,23 @@ fn a_surname_ending_in_s_is_not_a_family() {
     let entities = cluster_annotated(items, hints);
     assert!(entities.iter().all(|e| e.kind == Person), "{entities:?}");
 }
+
+#[test]
+fn a_nationality_before_a_known_name_does_not_split_it() {
+    let entities = cluster(mentions(&[
+        ("Nikkei", Other),
+        ("Nikkei", Other),
+        ("Japanese Nikkei", Other),
+        ("American Airlines", Organization),
+    ]));
+    assert_eq!(names(&entities), ["Nikkei", "American Airlines"]);
+    assert_eq!(entities[0].aliases, ["Japanese Nikkei"]);
+}
+
+#[test]
+fn every_entity_has_a_name() {
+    let mut items = vec![("Nikkei", Other)];
+    items.extend(std::iter::repeat_n(("Japanese Nikkei", Other), 30));
+    let entities = cluster(mentions(&items));
+    assert_eq!(names(&entities), ["Japanese Nikkei"]);
+}

@@ -39,6 +39,7 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
     let mut sets = Sets::new(&names, &infos);
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
+    link_nationality_prefixed(&names, &infos, &mut sets);
     link_short_names(&names, &mut sets);
     build_entities(mentions, &infos, &names, &mut sets)
 }
@@ -375,6 +376,38 @@ fn link_acronyms_by_initials(names: &Names, infos: &[MentionInfo], sets: &mut Se
     }
 }
 
+/// "Japanese Nikkei" is the "Nikkei" the story also names without its
+/// nationality (when the rest is one name of the same kind).
+fn link_nationality_prefixed(names: &Names, infos: &[MentionInfo], sets: &mut Sets) {
+    for (id, name) in names.names.iter().enumerate() {
+        if name.words.len() < 2 || name.kind == EntityKind::Person {
+            continue;
+        }
+        let surface = &infos[name.mentions[0]].surface;
+        let Some((first, rest)) = surface.split_once(' ') else {
+            continue;
+        };
+        if lexicon().demonym_place(first).is_none() {
+            continue;
+        }
+        let same_kind: Vec<NameId> = names
+            .by_key
+            .get(&names::key(rest))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&other| {
+                names.names[other].kind == name.kind
+                    || names.names[other].kind == EntityKind::Other
+                    || name.kind == EntityKind::Other
+            })
+            .collect();
+        if let [other] = same_kind[..] {
+            sets.union(other, id);
+        }
+    }
+}
+
 /// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
 /// Darcy") joins the full name that contains it when exactly one person in
 /// the story fits; "Ali" beside "Ali al-Sistani" and "Ali Shamkhani" stays
@@ -701,12 +734,21 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
         .into_values()
         .map(|surfaces| (most_frequent(surfaces.iter().copied()).0, surfaces.len()))
         .collect();
-    // A one-off form beside a name used hundreds of times is noise ("’Tis Ahab").
+    // A one-off form beside a name used hundreds of times is noise ("’Tis
+    // Ahab"), and "Japanese Nikkei" is "Nikkei" with a nationality.
     let top = forms.iter().map(|&(_, n)| n).max().unwrap_or(0);
-    let forms: Vec<(&str, usize)> = forms
-        .into_iter()
-        .filter(|&(_, n)| n >= 2 || n * 20 >= top)
+    let keys: HashSet<String> = forms.iter().map(|&(s, _)| names::key(s)).collect();
+    let is_nationality_variant = |surface: &str| {
+        surface.split_once(' ').is_some_and(|(first, rest)| {
+            lexicon().demonym_place(first).is_some() && keys.contains(&names::key(rest))
+        })
+    };
+    let kept: Vec<(&str, usize)> = forms
+        .iter()
+        .copied()
+        .filter(|&(s, n)| (n >= 2 || n * 20 >= top) && !is_nationality_variant(s))
         .collect();
+    let forms = if kept.is_empty() { forms } else { kept };
     let repeated_full_form = forms.iter().any(|&(s, n)| n >= 2 && word_count(s) >= 2);
     let mut best = forms
         .iter()

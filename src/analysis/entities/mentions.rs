@@ -1,7 +1,7 @@
 //! From tagger spans to clean mentions: titles, possessives and punctuation
 //! trimmed, junk dropped, CoNLL types mapped to entity kinds.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::acronyms;
@@ -30,15 +30,24 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
         .collect();
     let tagged = ner::tag_document(&words);
     let context = DocumentContext::new(&words);
+    let mut found: Vec<Vec<Found>> = words
+        .iter()
+        .zip(tagged)
+        .map(|(words, spans)| {
+            spans
+                .into_iter()
+                .filter(|span| {
+                    span.tokens.start < span.tokens.end && span.tokens.end <= words.len()
+                })
+                .flat_map(|span| split_span(words, span.tokens, span.label))
+                .filter_map(|(tokens, label)| context.clean(words, tokens, label))
+                .collect()
+        })
+        .collect();
+    let known = KnownNames::collect(&words, &found);
     let mut mentions = Vec::new();
-    for ((sentence, words), spans) in sentences.iter().zip(&words).zip(tagged) {
-        let sentence_tokens = &tokens[sentence.tokens.clone()];
-        let mut found: Vec<Found> = spans
-            .into_iter()
-            .filter(|span| span.tokens.start < span.tokens.end && span.tokens.end <= words.len())
-            .flat_map(|span| split_span(words, span.tokens, span.label))
-            .filter_map(|(tokens, label)| context.clean(words, tokens, label))
-            .collect();
+    for ((sentence, words), found) in sentences.iter().zip(&words).zip(&mut found) {
+        known.tag_untagged(words, found, &context);
         found.sort_by_key(|f| f.tokens.start);
         // A span extended over its head word may now cover the next one.
         let mut covered = 0;
@@ -47,8 +56,9 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
             covered = covered.max(f.tokens.end);
             keep
         });
-        link_acronym_definitions(words, &mut found);
-        mentions.extend(found.into_iter().map(|f| {
+        link_acronym_definitions(words, found);
+        let sentence_tokens = &tokens[sentence.tokens.clone()];
+        mentions.extend(found.drain(..).map(|f| {
             let start = sentence_tokens[f.tokens.start].start + f.cut_start;
             let end = sentence_tokens[f.tokens.end - 1].end - f.cut_end;
             RawMention {
@@ -68,6 +78,106 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
     mentions
 }
 
+/// The names the tagger found somewhere in a document: the same words left
+/// untagged elsewhere in it are the same name (the tagger found "al-Sadr"
+/// twice out of ten).
+struct KnownNames {
+    /// Key of the whole name -> votes per kind.
+    kinds: HashMap<String, [usize; EntityKind::ALL.len()]>,
+    /// Keys of first words, to skip most tokens at once.
+    first_words: HashSet<String>,
+    longest: usize,
+}
+
+impl KnownNames {
+    fn collect(words: &[Vec<&str>], found: &[Vec<Found>]) -> KnownNames {
+        let mut known = KnownNames {
+            kinds: HashMap::new(),
+            first_words: HashSet::new(),
+            longest: 0,
+        };
+        for (words, found) in words.iter().zip(found) {
+            for f in found.iter().filter(|f| f.cut_start == 0 && f.cut_end == 0) {
+                let name = &words[f.tokens.clone()];
+                known.kinds.entry(sequence_key(name)).or_default()[f.kind as usize] += 1;
+                known.first_words.insert(names::key(name[0]));
+                known.longest = known.longest.max(name.len());
+            }
+        }
+        known
+    }
+
+    /// Adds the known names found among the untagged words of a sentence.
+    fn tag_untagged(&self, words: &[&str], found: &mut Vec<Found>, context: &DocumentContext) {
+        let mut covered = vec![false; words.len()];
+        for f in found.iter() {
+            covered[f.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let mut i = 0;
+        while i < words.len() {
+            // "Will you come?": a word the document also writes in lowercase
+            // is no name when it opens a sentence.
+            let end = self.match_at(words, &covered, i).filter(|&end| {
+                end > i + 1 || !is_clause_initial(words, i) || !context.has_lowercase(words[i])
+            });
+            let label = end.and_then(|end| self.label_of(&words[i..end]));
+            let added = match (end, label) {
+                (Some(end), Some(label)) => context.clean(words, i..end, label),
+                _ => None,
+            };
+            match added {
+                Some(f) => {
+                    i = f.tokens.end;
+                    covered[f.tokens.clone()].iter_mut().for_each(|c| *c = true);
+                    found.push(f);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The end of the longest known name starting at `i` in untagged words.
+    fn match_at(&self, words: &[&str], covered: &[bool], i: usize) -> Option<usize> {
+        let first = words[i];
+        let starts_name = first.starts_with(char::is_uppercase) || names::has_capital(first);
+        if covered[i] || !starts_name || !self.first_words.contains(&names::key(first)) {
+            return None;
+        }
+        let max_end = (i + self.longest).min(words.len());
+        (i + 1..=max_end)
+            .rev()
+            .filter(|&end| !covered[i..end].contains(&true))
+            .find(|&end| self.kinds.contains_key(&sequence_key(&words[i..end])))
+    }
+
+    /// The tagger label of the kind the name had in at least two thirds of
+    /// its tagged mentions; MISC (unsure) when the tagger wavered.
+    fn label_of(&self, name: &[&str]) -> Option<NerType> {
+        let votes = self.kinds.get(&sequence_key(name))?;
+        let total: usize = votes.iter().sum();
+        let (kind, &n) = EntityKind::ALL
+            .into_iter()
+            .zip(votes)
+            .max_by_key(|&(kind, n)| (*n, std::cmp::Reverse(kind)))?;
+        let kind = if 3 * n >= 2 * total {
+            kind
+        } else {
+            EntityKind::Other
+        };
+        Some(match kind {
+            EntityKind::Person => NerType::Per,
+            EntityKind::Organization => NerType::Org,
+            EntityKind::Place => NerType::Loc,
+            EntityKind::Group | EntityKind::Other => NerType::Misc,
+        })
+    }
+}
+
+/// The key of a run of words, as one name.
+fn sequence_key(words: &[&str]) -> String {
+    names::key(&words.join(" "))
+}
+
 /// A cleaned span inside one sentence (token indices relative to the sentence).
 struct Found {
     tokens: Range<usize>,
@@ -84,14 +194,20 @@ struct Found {
 /// capitalised in mid-sentence (so are names, not just sentence openers).
 struct DocumentContext<'a> {
     capitalised_inside: HashSet<&'a str>,
+    /// Words written starting with a lowercase letter somewhere.
+    lowercase: HashSet<&'a str>,
 }
 
 impl<'a> DocumentContext<'a> {
     fn new(sentences: &[Vec<&'a str>]) -> DocumentContext<'a> {
         let mut capitalised_inside = HashSet::new();
+        let mut lowercase = HashSet::new();
         for words in sentences {
             let mut seen_word = false;
             for (i, word) in words.iter().enumerate() {
+                if word.starts_with(char::is_lowercase) {
+                    lowercase.insert(*word);
+                }
                 let opens_quote = i > 0 && opens_clause(words[i - 1]);
                 if seen_word && !opens_quote && word.starts_with(char::is_uppercase) {
                     capitalised_inside.insert(*word);
@@ -99,7 +215,21 @@ impl<'a> DocumentContext<'a> {
                 seen_word |= is_wordlike(word);
             }
         }
-        DocumentContext { capitalised_inside }
+        DocumentContext {
+            capitalised_inside,
+            lowercase,
+        }
+    }
+
+    /// True when the document also writes `word` in lowercase ("will" for "Will").
+    fn has_lowercase(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let lower: String = first.to_lowercase().chain(chars).collect();
+        // "al-Sadr" is the lowercase form of "Al-Sadr", and still a name.
+        !names::has_capital(&lower) && self.lowercase.contains(lower.as_str())
     }
 
     /// Trims a tagged span to the name proper, or drops it as junk.
@@ -778,6 +908,37 @@ mod tests {
         assert_eq!(
             kind("said Amer Saad", 1..3, NerType::Per),
             Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn names_the_tagger_found_once_are_found_everywhere_in_the_document() {
+        let sentences: Vec<Vec<&str>> = vec![
+            "they thanked al-Sadr .".split(' ').collect(),
+            "Al-Sadr said that al-Sadr will win .".split(' ').collect(),
+            "Will you come ?".split(' ').collect(),
+            "He met Will there .".split(' ').collect(),
+        ];
+        let context = DocumentContext::new(&sentences);
+        let tagged = vec![
+            vec![context.clean(&sentences[0], 2..3, NerType::Per).unwrap()],
+            vec![],
+            vec![],
+            vec![context.clean(&sentences[3], 2..3, NerType::Per).unwrap()],
+        ];
+        let known = KnownNames::collect(&sentences, &tagged);
+        let mut found = Vec::new();
+        known.tag_untagged(&sentences[1], &mut found, &context);
+        let spans: Vec<_> = found.iter().map(|f| (f.tokens.clone(), f.kind)).collect();
+        assert_eq!(
+            spans,
+            [(0..1, EntityKind::Person), (3..4, EntityKind::Person)]
+        );
+        let mut found = Vec::new();
+        known.tag_untagged(&sentences[2], &mut found, &context);
+        assert!(
+            found.is_empty(),
+            "the verb opening a question is not the name"
         );
     }
 

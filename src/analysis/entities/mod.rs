@@ -12,6 +12,8 @@
 //! and common words capitalised only because they open a sentence are
 //! dropped; kinds follow the tagger label, corrected by demonym and group
 //! word lists, honorifics (a person) and head words ("Square", "Council").
+//! Names the tagger found once are then found wherever else the document
+//! repeats them untagged.
 //!
 //! Clustering (`cluster`): one name per key (case, periods, "al-" and
 //! possessives ignored; standard short forms and demonyms mapped to their
