@@ -111,7 +111,7 @@ fn typing_a_filter_narrows_and_backspace_widens() {
     assert_eq!(app.visible, vec![1, 2, 4]);
     update(&mut app, Action::SearchConfirm);
     assert_eq!(app.search_input, None);
-    assert_eq!(app.text_query(), Some("ada"));
+    assert_eq!(app.text_query().map(|q| q.source()), Some("ADA"));
     update(&mut app, Action::Cancel);
     assert_eq!(app.visible.len(), 5);
 }

@@ -1,6 +1,8 @@
 //! Drawing: one module per pane. Every function here reads the state and
 //! writes cells; none changes the state.
 
+pub mod card;
+pub mod concordance;
 pub mod entities;
 pub mod help;
 pub mod paragraphs;
@@ -34,6 +36,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         render_tabs(app, rect, buf);
     }
     status::render(app, areas.status, buf);
+    if let Some(view) = &app.concordance {
+        concordance::render(app, view, area, buf);
+    }
+    if let Some(card) = &app.card {
+        card::render(app, card, area, buf);
+    }
     if app.help.is_some() {
         help::render(app, area, buf);
     }

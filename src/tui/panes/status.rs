@@ -7,14 +7,16 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Filter};
+use crate::tui::app::App;
 use crate::tui::text;
-use crate::tui::theme::kind_letter;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let editing = app.search_input.is_some() || app.entity_list.editing;
     let right = match (editing, &app.message) {
+        (true, _) if app.search_input.is_some() && app.query_error.is_some() => {
+            text::one_line(app.query_error.as_deref().unwrap_or_default())
+        }
         (true, _) => "Enter keep · Esc clear".to_string(),
         (false, Some(message)) => text::one_line(message),
         (false, None) => hints(app),
@@ -31,8 +33,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!("find entity: {}▏", text::one_line(&app.entity_list.query))
         }
         None => {
-            if let Some(filters) = filters_label(app) {
+            if let Some(filters) = app.filters_label() {
                 rest.push(filters);
+            }
+            if let Some(mark) = &app.date_mark {
+                let label = crate::tui::filters::date_range_label(mark);
+                rest.push(format!("range from {label}…"));
             }
             document_label(app)
         }
@@ -79,24 +85,6 @@ fn document_label(app: &App) -> String {
     label
 }
 
-fn filters_label(app: &App) -> Option<String> {
-    let parts: Vec<String> = app
-        .filters
-        .iter()
-        .filter_map(|filter| match filter {
-            Filter::Entity(e) => app.analysis.entities.get(*e).map(|entity| {
-                let name = text::truncate(&text::one_line(&entity.name), 30);
-                format!("{} {name}", kind_letter(entity.kind))
-            }),
-            Filter::Text { typed, .. } if !typed.is_empty() => {
-                Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
-            }
-            Filter::Text { .. } => None,
-        })
-        .collect();
-    (!parts.is_empty()).then(|| format!("filter: {}", parts.join(" + ")))
-}
-
 fn hints(app: &App) -> String {
     let key = |action| app.keymap.first_key(action).unwrap_or("?");
     let mut hints = vec![
@@ -109,6 +97,9 @@ fn hints(app: &App) -> String {
     }
     if !app.filters.is_empty() {
         hints.push(format!("{} clear", key(Action::Cancel)));
+    }
+    if app.filters.len() > 1 {
+        hints.push(format!("{} clear all", key(Action::ClearFilters)));
     }
     hints.push(format!("{} pane", key(Action::FocusNext)));
     hints.push(format!("{} quit", key(Action::Quit)));
