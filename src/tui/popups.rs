@@ -106,8 +106,8 @@ pub fn update_concordance(app: &mut App, action: Action) -> bool {
             let hit = view.concordance.hits().get(view.cursor.selected).cloned();
             app.concordance = None;
             if let Some(hit) = hit {
-                app.focus = Pane::Paragraphs;
                 jump_to(app, hit.paragraph, hit.keyword);
+                app.focus = Pane::Paragraphs;
             }
         }
         Action::JumpBack | Action::JumpForward => {
