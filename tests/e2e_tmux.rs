@@ -191,6 +191,52 @@ fn browse_filter_help_and_quit_in_a_real_terminal() {
     );
 }
 
+/// The row of the paragraph pane's selected paragraph (its gutter bar).
+fn selected_row(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .find(|line| line.contains("│▌"))
+        .map(|line| line.to_string())
+}
+
+#[test]
+fn concordance_jump_and_ctrl_o_back_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let tmux = Tmux::start(
+        "concordance",
+        120,
+        40,
+        &app_command(&format!("'{FIXTURE}'")),
+    );
+    tmux.wait_for_text("▸2 Paragraphs");
+    // The entity with the most mentions: filter by it, then its concordance.
+    tmux.send(&["1", "Enter"]);
+    let filtered = tmux.wait_for_text("filter: ");
+    let original = selected_row(&filtered).expect("a selected paragraph");
+    tmux.send(&["c"]);
+    tmux.wait_for_text("Concordance: ");
+    // Its last line, Enter: the paragraph pane shows that mention.
+    tmux.send(&["G", "Enter"]);
+    let jumped = tmux.wait_for("the jump", |s| {
+        !s.contains("Concordance: ") && s.contains("▸2 Paragraphs")
+    });
+    let landed = selected_row(&jumped).expect("a selected paragraph");
+    assert_ne!(landed, original, "the jump moved:\n{jumped}");
+    // Ctrl-o: back where the jump started, focus included.
+    tmux.send(&["C-o"]);
+    let back = tmux.wait_for("the way back", |s| s.contains("▸1 Entities"));
+    assert_eq!(selected_row(&back), Some(original), "{back}");
+    // And forward again.
+    tmux.send(&["C-n"]);
+    let forward = tmux.wait_for_text("▸2 Paragraphs");
+    assert_eq!(selected_row(&forward), Some(landed), "{forward}");
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+}
+
 #[test]
 fn resizing_redraws_and_ctrl_c_quits() {
     if !Tmux::available() {
