@@ -214,25 +214,31 @@ fn concordance_jump_and_ctrl_o_back_in_a_real_terminal() {
     tmux.wait_for_text("▸2 Paragraphs");
     // The entity with the most mentions: filter by it, then its concordance.
     tmux.send(&["1", "Enter"]);
-    let filtered = tmux.wait_for_text("filter: ");
+    let filtered = tmux.wait_for("the entity filter", |s| {
+        s.contains("filter: ") && selected_row(s).is_some()
+    });
     let original = selected_row(&filtered).expect("a selected paragraph");
     tmux.send(&["c"]);
     tmux.wait_for_text("Concordance: ");
     // Its last line, Enter: the paragraph pane shows that mention.
     tmux.send(&["G", "Enter"]);
-    let jumped = tmux.wait_for("the jump", |s| {
-        !s.contains("Concordance: ") && s.contains("▸2 Paragraphs")
+    // (A capture can catch a frame half drawn: wait for the whole of it.)
+    let jumped = tmux.wait_for("the jump to another paragraph", |s| {
+        !s.contains("Concordance: ")
+            && s.contains("▸2 Paragraphs")
+            && selected_row(s).is_some_and(|row| row != original)
     });
     let landed = selected_row(&jumped).expect("a selected paragraph");
-    assert_ne!(landed, original, "the jump moved:\n{jumped}");
     // Ctrl-o: back where the jump started, focus included.
     tmux.send(&["C-o"]);
-    let back = tmux.wait_for("the way back", |s| s.contains("▸1 Entities"));
-    assert_eq!(selected_row(&back), Some(original), "{back}");
+    tmux.wait_for("the way back", |s| {
+        s.contains("▸1 Entities") && selected_row(s).as_ref() == Some(&original)
+    });
     // And forward again.
     tmux.send(&["C-n"]);
-    let forward = tmux.wait_for_text("▸2 Paragraphs");
-    assert_eq!(selected_row(&forward), Some(landed), "{forward}");
+    tmux.wait_for("forward to the mention again", |s| {
+        s.contains("▸2 Paragraphs") && selected_row(s).as_ref() == Some(&landed)
+    });
     tmux.send(&["q"]);
     tmux.wait_for_text("EXITED:0");
 }

@@ -284,3 +284,23 @@ fn the_card_quotes_descriptions_from_the_text() {
     assert!(screen.contains("Aliases    Shamkhani"), "{screen}");
     assert!(screen.contains("first ¶1 · last ¶2"), "{screen}");
 }
+
+#[test]
+fn the_analysis_gauge_shows_size_time_and_an_estimate() {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    use std::time::Duration;
+    use storyscope::tui::progress::Progress;
+    let mut terminal = Terminal::new(TestBackend::new(80, 9)).expect("terminal");
+    let progress = Progress {
+        elapsed: Duration::from_millis(2500),
+        bytes: 12_400_000,
+    };
+    let frame = terminal
+        .draw(|frame| storyscope::tui::panes::draw_progress(frame, progress))
+        .expect("draw");
+    let screen = storyscope::tui::buffer_to_string(frame.buffer);
+    assert!(screen.contains("analysing 12.4 MB · 2.5 s"), "{screen}");
+    assert!(screen.contains("q quits"), "{screen}");
+    assert!(screen.contains('█'), "a partly filled gauge:\n{screen}");
+}

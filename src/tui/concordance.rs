@@ -16,9 +16,10 @@ pub struct ConcordanceView {
     pub cursor: ListCursor,
 }
 
-/// Column layout for `width` display columns of context and keyword.
-pub fn layout_for(width: usize) -> KwicLayout {
-    let keyword = (width / 5).clamp(6, 28);
+/// Column layout for `width` display columns of context and keyword, the
+/// keyword column as wide as the widest shown keyword (within limits).
+pub fn layout_for(width: usize, widest_keyword: usize) -> KwicLayout {
+    let keyword = widest_keyword.clamp(1, (width / 4).clamp(6, 28));
     let context = width.saturating_sub(keyword);
     let left = context / 2;
     KwicLayout {

@@ -10,8 +10,6 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyModifiers,
 };
 use ratatui::crossterm::execute;
-use ratatui::layout::{Constraint, Flex, Layout};
-use ratatui::widgets::{Block, Gauge};
 use ratatui::DefaultTerminal;
 
 use super::progress::Progress;
@@ -88,20 +86,9 @@ pub fn run(app: App, mouse: bool) -> Result<()> {
 /// Draws an analysis gauge; false when the reader asked to quit (q, Esc or
 /// Ctrl-C) meanwhile.
 pub fn show_progress(session: &mut Session, progress: Progress) -> Result<bool> {
-    session.terminal.draw(|frame| {
-        let area = frame.area();
-        let [row] = Layout::vertical([Constraint::Length(3)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [row] = Layout::horizontal([Constraint::Max(70)])
-            .flex(Flex::Center)
-            .areas(row);
-        let gauge = Gauge::default()
-            .block(Block::bordered().title(" storyscope · q quits "))
-            .ratio(progress.fraction().clamp(0.0, 1.0))
-            .label(progress.label());
-        frame.render_widget(gauge, row);
-    })?;
+    session
+        .terminal
+        .draw(|frame| panes::draw_progress(frame, progress))?;
     while event::poll(Duration::ZERO)? {
         if let Event::Key(key) = event::read()? {
             let ctrl_c =

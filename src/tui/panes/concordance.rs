@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
 use crate::tui::concordance::{layout_for, ConcordanceView};
@@ -61,9 +62,12 @@ pub fn render(app: &App, view: &ConcordanceView, area: Rect, buf: &mut Buffer) {
     let number_width = app.index.number_width;
     // "▶ 123 " before the context.
     let prefix = number_width + 3;
-    let layout = layout_for((inner.width as usize).saturating_sub(prefix));
     let page = inner.height as usize;
     let offset = super::entities::effective_offset(view.cursor.offset, view.cursor.selected, page);
+    let layout = layout_for(
+        (inner.width as usize).saturating_sub(prefix),
+        widest_keyword(app, view, offset..offset + page),
+    );
     let lines = view
         .concordance
         .lines(app.corpus, offset..offset + page, layout);
@@ -89,4 +93,19 @@ pub fn render(app: &App, view: &ConcordanceView, area: Rect, buf: &mut Buffer) {
         }
         buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
     }
+}
+
+/// Display width of the widest keyword among the hits in `rows`.
+fn widest_keyword(app: &App, view: &ConcordanceView, rows: std::ops::Range<usize>) -> usize {
+    let hits = view.concordance.hits();
+    let rows = rows.start.min(hits.len())..rows.end.min(hits.len());
+    hits[rows]
+        .iter()
+        .filter_map(|hit| {
+            let text = &app.corpus.documents.get(hit.document)?.text;
+            text.get(hit.keyword.clone())
+        })
+        .map(|keyword| UnicodeWidthStr::width(text::one_line(keyword).as_str()))
+        .max()
+        .unwrap_or(1)
 }

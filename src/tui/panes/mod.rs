@@ -47,6 +47,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// The analysis gauge shown while a big story is analysed.
+pub fn draw_progress(frame: &mut Frame, progress: super::progress::Progress) {
+    use ratatui::layout::{Constraint, Flex, Layout};
+    use ratatui::widgets::Gauge;
+    let [row] = Layout::vertical([Constraint::Length(3)])
+        .flex(Flex::Center)
+        .areas(frame.area());
+    let [row] = Layout::horizontal([Constraint::Max(70)])
+        .flex(Flex::Center)
+        .areas(row);
+    let gauge = Gauge::default()
+        .block(Block::bordered().title(" storyscope · q quits "))
+        .ratio(progress.fraction().clamp(0.0, 1.0))
+        .label(progress.label());
+    frame.render_widget(gauge, row);
+}
+
 /// The bordered frame of a pane, its number and title, the border bright
 /// when it has focus; returns the inside.
 pub fn pane_block(app: &App, pane: Pane, detail: String, area: Rect, buf: &mut Buffer) -> Rect {
