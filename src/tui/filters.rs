@@ -160,3 +160,65 @@ impl App<'_> {
         (!parts.is_empty()).then(|| format!("filter: {}", parts.join(" + ")))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(typed: &str) -> Query {
+        match Filter::text(typed) {
+            (
+                Filter::Text {
+                    query: Some(query), ..
+                },
+                None,
+            ) => query,
+            other => panic!("no query for {typed:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_words_match_across_line_breaks_and_regex_stays_as_typed() {
+        let text = "Al-Sadr met\n  AL-SADR (twice)";
+        let found: Vec<&str> = query("met al-sadr")
+            .matches(text)
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, vec!["met\n  AL-SADR"]);
+        assert!(query("(twice)").is_match(text), "plain text is literal");
+        assert!(query("re:al-s.dr").is_match(text));
+        let (_, error) = Filter::text("re:(");
+        assert!(error.is_some_and(|e| e.starts_with("bad regular expression")));
+    }
+
+    #[test]
+    fn kind_text_and_dates_replace_their_own_sort_only() {
+        let dates = |day: i8| {
+            let date = jiff::civil::date(2024, 3, day);
+            DateInterval {
+                first: date,
+                last: date,
+            }
+        };
+        let mut filters = vec![
+            Filter::Entity(1),
+            Filter::Kind(EntityKind::Place),
+            Filter::Dates(dates(3)),
+        ];
+        let replacement = Filter::Dates(dates(5));
+        filters.retain(|f| !f.same_slot(&replacement));
+        assert_eq!(filters.len(), 2);
+        assert!(
+            !Filter::Entity(1).same_slot(&Filter::Entity(2)),
+            "entities add up"
+        );
+        assert_eq!(
+            span(dates(5), dates(3)),
+            DateInterval {
+                first: dates(3).first,
+                last: dates(5).last
+            }
+        );
+        assert_eq!(date_range_label(&dates(3)), "2024-03-03");
+    }
+}

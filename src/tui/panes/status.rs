@@ -13,14 +13,6 @@ use crate::tui::text;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let editing = app.search_input.is_some() || app.entity_list.editing;
-    let right = match (editing, &app.message) {
-        (true, _) if app.search_input.is_some() && app.query_error.is_some() => {
-            text::one_line(app.query_error.as_deref().unwrap_or_default())
-        }
-        (true, _) => "Enter keep · Esc clear".to_string(),
-        (false, Some(message)) => text::one_line(message),
-        (false, None) => hints(app),
-    };
     let count = format!(
         "{}/{} paragraphs",
         app.visible.len(),
@@ -45,9 +37,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     rest.push(count);
     let rest = rest.join(" │ ");
-    let right = format!(" {right} ");
-    // The document title gives way first, then the hints, then the rest.
+    // The document title gives way first (down to a stub), then the hints
+    // from the last, then the rest.
     let fixed = rest.width() + 5;
+    let hint_room = width.saturating_sub(fixed + 12 + 2);
+    let right = match (editing, &app.message) {
+        (true, _) if app.search_input.is_some() && app.query_error.is_some() => {
+            text::one_line(app.query_error.as_deref().unwrap_or_default())
+        }
+        (true, _) => "Enter keep · Esc clear".to_string(),
+        (false, Some(message)) => text::one_line(message),
+        (false, None) => fitting_hints(hints(app), hint_room),
+    };
+    let right = format!(" {right} ");
     let title_room = width.saturating_sub(fixed + right.width()).max(12);
     let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
     let right = if left.width() + right.width() <= width {
@@ -85,7 +87,21 @@ fn document_label(app: &App) -> String {
     label
 }
 
-fn hints(app: &App) -> String {
+/// As many hints as fit in `room` columns, in order of importance.
+fn fitting_hints(hints: Vec<String>, room: usize) -> String {
+    let mut shown = String::new();
+    for hint in hints {
+        let separator = if shown.is_empty() { "" } else { "  " };
+        if shown.width() + separator.len() + hint.width() > room {
+            break;
+        }
+        shown.push_str(separator);
+        shown.push_str(&hint);
+    }
+    shown
+}
+
+fn hints(app: &App) -> Vec<String> {
     let key = |action| app.keymap.first_key(action).unwrap_or("?");
     let mut hints = vec![
         format!("{} help", key(Action::Help)),
@@ -94,6 +110,13 @@ fn hints(app: &App) -> String {
     if app.highlighted_entity().is_some() {
         let (next, previous) = (key(Action::NextMention), key(Action::PreviousMention));
         hints.push(format!("{next}/{previous} mentions"));
+        hints.push(format!("{} card", key(Action::EntityCard)));
+    } else if app.text_query().is_some() {
+        let (next, previous) = (key(Action::NextMention), key(Action::PreviousMention));
+        hints.push(format!("{next}/{previous} matches"));
+    }
+    if app.highlighted_entity().is_some() || app.text_query().is_some() {
+        hints.push(format!("{} concordance", key(Action::Concordance)));
     }
     if !app.filters.is_empty() {
         hints.push(format!("{} clear", key(Action::Cancel)));
@@ -103,5 +126,5 @@ fn hints(app: &App) -> String {
     }
     hints.push(format!("{} pane", key(Action::FocusNext)));
     hints.push(format!("{} quit", key(Action::Quit)));
-    hints.join("  ")
+    hints
 }
