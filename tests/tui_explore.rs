@@ -304,3 +304,25 @@ fn the_analysis_gauge_shows_size_time_and_an_estimate() {
     assert!(screen.contains("q quits"), "{screen}");
     assert!(screen.contains('█'), "a partly filled gauge:\n{screen}");
 }
+
+#[test]
+fn a_click_on_a_concordance_line_jumps_there() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let mut app = app(&corpus, &analysis);
+    run(&mut app, &[Action::FocusEntities, Action::Concordance]);
+    // The popup's border is row 0; its lines start on row 1.
+    update(&mut app, Action::ClickAt { column: 30, row: 3 });
+    assert!(app.concordance.is_none());
+    assert_eq!(app.selected_paragraph(), Some(4), "the third line");
+    update(&mut app, Action::Concordance);
+    update(
+        &mut app,
+        Action::ClickAt {
+            column: 30,
+            row: 30,
+        },
+    );
+    assert!(app.concordance.is_none(), "a click below the lines closes");
+    assert_eq!(app.selected_paragraph(), Some(4));
+}

@@ -2,8 +2,12 @@
 //! the keys it understands and leaves the rest (quit, resize, jumps) to
 //! the app, like gitui's event pump.
 
+use ratatui::layout::Position;
+use ratatui::widgets::Block;
+
 use super::action::Action;
 use super::app::{App, Filter, ListCursor, Pane};
+use super::panes::entities::effective_offset;
 use super::update::jump_to;
 
 /// Rows of the co-occurring list and of the concordance a page moves.
@@ -101,7 +105,19 @@ pub fn update_concordance(app: &mut App, action: Action) -> bool {
     };
     let len = view.concordance.len();
     match action {
-        Action::Cancel | Action::Concordance | Action::ClickAt { .. } => app.concordance = None,
+        Action::Cancel | Action::Concordance => app.concordance = None,
+        Action::ClickAt { column, row } => {
+            // A click on a line jumps there; anywhere else closes.
+            let inner = Block::bordered().inner(super::panes::concordance::popup_area(app.screen));
+            let page = inner.height as usize;
+            let offset = effective_offset(view.cursor.offset, view.cursor.selected, page);
+            let line = offset + row.saturating_sub(inner.y) as usize;
+            if inner.contains(Position::new(column, row)) && line < len {
+                view.cursor.selected = line;
+                return update_concordance(app, Action::Select);
+            }
+            app.concordance = None;
+        }
         Action::Select => {
             let hit = view.concordance.hits().get(view.cursor.selected).cloned();
             app.concordance = None;

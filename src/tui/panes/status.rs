@@ -103,6 +103,19 @@ fn fitting_hints(hints: Vec<String>, room: usize) -> String {
 
 fn hints(app: &App) -> Vec<String> {
     let key = |action| app.keymap.first_key(action).unwrap_or("?");
+    if app.concordance.is_some() || app.card.is_some() {
+        let enter = if app.card.is_some() {
+            "select"
+        } else {
+            "jump to it"
+        };
+        return vec![
+            format!("{} {enter}", key(Action::Select)),
+            format!("{}/{} move", key(Action::Down), key(Action::Up)),
+            format!("{} close", key(Action::Cancel)),
+            format!("{} back", key(Action::JumpBack)),
+        ];
+    }
     let mut hints = vec![
         format!("{} help", key(Action::Help)),
         format!("{} filter", key(Action::Search)),
