@@ -59,21 +59,31 @@ pub fn corpus_bytes(corpus: &Corpus) -> usize {
 pub fn analyze_with_progress(
     corpus: Arc<Corpus>,
     options: AnalysisOptions,
-    mut tick: impl FnMut(Progress) -> Result<bool>,
+    tick: impl FnMut(Progress) -> Result<bool>,
 ) -> Result<Option<Analysis>> {
     let bytes = corpus_bytes(&corpus);
+    run_with_progress(move || analyze(&corpus, &options), bytes, tick)
+}
+
+/// Runs `work` on a worker thread, calling `tick` as
+/// [`analyze_with_progress`] does.
+pub fn run_with_progress<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+    bytes: usize,
+    mut tick: impl FnMut(Progress) -> Result<bool>,
+) -> Result<Option<T>> {
     let start = Instant::now();
     let (sender, receiver) = mpsc::channel();
     std::thread::Builder::new()
         .name("analysis".to_string())
         .spawn(move || {
             // The receiver may be gone when the reader quit; nothing to do.
-            let _ = sender.send(analyze(&corpus, &options));
+            let _ = sender.send(work());
         })?;
     let mut wait = SHOW_AFTER;
     loop {
         match receiver.recv_timeout(wait) {
-            Ok(analysis) => return Ok(Some(analysis)),
+            Ok(result) => return Ok(Some(result)),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 anyhow::bail!("the analysis stopped unexpectedly")
@@ -130,15 +140,42 @@ mod tests {
     }
 
     #[test]
-    fn a_quick_analysis_shows_no_progress() {
-        let corpus = Arc::new(crate::corpus::load_bundled());
-        let mut ticks = 0;
-        let analysis = analyze_with_progress(corpus, AnalysisOptions::default(), |_| {
-            ticks += 1;
+    fn slow_work_ticks_after_half_a_second_and_can_be_abandoned() {
+        let slow = || std::thread::sleep(Duration::from_millis(900));
+        let mut seen = Vec::new();
+        let done = run_with_progress(slow, 1000, |progress| {
+            seen.push(progress.elapsed);
             Ok(true)
         })
-        .expect("analysis runs");
-        assert!(analysis.is_some_and(|a| !a.entities.is_empty()));
-        assert_eq!(ticks, 0);
+        .expect("runs");
+        assert!(done.is_some());
+        assert!(!seen.is_empty(), "ticked");
+        assert!(seen[0] >= SHOW_AFTER, "not before half a second");
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+
+        let abandoned = run_with_progress(slow, 1000, |_| Ok(false)).expect("runs");
+        assert!(abandoned.is_none());
+    }
+
+    #[test]
+    fn quick_work_shows_no_progress_and_the_analysis_comes_back() {
+        let mut ticks = 0;
+        let done = run_with_progress(
+            || 42,
+            10,
+            |_| {
+                ticks += 1;
+                Ok(true)
+            },
+        )
+        .expect("runs");
+        assert_eq!((done, ticks), (Some(42), 0));
+
+        let corpus = Arc::new(crate::corpus::load_bundled());
+        let analysis =
+            analyze_with_progress(corpus.clone(), AnalysisOptions::default(), |_| Ok(true))
+                .expect("analysis runs")
+                .expect("not abandoned");
+        assert_eq!(analysis, analyze(&corpus, &AnalysisOptions::default()));
     }
 }
