@@ -105,6 +105,18 @@ fn keystrokes_on_war_and_peace() {
         &[Action::FocusParagraphs, Action::Concordance],
     );
     step("close", &[Action::Cancel]);
+    step("edit the search again", &[Action::Search]);
+    step(
+        "erase it",
+        &[Action::SearchBackspace; "re:pierre|natasha".len()],
+    );
+    for c in "the".chars() {
+        step(&format!("  type {c:?}"), &[Action::SearchInput(c)]);
+    }
+    step("confirm", &[Action::SearchConfirm]);
+    step("concordance of 'the'", &[Action::Concordance]);
+    step("concordance: bottom", &[Action::Bottom]);
+    step("close", &[Action::Cancel]);
     step(
         "date filter on the timeline (d)",
         &[Action::FocusTimeline, Action::FilterDate],
