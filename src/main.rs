@@ -63,6 +63,14 @@ enum Command {
         #[arg(long, default_value = "")]
         keys: String,
     },
+    /// Score the temporal tagger on TimeML (.tml) files under DIR, TempEval-3 style.
+    EvalTimex {
+        /// Folder searched recursively for .tml files.
+        dir: std::path::PathBuf,
+        /// Write misses, false positives and wrong values to this file.
+        #[arg(long)]
+        errors: Option<std::path::PathBuf>,
+    },
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
@@ -137,6 +145,7 @@ fn run(cli: Cli) -> Result<()> {
                 .context("render")?;
             print_output(&screen)
         }
+        Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
     }
 }
 
@@ -153,6 +162,21 @@ fn print_output(text: &str) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result<()> {
+    use storyscope::analysis::timex::eval;
+    let report = match errors {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            eval::evaluate(dir, Some(&mut out))?
+        }
+        None => eval::evaluate(dir, None)?,
+    };
+    println!("{report}");
+    Ok(())
 }
 
 fn load(input: &Input) -> Result<Corpus> {

@@ -162,7 +162,7 @@ pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
             let sentences = tokens::sentences(text, &tokens);
             let mentions = entities::find_mentions(text, &tokens, &sentences);
             let reference = options.reference_date.or(doc.date);
-            let timexes = timex::tag(text, &tokens, &sentences, reference);
+            let timexes = timex::tag(text, doc.body.clone(), reference);
             DocumentAnalysis {
                 mentions,
                 timexes,
@@ -195,11 +195,14 @@ pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
             let Some(paragraph) = corpus.paragraph_at(doc_id, expression.start) else {
                 continue;
             };
-            let sentence = result
+            // Sentences are in text order: binary search, not a scan per expression.
+            let following = result
                 .sentences
-                .iter()
-                .find(|s| s.start <= expression.start && expression.start < s.end)
-                .cloned()
+                .partition_point(|s| s.start <= expression.start);
+            let sentence = following
+                .checked_sub(1)
+                .map(|i| result.sentences[i].clone())
+                .filter(|s| expression.start < s.end)
                 .unwrap_or(expression.start..expression.end);
             timeline_input.push(timeline::Located {
                 document: doc_id,

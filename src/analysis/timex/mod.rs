@@ -1,0 +1,562 @@
+//! Temporal expressions and their TIMEX3 normalisation.
+//!
+//! The text is cut into tokens once; at each token the rules of
+//! [`rules::RULES`] are tried and the longest match wins. Its value is
+//! computed by [`normalize`] against the reference date: the document date,
+//! or, without one (novels), the last explicit date before the expression.
+
+pub mod eval;
+pub mod lexicon;
+pub mod normalize;
+pub mod pattern;
+pub mod rules;
+pub mod timeml;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use lexicon::{Shape, Tok};
+use normalize::{Anchor, Context, Norm, Tense};
+use pattern::{Captures, CompiledRule, Grammar};
+use rules::Guard;
+
+use super::TimexType;
+
+/// A temporal expression found in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpression {
+    pub start: usize,
+    pub end: usize,
+    pub timex_type: TimexType,
+    pub value: String,
+}
+
+/// Finds and normalises the temporal expressions of `text[range]`; byte
+/// offsets are into `text`. Without a `reference`, relative expressions
+/// are resolved against the last explicit date before them.
+pub fn tag(text: &str, range: Range<usize>, reference: Option<Date>) -> Vec<TimeExpression> {
+    let Some(body) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut found = tag_text(body, reference);
+    for expression in &mut found {
+        expression.start += range.start;
+        expression.end += range.start;
+    }
+    found
+}
+
+/// [`tag`] on a whole string.
+pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
+    let grammar = Grammar::get();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    lexicon::tokenize(text, &grammar.lexicon, &mut tokens);
+    let mut tagger = Tagger {
+        grammar,
+        text,
+        tokens: &tokens,
+        anchor: reference.map(Anchor::from_date).unwrap_or_default(),
+        narrative: reference.is_none(),
+        stated_quarter: None,
+        mentioned: None,
+    };
+    tagger.run()
+}
+
+struct Tagger<'a> {
+    grammar: &'static Grammar,
+    text: &'a str,
+    tokens: &'a [Tok],
+    anchor: Anchor,
+    /// No document date: the anchor follows the explicit dates.
+    narrative: bool,
+    /// The last calendar date the text mentioned, for "that year".
+    mentioned: Option<Anchor>,
+    /// The last quarter named in the text (start byte, value), for "a year ago".
+    stated_quarter: Option<(usize, String)>,
+}
+
+impl Tagger<'_> {
+    fn run(&mut self) -> Vec<TimeExpression> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        let mut previous_end = 0;
+        while at < self.tokens.len() {
+            let matched =
+                self.grammar
+                    .longest_match(self.text, self.tokens, at, |rule, end, captures| {
+                        self.guard_passes(rule, at, end, captures)
+                    });
+            let Some((index, end, captures)) = matched else {
+                at += 1;
+                continue;
+            };
+            let rule = self.grammar.rules[index].rule;
+            // A story is told in the past tense throughout: there the tense
+            // says nothing about which side of the anchor a date lies.
+            let tense = if self.narrative {
+                Tense::Present
+            } else {
+                self.tense(at, end)
+            };
+            let anchor = match rule.norm {
+                Norm::FromMentioned(_) => self.mentioned_for(captures.unit),
+                _ => self.anchor,
+            };
+            let context = Context { anchor, tense };
+            let Some(mut value) = normalize::value(rule.norm, &captures, &context) else {
+                at += 1;
+                continue;
+            };
+            if let Some(quarter) = self.year_before_quarter(rule.norm, &captures, at) {
+                value = quarter;
+            }
+            if matches!(
+                rule.norm,
+                Norm::Quarter | Norm::QuarterOfYear(_) | Norm::QuarterShift(-1..=1)
+            ) {
+                self.stated_quarter = Some((self.tokens[at].start, value.clone()));
+            }
+            let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
+            if rule.norm == Norm::Calendar {
+                self.mentioned = anchor_of(&value).or(self.mentioned);
+            }
+            if self.narrative {
+                // Explicit dates, and days reached from them ("two days
+                // later"), become the anchor for what follows.
+                let explicit = rule.norm == Norm::Calendar && captures.year.is_some();
+                match anchor_of(&value) {
+                    Some(anchor) if explicit || anchor.day.is_some() => self.anchor = anchor,
+                    _ => {}
+                }
+            }
+            found.push(TimeExpression {
+                start: self.tokens[start].start,
+                end: self.tokens[end - 1].end,
+                timex_type: rule.timex_type,
+                value,
+            });
+            previous_end = end;
+            at = end;
+        }
+        found
+    }
+
+    /// The last mentioned date when it is precise enough to count `unit`s
+    /// from, else the anchor.
+    fn mentioned_for(&self, unit: Option<lexicon::Unit>) -> Anchor {
+        use lexicon::Unit;
+        let precise = |m: &Anchor| match unit {
+            Some(Unit::Year | Unit::Decade | Unit::Century) => m.year.is_some(),
+            Some(Unit::Month | Unit::Quarter) => m.month.is_some(),
+            _ => m.day.is_some(),
+        };
+        if self.narrative {
+            return self.anchor;
+        }
+        self.mentioned.filter(precise).unwrap_or(self.anchor)
+    }
+
+    /// "a year ago" / "last year" in a sentence about a quarter ("profit
+    /// rose in the third quarter from $5 a year earlier") is that quarter
+    /// a year before.
+    fn year_before_quarter(&self, norm: Norm, captures: &Captures, at: usize) -> Option<String> {
+        let year_back = match norm {
+            Norm::Ago(-1) => !captures.fuzzy && captures.number.unwrap_or(1) == 1,
+            Norm::Shift => captures.shift == Some(-1),
+            _ => false,
+        };
+        // "the 1988 period": that quarter of the year named.
+        let period_of_year = norm == Norm::PeriodOfYear && captures.year.is_some();
+        if !period_of_year && (!year_back || captures.unit != Some(lexicon::Unit::Year)) {
+            return None;
+        }
+        let (start, value) = self.stated_quarter.as_ref()?;
+        // Same sentence for "last year"; "a year ago" may look a few
+        // sentences back (bounded, so a text without periods stays linear).
+        const REACH: usize = 300;
+        let sentences_back = if norm == Norm::Shift { 1 } else { 4 };
+        let mut boundaries = (at.saturating_sub(REACH)..at)
+            .rev()
+            .filter(|&i| self.ends_sentence(i));
+        let window_start = boundaries
+            .nth(sentences_back - 1)
+            .map_or(self.tokens[at.saturating_sub(REACH)].start, |i| {
+                self.tokens[i].end
+            });
+        if *start < window_start {
+            return None;
+        }
+        let (year, quarter) = value.split_once("-Q")?;
+        let year: i32 = match captures.year.filter(|_| period_of_year) {
+            Some(named) => named,
+            None => year.parse::<i32>().ok()? - 1,
+        };
+        Some(format!("{year:04}-Q{quarter}"))
+    }
+
+    /// Takes in modifiers before the match ("early", "nearly", "the end of").
+    fn extend_left(
+        &self,
+        at: usize,
+        previous_end: usize,
+        norm: Norm,
+        timex_type: TimexType,
+    ) -> usize {
+        let mut start = at;
+        let quantity =
+            matches!(norm, Norm::Duration | Norm::Ago(_)) || timex_type == TimexType::Duration;
+        if quantity {
+            start = self.grammar.prefix_start(
+                &self.grammar.quantity_prefixes,
+                self.text,
+                self.tokens,
+                start,
+            );
+        }
+        if timex_type != TimexType::Duration && timex_type != TimexType::Set {
+            start = self.grammar.prefix_start(
+                &self.grammar.date_prefixes,
+                self.text,
+                self.tokens,
+                start,
+            );
+        }
+        start.max(previous_end.min(at))
+    }
+
+    fn guard_passes(
+        &self,
+        rule: &CompiledRule,
+        at: usize,
+        end: usize,
+        captures: &Captures,
+    ) -> bool {
+        let before = at.checked_sub(1).map(|i| self.tokens[i]);
+        let after = self.tokens.get(end).copied();
+        let word_before = |words: &[&str]| before.is_some_and(|t| self.is_any(t, words));
+        match rule.rule.guard {
+            Guard::None => true,
+            Guard::BareMonth => {
+                let next_is_name = after.is_some_and(|t| t.shape == Shape::Word && t.capital);
+                if next_is_name {
+                    return false;
+                }
+                !captures.ambiguous_month
+                    || before.is_some_and(|t| t.is_punct('-'))
+                    || word_before(&[
+                        "in", "since", "until", "till", "by", "of", "last", "next", "this",
+                        "early", "late", "mid", "during", "from", "through", "before", "after",
+                        "to", "between", "and", "or", "through", "end",
+                    ])
+            }
+            Guard::BareYear => self.plausible_year(at, captures),
+            Guard::NotAge => {
+                let hyphen_old = self.tokens.get(end..end + 2).is_some_and(|pair| {
+                    pair[0].is_punct('-') && self.is_any(pair[1], &["old", "olds"])
+                });
+                let old = after.is_some_and(|t| self.is_any(t, &["old"]));
+                !hyphen_old && !old
+            }
+            Guard::NotRate => {
+                let rate = before.is_some_and(|t| {
+                    t.shape == Shape::Digits
+                        || (t.shape == Shape::Word
+                            && !t.capital
+                            && t.text(self.text).ends_with('s')
+                            && !self.is_any(t, &["was", "is", "has", "as", "its", "this", "his"]))
+                        || self.is_any(t, &["million", "billion", "dozen", "hundred", "thousand"])
+                });
+                !rate && captures.unit != Some(lexicon::Unit::Second)
+            }
+            Guard::AfterFrequency => {
+                self.is_any(self.tokens[at], &["per"])
+                    || word_before(&["once", "twice", "thrice", "times"])
+            }
+            Guard::AfterDurationCue => word_before(&[
+                "for", "over", "within", "after", "took", "take", "takes", "taking", "lasted",
+                "spent", "in",
+            ]),
+            Guard::NotGeneric => {
+                let possessive = self
+                    .tokens
+                    .get(end..end + 2)
+                    .is_some_and(|pair| pair[0].is_punct('\'') && self.is_any(pair[1], &["s"]));
+                !(possessive && word_before(&["in", "of", "for"]))
+            }
+            Guard::AfterPreposition if after.is_some_and(|t| self.is_any(t, &["of"])) => false,
+            Guard::AfterPreposition => word_before(&[
+                "in",
+                "on",
+                "during",
+                "of",
+                "by",
+                "until",
+                "through",
+                "throughout",
+                "since",
+                "into",
+                "all",
+                "over",
+                "for",
+                "at",
+                "early",
+                "late",
+                "mid",
+            ]),
+            Guard::BeforeEnded => after.is_some_and(|t| self.is_any(t, &["ended", "ending"])),
+            Guard::CalendarUnit => matches!(
+                captures.unit,
+                Some(
+                    lexicon::Unit::Week
+                        | lexicon::Unit::Weekend
+                        | lexicon::Unit::Month
+                        | lexicon::Unit::Year
+                )
+            ),
+            Guard::NotBeforeNumber => !after.is_some_and(|t| {
+                t.shape == Shape::Digits || {
+                    let lex = self.grammar.lexicon.lex(t.word);
+                    lex.number.is_some() || lex.unit.is_some()
+                }
+            }),
+        }
+    }
+
+    /// A lone four-digit number reads as a year unless it looks like an
+    /// amount ("$1990", "1990 tons", "1,990").
+    fn plausible_year(&self, at: usize, captures: &Captures) -> bool {
+        let Some(year) = captures.year else {
+            return false;
+        };
+        let token = self.tokens[at];
+        let before = at.checked_sub(1).map(|i| self.tokens[i]);
+        let after = self.tokens.get(at + 1).copied();
+        let prepositions = [
+            "in", "since", "of", "by", "from", "until", "before", "after", "during", "to",
+            "between", "circa", "and", "through", "early", "late", "mid",
+        ];
+        let after_preposition = before.is_some_and(|t| self.is_any(t, &prepositions));
+        if before.is_some_and(|t| {
+            matches!(t.shape, Shape::Punct('$' | '#' | '.' | ',')) && t.end == token.start
+        }) {
+            return false;
+        }
+        if after.is_some_and(|t| {
+            matches!(t.shape, Shape::Punct('%' | '/'))
+                || (matches!(t.shape, Shape::Punct(',' | '.')) && t.start == token.end && {
+                    self.tokens
+                        .get(at + 2)
+                        .is_some_and(|n| n.shape == Shape::Digits && n.start == t.end)
+                })
+                || self.is_any(t, &["percent", "pct", "million", "billion"])
+        }) {
+            return false;
+        }
+        if after_preposition {
+            return (1000..2100).contains(&year);
+        }
+        // "the Russell 2000 Index", "Windows 2000 Server": part of a name.
+        let in_name = before.is_some_and(|t| t.shape == Shape::Word && t.capital && t.word == 0)
+            && after.is_some_and(|t| t.shape == Shape::Word && t.capital);
+        if in_name {
+            return false;
+        }
+        // "2000 people": a count. "the 1990 budget", "1990 was": a year.
+        let modifier_position = before
+            .is_some_and(|t| self.is_any(t, &["the", "a", "its", "their", "his", "her", "s"]));
+        let noun_after = after.is_some_and(|t| {
+            t.shape == Shape::Word && !t.capital && !self.is_any(t, YEAR_FOLLOWERS)
+        });
+        (1900..2100).contains(&year) && (modifier_position || !noun_after)
+    }
+
+    fn is_any(&self, token: Tok, words: &[&str]) -> bool {
+        token.shape == Shape::Word && {
+            let word = token.text(self.text);
+            words.iter().any(|w| word.eq_ignore_ascii_case(w))
+        }
+    }
+
+    /// The tense of the nearest tense cue within the sentence around the
+    /// expression.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        const WINDOW: usize = 10;
+        let mut best: Option<(usize, Tense)> = None;
+        let mut consider = |distance: usize, cue: Option<Tense>| {
+            if let Some(tense) = cue {
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, tense));
+                }
+            }
+        };
+        for (distance, index) in (start.saturating_sub(WINDOW)..start).rev().enumerate() {
+            if self.ends_sentence(index) {
+                break;
+            }
+            consider(distance, self.tense_cue(index));
+        }
+        // The verb an adverbial dates usually comes before it ("met
+        // Friday"), so cues after the expression count as twice as far.
+        for (distance, index) in (end..(end + WINDOW).min(self.tokens.len())).enumerate() {
+            if self.ends_sentence(index) {
+                break;
+            }
+            consider(distance * 2, self.tense_cue(index));
+        }
+        best.map_or(Tense::Present, |(_, tense)| tense)
+    }
+
+    /// Sentence punctuation: `;`, `!`, `?`, or a period before a space
+    /// (not the one in "1.9" or "a.m.").
+    fn ends_sentence(&self, index: usize) -> bool {
+        let token = self.tokens[index];
+        match token.shape {
+            Shape::Punct('!' | '?' | ';') => true,
+            Shape::Punct('.') => self.tokens.get(index + 1).is_none_or(|next| {
+                next.start > token.end && (next.capital || next.shape != Shape::Word)
+            }),
+            _ => false,
+        }
+    }
+
+    /// The tense a word points to.
+    fn tense_cue(&self, index: usize) -> Option<Tense> {
+        let token = self.tokens[index];
+        if token.shape != Shape::Word {
+            return None;
+        }
+        let word = token.text(self.text);
+        const FUTURE: &[&str] = &[
+            "will",
+            "ll",
+            "shall",
+            "going",
+            "plans",
+            "plan",
+            "planned",
+            "scheduled",
+            "expected",
+            "expects",
+            "due",
+            "upcoming",
+            "next",
+            "tomorrow",
+            "would",
+            "hopes",
+            "wants",
+            "intends",
+            "until",
+            "soon",
+        ];
+
+        const PAST: &[&str] = &[
+            "was",
+            "were",
+            "had",
+            "did",
+            "since",
+            "been",
+            "said",
+            "told",
+            "ago",
+            "last",
+            "yesterday",
+            "came",
+            "went",
+            "began",
+            "took",
+            "made",
+            "met",
+            "won",
+            "lost",
+            "left",
+            "fell",
+            "rose",
+            "held",
+            "gave",
+            "got",
+            "saw",
+            "led",
+            "sent",
+            "spent",
+            "brought",
+            "bought",
+            "sold",
+            "became",
+            "thought",
+            "found",
+            "knew",
+            "ran",
+            "struck",
+            "shot",
+            "fought",
+            "paid",
+        ];
+        let is_any = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if is_any(FUTURE) {
+            return Some(Tense::Future);
+        }
+        if is_any(PAST) {
+            return Some(Tense::Past);
+        }
+        let past_participle = word.len() > 4 && word.ends_with("ed") && !token.capital;
+        past_participle.then_some(Tense::Past)
+    }
+}
+
+/// Lower-case words that may follow a year used alone ("1990 was", "1990 and 1991").
+const YEAR_FOLLOWERS: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "as",
+    "when",
+    "was",
+    "were",
+    "had",
+    "is",
+    "has",
+    "that",
+    "the",
+    "through",
+    "until",
+    "but",
+    "after",
+    "before",
+    "with",
+    "from",
+    "for",
+    "by",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "there",
+    "saw",
+    "brought",
+    "elections",
+    "election",
+];
+
+/// The anchor a calendar value sets: "1812" -> year, "1812-06-24" -> day.
+fn anchor_of(value: &str) -> Option<Anchor> {
+    let mut parts = value.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next().and_then(|m| m.parse().ok());
+    let day = parts
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse().ok());
+    Some(Anchor {
+        year: Some(year),
+        month,
+        day: month.and(day),
+    })
+}

@@ -1,0 +1,209 @@
+//! Normalisation edge cases: year boundaries, weekdays, leap years,
+//! narrative mode and placeholders.
+
+use jiff::civil::{date, Date};
+use storyscope::analysis::timex::tag_text;
+
+fn values(text: &str, reference: Option<Date>) -> Vec<String> {
+    tag_text(text, reference)
+        .into_iter()
+        .map(|e| e.value)
+        .collect()
+}
+
+fn value(text: &str, reference: Date) -> String {
+    let found = values(text, Some(reference));
+    assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
+    found[0].clone()
+}
+
+#[test]
+fn last_month_in_january_is_december_of_the_previous_year() {
+    assert_eq!(
+        value("Clashes broke out last month.", date(2020, 1, 15)),
+        "2019-12"
+    );
+    assert_eq!(
+        value("They will vote next month.", date(2019, 12, 10)),
+        "2020-01"
+    );
+    assert_eq!(value("It happened last year.", date(2020, 1, 2)), "2019");
+    assert_eq!(
+        value("It slowed in the last quarter.", date(2020, 1, 10)),
+        "2019-Q4"
+    );
+}
+
+#[test]
+fn last_week_across_the_new_year() {
+    // 2020-01-02 is in ISO week 2020-W01; a week earlier is 2019-W52.
+    assert_eq!(value("It fell last week.", date(2020, 1, 2)), "2019-W52");
+    assert_eq!(
+        value("It fell two weeks ago.", date(2020, 1, 2)),
+        "2019-W51"
+    );
+}
+
+#[test]
+fn months_without_a_year_across_the_new_year() {
+    assert_eq!(
+        value("Talks closed in December.", date(2020, 1, 10)),
+        "2019-12"
+    );
+    assert_eq!(
+        value("The mine will open in January.", date(2019, 12, 20)),
+        "2020-01"
+    );
+    assert_eq!(
+        value("The vote was held on Dec. 30.", date(2020, 1, 3)),
+        "2019-12-30"
+    );
+}
+
+#[test]
+fn friday_said_on_a_friday_is_that_day() {
+    assert_eq!(
+        value("Thousands gathered on Friday.", date(2020, 1, 24)),
+        "2020-01-24"
+    );
+}
+
+#[test]
+fn weekdays_go_back_in_the_past_and_forward_in_the_future() {
+    let friday = date(2020, 1, 24);
+    assert_eq!(value("He arrived on Monday.", friday), "2020-01-20");
+    assert_eq!(value("He will arrive on Monday.", friday), "2020-01-27");
+    assert_eq!(
+        value("The talks are scheduled to resume Tuesday.", friday),
+        "2020-01-28"
+    );
+    assert_eq!(value("Officials met last Friday.", friday), "2020-01-17");
+    assert_eq!(value("Officials meet next Friday.", friday), "2020-01-31");
+}
+
+#[test]
+fn leap_years() {
+    let narrative = |text: &str| values(text, None);
+    assert_eq!(
+        narrative("The fund opened on 28 February 2020. The next day it fell."),
+        ["2020-02-28", "2020-02-29"]
+    );
+    assert_eq!(
+        narrative("The fund opened on 29 February 2020. One day later it closed."),
+        ["2020-02-29", "2020-03-01"]
+    );
+    assert_eq!(
+        narrative("It opened on 29 February 2020. A year later it closed."),
+        ["2020-02-29", "2021"]
+    );
+    assert_eq!(
+        value("It ended 366 days later.", date(2020, 2, 29)),
+        "2021-03-01"
+    );
+}
+
+#[test]
+fn decades_and_weeks() {
+    assert_eq!(value("It grew in the 1990s.", date(2020, 1, 24)), "199X");
+    assert_eq!(
+        value("It began two weeks ago.", date(2020, 1, 24)),
+        "2020-W02"
+    );
+}
+
+#[test]
+fn narrative_mode_follows_the_last_explicit_date() {
+    let found = values(
+        "On 12 June 1812 the army crossed the river. Two days later it reached Vilna. In September it took Moscow.",
+        None,
+    );
+    assert_eq!(found, ["1812-06-12", "1812-06-14", "1812-09"]);
+    // Days reached from the anchor move it on.
+    let found = values(
+        "On 12 June 1812 the army crossed. Two days later it reached Vilna. The next day it rained.",
+        None,
+    );
+    assert_eq!(found, ["1812-06-12", "1812-06-14", "1812-06-15"]);
+}
+
+#[test]
+fn unresolvable_values_keep_placeholders() {
+    assert_eq!(values("In May the snow melted.", None), ["XXXX-05"]);
+    assert_eq!(values("He left on Friday.", None), ["XXXX-WXX-5"]);
+    assert_eq!(values("The next day he left.", None), ["XXXX-XX-XX"]);
+    // A year alone does not give a day to count from.
+    assert_eq!(
+        values("In 1812 it began. The next day it rained.", None),
+        ["1812", "XXXX-XX-XX"]
+    );
+}
+
+#[test]
+fn anaphoric_expressions_count_from_the_last_mentioned_date() {
+    let reference = Some(date(2000, 1, 28));
+    assert_eq!(
+        values(
+            "He fled in June 1998 and returned later that year.",
+            reference
+        ),
+        ["1998-06", "1998"]
+    );
+    assert_eq!(
+        values(
+            "He became a general on Oct. 2, 1995, and the following year he left.",
+            reference
+        ),
+        ["1995-10-02", "1996"]
+    );
+    assert_eq!(
+        values(
+            "The vote was on March 3, 1999. The next day the result came.",
+            reference
+        ),
+        ["1999-03-03", "1999-03-04"]
+    );
+    // Deictic forms stay on the document date.
+    assert_eq!(
+        values("In June 1998 he fled. Next year he returns.", reference),
+        ["1998-06", "2001"]
+    );
+    // A year alone is too coarse to count days from.
+    assert_eq!(
+        values("In 1998 he fled. The next day he hid.", reference),
+        ["1998", "2000-01-29"]
+    );
+}
+
+#[test]
+fn last_and_next_with_a_month_and_day() {
+    assert_eq!(
+        value("He was shot last Oct. 23 at home.", date(1999, 4, 19)),
+        "1998-10-23"
+    );
+    assert_eq!(
+        value("He was shot last Oct. 23 at home.", date(1998, 12, 1)),
+        "1998-10-23"
+    );
+    assert_eq!(
+        value("It closed last November.", date(2019, 11, 20)),
+        "2018-11"
+    );
+    assert_eq!(
+        value("It opens next March 1.", date(2019, 11, 20)),
+        "2020-03-01"
+    );
+}
+
+#[test]
+fn an_unmarked_weekday_after_the_reference_is_tomorrow() {
+    // Friday 24 January 2020: "Saturday" without a tense cue is the 25th,
+    // "Wednesday" the 22nd.
+    assert_eq!(
+        value("Protests in Baghdad on Saturday.", date(2020, 1, 24)),
+        "2020-01-25"
+    );
+    assert_eq!(
+        value("Protests in Baghdad on Wednesday.", date(2020, 1, 24)),
+        "2020-01-22"
+    );
+}
