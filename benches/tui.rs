@@ -120,6 +120,25 @@ fn bench_tui(c: &mut Criterion) {
             keystroke(&mut app, &mut terminal, &[action]);
         })
     });
+    // A regular expression cannot narrow the last matches: every key
+    // searches every paragraph.
+    let mut app = new_app(&corpus, &analysis);
+    update(&mut app, Action::Search);
+    for c in "re:bagh[dl]a".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    let mut typed = false;
+    group.bench_function("filter_update_regex_keystroke", |b| {
+        b.iter(|| {
+            let action = if typed {
+                Action::SearchBackspace
+            } else {
+                Action::SearchInput('d')
+            };
+            typed = !typed;
+            keystroke(&mut app, &mut terminal, &[action]);
+        })
+    });
     // The first letter: every paragraph is searched.
     let mut app = new_app(&corpus, &analysis);
     update(&mut app, Action::Search);
