@@ -295,6 +295,24 @@ impl<'a> App<'a> {
         })
     }
 
+    /// The entities whose mentions are highlighted: every filtered one, else
+    /// the one under the cursor while the entity list has focus.
+    pub fn highlighted_entities(&self) -> Vec<usize> {
+        let filtered: Vec<usize> = self
+            .filters
+            .iter()
+            .filter_map(|f| match f {
+                Filter::Entity(e) => Some(*e),
+                _ => None,
+            })
+            .collect();
+        if filtered.is_empty() {
+            self.highlighted_entity().into_iter().collect()
+        } else {
+            filtered
+        }
+    }
+
     /// The compiled text filter, when one is active and valid.
     pub fn text_query(&self) -> Option<&Query> {
         self.filters.iter().rev().find_map(|f| match f {
