@@ -53,6 +53,7 @@ fn entity_kind_and_text_filters_combine_and_esc_drops_the_last() {
     run(&mut app, &[Action::Down, Action::AddEntityFilter]);
     assert_eq!(app.filters, vec![Filter::Entity(0), Filter::Entity(3)]);
     assert_eq!(app.visible, vec![2], "Ada and Calais");
+    assert_eq!(app.highlighted_entities(), vec![0, 3], "both marked");
     update(&mut app, Action::Cancel);
     assert_eq!(app.visible, vec![1, 2, 4], "Esc dropped Calais");
     // Any person, on top of Ada: Kenji's paragraph stays out.
@@ -118,6 +119,21 @@ fn a_date_range_is_picked_on_the_timeline() {
     assert_eq!(app.visible, vec![1, 2]);
     run(&mut app, &[Action::Down, Action::AddEntityFilter]);
     assert_eq!(app.visible, vec![2], "dated, Ada and Calais");
+}
+
+#[test]
+fn the_timeline_shows_the_range_mark_and_the_filtered_range() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let marked = render_to_string(&corpus, &analysis, 120, 40, "3 m j").expect("render");
+    assert!(marked.contains("◆Sun 3 Mar 2024"), "{marked}");
+    assert!(marked.contains("range from 2024-03-03…"), "{marked}");
+    let filtered = render_to_string(&corpus, &analysis, 120, 40, "3 m j m j").expect("render");
+    assert!(filtered.contains("┃Sun 3 Mar 2024"), "{filtered}");
+    assert!(
+        filtered.contains("filter: 2024-03-03 – 2024-03-05"),
+        "{filtered}"
+    );
 }
 
 #[test]
