@@ -375,7 +375,7 @@ impl<'a> App<'a> {
         let text = &self.corpus.documents[p.document].text;
         let margin = query.source().len() * 4 + 256;
         let start = text::floor_boundary(text, range.start.saturating_sub(margin).max(p.start));
-        let end = text::floor_boundary(text, (range.end + margin).min(p.end));
+        let end = text::floor_boundary(text, (range.end + margin).min(p.end)).max(start);
         query
             .matches(&text[start..end])
             .map(|r| r.start + start..r.end + start)
