@@ -218,6 +218,15 @@ fn concordance_jump_and_ctrl_o_back_in_a_real_terminal() {
         s.contains("filter: ") && selected_row(s).is_some()
     });
     let original = selected_row(&filtered).expect("a selected paragraph");
+    // Its card first: what the story says about it, then closed again.
+    tmux.send(&["i"]);
+    let card = tmux.wait_for_text("Appears with (");
+    assert!(
+        card.contains("Mentions") && card.contains("Where"),
+        "{card}"
+    );
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the card to close", |s| !s.contains("Appears with ("));
     tmux.send(&["c"]);
     tmux.wait_for_text("Concordance: ");
     // Its last line, Enter: the paragraph pane shows that mention.
