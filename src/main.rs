@@ -149,7 +149,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => {
-            let (corpus, analysis) = load_and_analyze(&cli.input)?;
+            let corpus = load(&cli.input)?;
             if !std::io::stdout().is_terminal() {
                 bail!("standard output is not a terminal: use `storyscope analyze` or `storyscope render` instead");
             }
@@ -158,10 +158,15 @@ fn run(cli: Cli) -> Result<()> {
                 keys_file: cli.keys_file,
                 ..tui::Options::default()
             };
-            tui::run(&corpus, &analysis, &options)
+            // Analysed on a worker thread while the app shows progress.
+            tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
         }
         Some(Command::Analyze { input, json }) => {
-            let (corpus, analysis) = load_and_analyze(&input)?;
+            let corpus = std::sync::Arc::new(load(&input)?);
+            let analysis = tui::progress::analyze_reporting_on_stderr(
+                corpus.clone(),
+                analysis_options(&input),
+            )?;
             let output = if json {
                 export::to_json(&corpus, &analysis)
             } else {
@@ -229,15 +234,22 @@ fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result
     Ok(())
 }
 
-fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
-    let corpus = if input.paths.is_empty() {
-        corpus::load_bundled()
+fn load(input: &Input) -> Result<Corpus> {
+    if input.paths.is_empty() {
+        Ok(corpus::load_bundled())
     } else {
-        corpus::load_paths(&input.paths)?
-    };
-    let options = AnalysisOptions {
+        Ok(corpus::load_paths(&input.paths)?)
+    }
+}
+
+fn analysis_options(input: &Input) -> AnalysisOptions {
+    AnalysisOptions {
         reference_date: input.date,
-    };
-    let analysis = analysis::analyze(&corpus, &options);
+    }
+}
+
+fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
+    let corpus = load(input)?;
+    let analysis = analysis::analyze(&corpus, &analysis_options(input));
     Ok((corpus, analysis))
 }

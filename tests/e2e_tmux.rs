@@ -191,6 +191,67 @@ fn browse_filter_help_and_quit_in_a_real_terminal() {
     );
 }
 
+/// The row of the paragraph pane's selected paragraph (its gutter bar).
+fn selected_row(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .find(|line| line.contains("│▌"))
+        .map(|line| line.to_string())
+}
+
+#[test]
+fn concordance_jump_and_ctrl_o_back_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let tmux = Tmux::start(
+        "concordance",
+        120,
+        40,
+        &app_command(&format!("'{FIXTURE}'")),
+    );
+    tmux.wait_for_text("▸2 Paragraphs");
+    // The entity with the most mentions: filter by it, then its concordance.
+    tmux.send(&["1", "Enter"]);
+    let filtered = tmux.wait_for("the entity filter", |s| {
+        s.contains("filter: ") && selected_row(s).is_some()
+    });
+    let original = selected_row(&filtered).expect("a selected paragraph");
+    // Its card first: what the story says about it, then closed again.
+    tmux.send(&["i"]);
+    let card = tmux.wait_for_text("Appears with (");
+    assert!(
+        card.contains("Mentions") && card.contains("Where"),
+        "{card}"
+    );
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the card to close", |s| !s.contains("Appears with ("));
+    tmux.send(&["c"]);
+    tmux.wait_for_text("Concordance: ");
+    // Its last line, Enter: the paragraph pane shows that mention.
+    tmux.send(&["G", "Enter"]);
+    // (A capture can catch a frame half drawn: wait for the whole of it.)
+    let jumped = tmux.wait_for("the jump to another paragraph", |s| {
+        !s.contains("Concordance: ")
+            && s.contains("▸2 Paragraphs")
+            && selected_row(s).is_some_and(|row| row != original)
+    });
+    let landed = selected_row(&jumped).expect("a selected paragraph");
+    // Ctrl-o: back where the jump started, focus included.
+    tmux.send(&["C-o"]);
+    tmux.wait_for("the way back", |s| {
+        s.contains("▸1 Entities") && selected_row(s).as_ref() == Some(&original)
+    });
+    // And forward again.
+    tmux.send(&["C-n"]);
+    tmux.wait_for("forward to the mention again", |s| {
+        s.contains("▸2 Paragraphs") && selected_row(s).as_ref() == Some(&landed)
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+}
+
 #[test]
 fn resizing_redraws_and_ctrl_c_quits() {
     if !Tmux::available() {

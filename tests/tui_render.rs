@@ -35,6 +35,10 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("search", "/ \"ADA\""),
     ("help", "?"),
     ("timeline", "3 j Enter"),
+    ("card", "1 i"),
+    ("card_companion", "1 i j Enter"),
+    ("concordance", "1 c"),
+    ("search_concordance", "/ \"ada\" Enter c j"),
 ];
 
 #[test]

@@ -79,6 +79,49 @@ fn keystrokes_on_war_and_peace() {
         "page down in filtered view",
         &[Action::FocusParagraphs, Action::PageDown],
     );
+    step("entity card (i)", &[Action::EntityCard]);
+    step("card: next companion", &[Action::Down]);
+    step("card: select companion", &[Action::Select]);
+    step("close card", &[Action::Cancel]);
+    step("concordance (c)", &[Action::Concordance]);
+    step("concordance page down", &[Action::PageDown]);
+    step("concordance jump (Enter)", &[Action::Select]);
+    step("back (C-o)", &[Action::JumpBack]);
+    step("forward (C-n)", &[Action::JumpForward]);
+    step(
+        "add entity filter (+)",
+        &[Action::FocusEntities, Action::Down, Action::AddEntityFilter],
+    );
+    step("kind filter (T)", &[Action::FilterKind]);
+    step("clear all (X)", &[Action::ClearFilters]);
+    step("regex search", &[Action::Search]);
+    for c in "re:pierre|natasha".chars() {
+        step(&format!("  type {c:?}"), &[Action::SearchInput(c)]);
+    }
+    step("confirm", &[Action::SearchConfirm]);
+    step("next hit (n)", &[Action::NextMention]);
+    step(
+        "concordance of the search",
+        &[Action::FocusParagraphs, Action::Concordance],
+    );
+    step("close", &[Action::Cancel]);
+    step("edit the search again", &[Action::Search]);
+    step(
+        "erase it",
+        &[Action::SearchBackspace; "re:pierre|natasha".len()],
+    );
+    for c in "the".chars() {
+        step(&format!("  type {c:?}"), &[Action::SearchInput(c)]);
+    }
+    step("confirm", &[Action::SearchConfirm]);
+    step("concordance of 'the'", &[Action::Concordance]);
+    step("concordance: bottom", &[Action::Bottom]);
+    step("close", &[Action::Cancel]);
+    step(
+        "date filter on the timeline (d)",
+        &[Action::FocusTimeline, Action::FilterDate],
+    );
+    step("clear all (X)", &[Action::ClearFilters]);
     step("find entity (f)", &[Action::FindEntity]);
     for c in "pierre".chars() {
         step(&format!("  type {c:?}"), &[Action::SearchInput(c)]);

@@ -111,7 +111,7 @@ fn typing_a_filter_narrows_and_backspace_widens() {
     assert_eq!(app.visible, vec![1, 2, 4]);
     update(&mut app, Action::SearchConfirm);
     assert_eq!(app.search_input, None);
-    assert_eq!(app.text_query(), Some("ada"));
+    assert_eq!(app.text_query().map(|q| q.source()), Some("ADA"));
     update(&mut app, Action::Cancel);
     assert_eq!(app.visible.len(), 5);
 }
@@ -381,6 +381,17 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
         Action::FindEntity,
         Action::SortEntities,
         Action::NarrowEntityKind,
+        Action::EntityCard,
+        Action::Concordance,
+        Action::AddEntityFilter,
+        Action::FilterKind,
+        Action::FilterDate,
+        Action::MarkDateRange,
+        Action::ClearFilters,
+        Action::SearchInput('('),
+        Action::SearchInput(':'),
+        Action::SearchInput('r'),
+        Action::SearchInput('e'),
     ];
     let documents = (0..3)
         .map(|d| {
@@ -403,7 +414,7 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
     {
         let mut app = app(corpus, analysis, 120, 40);
         let mut seed: u64 = start;
-        for _ in 0..3000 {
+        for step in 0..3000 {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
@@ -415,6 +426,15 @@ fn any_sequence_of_actions_keeps_the_state_consistent() {
             }
             assert!(app.visible.windows(2).all(|w| w[0] < w[1]));
             assert!(app.reader.selected < app.visible.len().max(1));
+            if step % 7 == 0 {
+                // Every popup and pane draws in whatever state it is in.
+                let size = app.screen;
+                let backend = ratatui::backend::TestBackend::new(size.width, size.height);
+                let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
+                terminal
+                    .draw(|frame| storyscope::tui::panes::draw(frame, &app))
+                    .expect("draw");
+            }
         }
     }
 }

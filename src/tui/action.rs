@@ -40,6 +40,21 @@ pub enum Action {
     JumpBack,
     /// Redo a jump undone by `JumpBack`.
     JumpForward,
+    /// Show the card of the entity: aliases, dispersion, co-occurring
+    /// entities, descriptions.
+    EntityCard,
+    /// Keyword-in-context lines for the entity or the text query.
+    Concordance,
+    /// Add the entity under the cursor to the filters (all must appear).
+    AddEntityFilter,
+    /// Cycle a paragraph filter by entity kind (none, person, ...).
+    FilterKind,
+    /// Filter to the period of the timeline entry under the cursor.
+    FilterDate,
+    /// Mark one end of a date range on the timeline; the second mark filters.
+    MarkDateRange,
+    /// Drop every filter at once.
+    ClearFilters,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]

@@ -9,13 +9,18 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 
+use super::card::Card;
+use super::concordance::ConcordanceView;
 use super::entity_list::EntityList;
+pub use super::filters::Filter;
 use super::history::History;
 use super::keymap::Keymap;
 use super::layout::{self, Areas};
 use super::text;
 use super::theme::Theme;
-use crate::analysis::{Analysis, EntityKind};
+use crate::analysis::profile::Profiles;
+use crate::analysis::search::{Query, SearchIndex};
+use crate::analysis::{Analysis, DateInterval, EntityKind};
 use crate::corpus::Corpus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,15 +54,6 @@ impl Pane {
     }
 }
 
-/// One condition a paragraph must meet to be shown; all must hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Filter {
-    /// Mentions this entity (index into `Analysis::entities`).
-    Entity(usize),
-    /// Contains this text, case-insensitively.
-    Text { typed: String, folded: String },
-}
-
 /// A mention placed in its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MentionSpan {
@@ -73,14 +69,14 @@ pub struct MentionSpan {
 pub struct Index {
     /// Per paragraph, its mentions sorted by start.
     pub mentions: Vec<Vec<MentionSpan>>,
-    /// Per entity, the paragraphs mentioning it, ascending.
-    pub entity_paragraphs: Vec<Vec<usize>>,
     /// Entity indices by mention count (then name).
     pub entity_order: Vec<usize>,
     /// Timeline entry indices: dated entries by date, undated ones last.
     pub timeline_order: Vec<usize>,
-    /// Per paragraph, its text folded for case-insensitive search.
-    pub folded: Vec<String>,
+    /// Paragraph lists per entity, kind and date, for combined filters.
+    pub search: SearchIndex,
+    /// Per-paragraph entities, dispersion and co-occurrence, for the card.
+    pub profiles: Profiles,
     /// Digits of the largest paragraph number.
     pub number_width: usize,
 }
@@ -89,9 +85,7 @@ impl Index {
     pub fn build(corpus: &Corpus, analysis: &Analysis) -> Index {
         let paragraph_count = corpus.paragraphs.len();
         let mut mentions = vec![Vec::new(); paragraph_count];
-        let mut entity_paragraphs = Vec::with_capacity(analysis.entities.len());
         for (entity_index, entity) in analysis.entities.iter().enumerate() {
-            let mut paragraphs = Vec::new();
             for mention in &entity.mentions {
                 let Some(list) = mentions.get_mut(mention.paragraph) else {
                     continue;
@@ -102,11 +96,7 @@ impl Index {
                     kind: mention.kind,
                     entity: entity_index,
                 });
-                paragraphs.push(mention.paragraph);
             }
-            paragraphs.sort_unstable();
-            paragraphs.dedup();
-            entity_paragraphs.push(paragraphs);
         }
         for list in &mut mentions {
             list.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -129,17 +119,16 @@ impl Index {
                 entry.start,
             )
         });
-        let folded = corpus
-            .paragraphs
-            .par_iter()
-            .map(|p| text::fold(corpus.paragraph_text(p)))
-            .collect();
+        let (search, profiles) = rayon::join(
+            || SearchIndex::build(corpus, analysis),
+            || Profiles::build(corpus, analysis),
+        );
         Index {
             mentions,
-            entity_paragraphs,
             entity_order,
             timeline_order,
-            folded,
+            search,
+            profiles,
             number_width: paragraph_count.max(1).to_string().len(),
         }
     }
@@ -204,8 +193,16 @@ pub struct App<'a> {
     pub reader: Reader,
     /// The text being typed after `/`, while the input is open.
     pub search_input: Option<String>,
+    /// Why the typed query does not compile (a bad `re:` pattern).
+    pub query_error: Option<String>,
     /// The help overlay's scroll offset, when it is shown.
     pub help: Option<usize>,
+    /// The entity card popup, when shown.
+    pub card: Option<Card>,
+    /// The concordance popup, when shown.
+    pub concordance: Option<ConcordanceView>,
+    /// The first end of a date range being marked on the timeline.
+    pub date_mark: Option<DateInterval>,
     pub screen: Rect,
     /// A one-line note for the status bar (wrapped search, nothing found).
     pub message: Option<String>,
@@ -238,7 +235,11 @@ impl<'a> App<'a> {
             timeline: ListCursor::default(),
             reader: Reader::default(),
             search_input: None,
+            query_error: None,
             help: None,
+            card: None,
+            concordance: None,
+            date_mark: None,
             screen: Rect::new(0, 0, 80, 24),
             message: None,
             jump: None,
@@ -285,7 +286,7 @@ impl<'a> App<'a> {
     pub fn highlighted_entity(&self) -> Option<usize> {
         let filtered = self.filters.iter().rev().find_map(|f| match f {
             Filter::Entity(e) => Some(*e),
-            Filter::Text { .. } => None,
+            _ => None,
         });
         filtered.or_else(|| {
             (self.focus == Pane::Entities)
@@ -294,10 +295,37 @@ impl<'a> App<'a> {
         })
     }
 
-    pub fn text_query(&self) -> Option<&str> {
+    /// The entities whose mentions are highlighted: every filtered one, else
+    /// the one under the cursor while the entity list has focus.
+    pub fn highlighted_entities(&self) -> Vec<usize> {
+        let filtered: Vec<usize> = self
+            .filters
+            .iter()
+            .filter_map(|f| match f {
+                Filter::Entity(e) => Some(*e),
+                _ => None,
+            })
+            .collect();
+        if filtered.is_empty() {
+            self.highlighted_entity().into_iter().collect()
+        } else {
+            filtered
+        }
+    }
+
+    /// The compiled text filter, when one is active and valid.
+    pub fn text_query(&self) -> Option<&Query> {
         self.filters.iter().rev().find_map(|f| match f {
-            Filter::Text { folded, .. } => Some(folded.as_str()),
-            Filter::Entity(_) => None,
+            Filter::Text { query, .. } => query.as_ref(),
+            _ => None,
+        })
+    }
+
+    /// The text filter as the reader typed it.
+    pub fn typed_query(&self) -> Option<&str> {
+        self.filters.iter().rev().find_map(|f| match f {
+            Filter::Text { typed, .. } => Some(typed.as_str()),
+            _ => None,
         })
     }
 
@@ -340,16 +368,16 @@ impl<'a> App<'a> {
     /// paragraph costs no more than a short one; the range is widened so a
     /// match that starts or ends just outside it is still found.
     pub fn search_hits(&self, paragraph: usize, range: Range<usize>) -> Vec<Range<usize>> {
-        let Some(query) = self.text_query().filter(|q| !q.is_empty()) else {
+        let Some(query) = self.text_query() else {
             return Vec::new();
         };
         let p = &self.corpus.paragraphs[paragraph];
         let text = &self.corpus.documents[p.document].text;
-        let margin = query.len() * 4 + 256;
+        let margin = query.source().len() * 4 + 256;
         let start = text::floor_boundary(text, range.start.saturating_sub(margin).max(p.start));
-        let end = text::floor_boundary(text, (range.end + margin).min(p.end));
-        text::find_folded(&text[start..end], query)
-            .into_iter()
+        let end = text::floor_boundary(text, (range.end + margin).min(p.end)).max(start);
+        query
+            .matches(&text[start..end])
             .map(|r| r.start + start..r.end + start)
             .collect()
     }
@@ -371,40 +399,25 @@ impl<'a> App<'a> {
         self.reselect(selected);
     }
 
+    /// Paragraphs passing every filter: the index lists narrow first (see
+    /// [`SearchIndex::matching_paragraphs`]), then the text query runs in
+    /// parallel on what is left, or only on `candidates` when given.
     pub(super) fn filtered_paragraphs(&self, candidates: Option<Vec<usize>>) -> Vec<usize> {
-        let mut candidates = candidates.unwrap_or_else(|| {
-            let entity = self.filters.iter().find_map(|f| match f {
-                Filter::Entity(e) => Some(*e),
-                Filter::Text { .. } => None,
-            });
-            match entity {
-                Some(e) => self
-                    .index
-                    .entity_paragraphs
-                    .get(e)
-                    .cloned()
-                    .unwrap_or_default(),
-                None => (0..self.corpus.paragraphs.len()).collect(),
-            }
-        });
-        for filter in &self.filters {
-            match filter {
-                Filter::Entity(e) => {
-                    let with = self.index.entity_paragraphs.get(*e).map_or(&[][..], |v| v);
-                    candidates.retain(|p| with.binary_search(p).is_ok());
-                }
-                Filter::Text { folded, .. } if !folded.is_empty() => {
-                    let finder = memchr::memmem::Finder::new(folded.as_bytes());
-                    let texts = &self.index.folded;
-                    candidates = candidates
-                        .into_par_iter()
-                        .filter(|&p| finder.find(texts[p].as_bytes()).is_some())
-                        .collect();
-                }
-                Filter::Text { .. } => {}
-            }
-        }
+        let mut filter = self.search_filter();
+        let query = filter.query.take();
+        let candidates = match candidates {
+            Some(candidates) => candidates,
+            None if filter.is_empty() => (0..self.corpus.paragraphs.len()).collect(),
+            None => self.index.search.matching_paragraphs(self.corpus, &filter),
+        };
+        let Some(query) = query else {
+            return candidates;
+        };
+        let corpus = self.corpus;
         candidates
+            .into_par_iter()
+            .filter(|&p| query.is_match(corpus.paragraph_text(&corpus.paragraphs[p])))
+            .collect()
     }
 
     fn reselect(&mut self, paragraph: Option<usize>) {

@@ -90,8 +90,13 @@ impl App<'_> {
             .copied()
             .filter(|&e| list.kind.is_none_or(|k| entities[e].kind == k))
             .collect();
-        if let Some(mentions) = list.paragraph.and_then(|p| self.index.mentions.get(p)) {
-            shown.retain(|&e| mentions.iter().any(|m| m.entity == e));
+        if let Some(paragraph) = list.paragraph {
+            let named: Vec<usize> = self
+                .index
+                .profiles
+                .entities_in_paragraph(paragraph)
+                .collect();
+            shown.retain(|e| named.binary_search(e).is_ok());
         }
         match list.sort {
             EntitySort::Count => {}

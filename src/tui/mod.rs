@@ -9,12 +9,17 @@
 
 pub mod action;
 pub mod app;
+pub mod card;
+pub mod concordance;
 pub mod entity_list;
+pub mod filters;
 pub mod history;
 pub mod keymap;
 pub mod keyscript;
 pub mod layout;
 pub mod panes;
+pub mod popups;
+pub mod progress;
 mod reader;
 pub mod terminal;
 pub mod text;
@@ -65,6 +70,37 @@ pub fn run(corpus: &Corpus, analysis: &Analysis, options: &Options) -> Result<()
     let keymap = load_keymap(options.keys_file.as_deref())?;
     let app = App::new(corpus, analysis, keymap, options.theme.clone());
     terminal::run(app, options.mouse)
+}
+
+/// Analyses the corpus on a worker thread, showing a gauge when that takes
+/// longer than half a second, then runs the app. Quitting during the
+/// analysis leaves at once.
+pub fn run_analyzing(
+    corpus: Corpus,
+    analysis_options: crate::analysis::AnalysisOptions,
+    options: &Options,
+) -> Result<()> {
+    let keymap = load_keymap(options.keys_file.as_deref())?;
+    let corpus = std::sync::Arc::new(corpus);
+    let mut session: Option<terminal::Session> = None;
+    let analysis = progress::analyze_with_progress(corpus.clone(), analysis_options, |progress| {
+        if session.is_none() {
+            session = Some(terminal::Session::start(options.mouse)?);
+        }
+        match session.as_mut() {
+            Some(session) => terminal::show_progress(session, progress),
+            None => Ok(true),
+        }
+    })?;
+    let Some(analysis) = analysis else {
+        return Ok(());
+    };
+    let mut session = match session {
+        Some(session) => session,
+        None => terminal::Session::start(options.mouse)?,
+    };
+    let app = App::new(&corpus, &analysis, keymap, options.theme.clone());
+    terminal::run_in(&mut session, app)
 }
 
 /// The default key map with the user's key file merged over it.

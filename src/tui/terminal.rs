@@ -6,8 +6,13 @@ use std::io::stdout;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyModifiers,
+};
 use ratatui::crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use super::progress::Progress;
 
 use super::action::Action;
 use super::app::App;
@@ -31,17 +36,35 @@ impl Drop for Restore {
     }
 }
 
-pub fn run(mut app: App, mouse: bool) -> Result<()> {
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(error) => {
-            // Raw mode may be on even though the rest failed.
-            ratatui::restore();
-            return Err(error).context("cannot set up the terminal");
+/// The terminal set up for the app; dropping it restores the terminal.
+pub struct Session {
+    pub terminal: DefaultTerminal,
+    _restore: Restore,
+}
+
+impl Session {
+    pub fn start(mouse: bool) -> Result<Session> {
+        let terminal = match ratatui::try_init() {
+            Ok(terminal) => terminal,
+            Err(error) => {
+                // Raw mode may be on even though the rest failed.
+                ratatui::restore();
+                return Err(error).context("cannot set up the terminal");
+            }
+        };
+        let session = Session {
+            terminal,
+            _restore: Restore { mouse },
+        };
+        if mouse {
+            enable_mouse()?;
         }
-    };
-    let _restore = Restore { mouse };
-    if mouse {
+        Ok(session)
+    }
+}
+
+fn enable_mouse() -> Result<()> {
+    {
         // ratatui's panic hook restores raw mode and the screen; mouse
         // reporting must be switched off too or the shell fills with codes.
         let previous = std::panic::take_hook();
@@ -51,6 +74,36 @@ pub fn run(mut app: App, mouse: bool) -> Result<()> {
         }));
         execute!(stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
     }
+    Ok(())
+}
+
+/// Runs the app in the real terminal until it quits.
+pub fn run(app: App, mouse: bool) -> Result<()> {
+    let mut session = Session::start(mouse)?;
+    run_in(&mut session, app)
+}
+
+/// Draws an analysis gauge; false when the reader asked to quit (q, Esc or
+/// Ctrl-C) meanwhile.
+pub fn show_progress(session: &mut Session, progress: Progress) -> Result<bool> {
+    session
+        .terminal
+        .draw(|frame| panes::draw_progress(frame, progress))?;
+    while event::poll(Duration::ZERO)? {
+        if let Event::Key(key) = event::read()? {
+            let ctrl_c =
+                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+            if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Runs the app in a terminal already set up.
+pub fn run_in(session: &mut Session, mut app: App) -> Result<()> {
+    let terminal = &mut session.terminal;
     let size = terminal.size()?;
     update(
         &mut app,

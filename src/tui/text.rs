@@ -89,59 +89,13 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// Lowercases and collapses whitespace runs to one space: the form both the
-/// paragraph text and the query take for case-insensitive matching.
+/// Lowercased, whitespace runs collapsed to one space: to compare two
+/// labels as a reader would.
 pub fn fold(text: &str) -> String {
-    fold_with_map(text, false).0
-}
-
-/// Like [`fold`], also returning for each char of the folded text the source
-/// byte range it came from (when `with_map`).
-pub fn fold_with_map(text: &str, with_map: bool) -> (String, Vec<(usize, Range<usize>)>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut map = Vec::new();
-    let mut space_start: Option<usize> = None;
-    let flush_space = |folded: &mut String, map: &mut Vec<_>, start: usize, end: usize| {
-        if with_map {
-            map.push((folded.len(), start..end));
-        }
-        folded.push(' ');
-    };
-    for (index, c) in text.char_indices() {
-        if c.is_whitespace() {
-            space_start.get_or_insert(index);
-            continue;
-        }
-        if let Some(start) = space_start.take() {
-            flush_space(&mut folded, &mut map, start, index);
-        }
-        for lower in c.to_lowercase() {
-            if with_map {
-                map.push((folded.len(), index..index + c.len_utf8()));
-            }
-            folded.push(lower);
-        }
-    }
-    if let Some(start) = space_start {
-        flush_space(&mut folded, &mut map, start, text.len());
-    }
-    (folded, map)
-}
-
-/// Every occurrence of the (already folded) `query` in `text`, as source
-/// byte ranges relative to `text`.
-pub fn find_folded(text: &str, query: &str) -> Vec<Range<usize>> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let (folded, map) = fold_with_map(text, true);
-    let source_of = |folded_offset: usize| {
-        let i = map.partition_point(|(start, _)| *start <= folded_offset);
-        map[i.saturating_sub(1)].1.clone()
-    };
-    memchr::memmem::find_iter(folded.as_bytes(), query.as_bytes())
-        .map(|at| source_of(at).start..source_of(at + query.len() - 1).end)
-        .collect()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The largest char boundary of `text` at or before `index`.
@@ -275,16 +229,6 @@ mod tests {
         let label = one_line("red \u{1b}[31mtext\u{7}\u{9b}");
         assert_eq!(label, "red ␛[31mtext␇\u{fffd}");
         assert!(!label.chars().any(char::is_control));
-    }
-
-    #[test]
-    fn folded_search_maps_back_to_source() {
-        let text = "Al-Sadr met\n  AL-SADR";
-        let hits = find_folded(text, &fold("al-sadr"));
-        let found: Vec<&str> = hits.into_iter().map(|r| &text[r]).collect();
-        assert_eq!(found, vec!["Al-Sadr", "AL-SADR"]);
-        let across_lines = find_folded(text, &fold("met al"));
-        assert_eq!(&text[across_lines[0].clone()], "met\n  AL");
     }
 
     #[test]

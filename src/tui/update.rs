@@ -8,7 +8,7 @@ use super::app::{App, Filter, JumpTarget, ListCursor, Pane};
 use super::entity_list;
 use super::layout::{self, Mode};
 use super::panes;
-use super::text;
+use super::popups;
 
 /// Rows one timeline entry takes: its date line and two of its event.
 pub const TIMELINE_ROWS: usize = 3;
@@ -18,6 +18,14 @@ pub fn update(app: &mut App, action: Action) {
         app.message = None;
     }
     if app.help.is_some() && update_help(app, action) {
+        return;
+    }
+    if app.concordance.is_some() && popups::update_concordance(app, action) {
+        keep_cursors_in_view(app);
+        return;
+    }
+    if app.card.is_some() && popups::update_card(app, action) {
+        keep_cursors_in_view(app);
         return;
     }
     match action {
@@ -38,8 +46,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Top => move_focused(app, Move::Top),
         Action::Bottom => move_focused(app, Move::Bottom),
         Action::Select => select(app),
-        Action::NextMention => step_mention(app, true),
-        Action::PreviousMention => step_mention(app, false),
+        Action::NextMention => step(app, true),
+        Action::PreviousMention => step(app, false),
         Action::Search => start_search(app),
         Action::JumpBack => {
             if !app.jump_back() {
@@ -49,6 +57,23 @@ pub fn update(app: &mut App, action: Action) {
         Action::JumpForward => {
             if !app.jump_forward() {
                 app.message = Some("no later jump".to_string());
+            }
+        }
+        Action::EntityCard => popups::open_card(app),
+        Action::Concordance => popups::open_concordance(app),
+        Action::AddEntityFilter => add_entity_filter(app),
+        Action::FilterKind => cycle_kind_filter(app),
+        Action::FilterDate => filter_date(app, false),
+        Action::MarkDateRange => filter_date(app, true),
+        Action::ClearFilters => {
+            if app.filters.is_empty() {
+                app.message = Some("no filter to clear".to_string());
+            } else {
+                app.record_jump();
+                app.filters.clear();
+                app.date_mark = None;
+                app.apply_filters();
+                app.message = Some("every filter cleared".to_string());
             }
         }
         Action::FindEntity => {
@@ -88,6 +113,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchConfirm => confirm_search(app),
         Action::SearchAbort => {
             app.search_input = None;
+            app.query_error = None;
             app.filters.retain(|f| !matches!(f, Filter::Text { .. }));
             app.apply_filters();
         }
@@ -138,11 +164,10 @@ fn cancel(app: &mut App) {
         app.entity_list.widen();
         app.refresh_entity_list(true);
         app.message = Some("entity list shows every entity".to_string());
+    } else if app.date_mark.take().is_some() {
+        app.message = Some("date mark dropped".to_string());
     } else if let Some(filter) = app.filters.pop() {
-        app.message = Some(match filter {
-            Filter::Entity(_) => "entity filter cleared".to_string(),
-            Filter::Text { .. } => "text filter cleared".to_string(),
-        });
+        app.message = Some(filter.cleared_message().to_string());
         app.apply_filters();
     } else if app.jump.take().is_none() {
         app.mention_cursor = None;
@@ -354,7 +379,7 @@ fn show_paragraphs_when_single(app: &mut App) {
 
 /// Selects `paragraph` (clearing filters that hide it) and highlights
 /// `range` in it, scrolled into view.
-fn jump_to(app: &mut App, paragraph: usize, range: std::ops::Range<usize>) {
+pub(super) fn jump_to(app: &mut App, paragraph: usize, range: std::ops::Range<usize>) {
     if paragraph >= app.corpus.paragraphs.len() {
         return;
     }
@@ -375,6 +400,85 @@ fn jump_to(app: &mut App, paragraph: usize, range: std::ops::Range<usize>) {
         .unwrap_or(0);
     app.jump = Some(JumpTarget { paragraph, range });
     app.reveal_line(line);
+}
+
+/// `n`/`N`: through the hits of the text filter when it was added after any
+/// entity filter (or there is no entity), else through the mentions.
+fn step(app: &mut App, forward: bool) {
+    let last_kind = app.filters.iter().rev().find_map(|f| match f {
+        Filter::Entity(_) => Some(false),
+        Filter::Text { query, .. } => Some(query.is_some()),
+        _ => None,
+    });
+    let text_last = last_kind == Some(true);
+    if text_last || (app.highlighted_entity().is_none() && app.text_query().is_some()) {
+        step_hit(app, forward);
+    } else {
+        step_mention(app, forward);
+    }
+}
+
+/// The next or previous match of the text filter in the shown paragraphs,
+/// from the last jump (or the selected paragraph), wrapping around.
+fn step_hit(app: &mut App, forward: bool) {
+    let Some(query) = app.text_query().cloned() else {
+        return;
+    };
+    let Some(here_paragraph) = app.selected_paragraph() else {
+        app.message = Some("no paragraph matches".to_string());
+        return;
+    };
+    let here_offset = app
+        .jump
+        .as_ref()
+        .filter(|j| j.paragraph == here_paragraph)
+        .map(|j| j.range.start as isize)
+        .unwrap_or(if forward { -1 } else { isize::MAX });
+    let item = app.reader.selected;
+    let count = app.visible.len();
+    let corpus = app.corpus;
+    let hits_of = |p: usize| -> Vec<crate::analysis::concordance::Hit> {
+        crate::analysis::concordance::query_hits(corpus, &query, [p]).collect()
+    };
+    let mut found = None;
+    let mut wrapped = false;
+    for step in 0..=count {
+        let index = if forward {
+            (item + step) % count
+        } else {
+            (item + count * 2 - step) % count
+        };
+        wrapped |= if forward { index < item } else { index > item };
+        let paragraph = app.visible[index];
+        let hits = hits_of(paragraph);
+        let pick = if forward {
+            hits.into_iter()
+                .find(|h| step > 0 || h.keyword.start as isize > here_offset)
+        } else {
+            hits.into_iter()
+                .rev()
+                .find(|h| step > 0 || (h.keyword.start as isize) < here_offset)
+        };
+        if pick.is_some() {
+            found = pick;
+            break;
+        }
+    }
+    let Some(hit) = found else {
+        app.message = Some("no match in the shown paragraphs".to_string());
+        return;
+    };
+    jump_to(app, hit.paragraph, hit.keyword.clone());
+    if wrapped {
+        app.message = Some(
+            if forward {
+                "wrapped to the first match"
+            } else {
+                "wrapped to the last match"
+            }
+            .to_string(),
+        );
+    }
 }
 
 /// `n`/`N`: the next or previous mention of the highlighted entity among
@@ -435,30 +539,42 @@ fn step_mention(app: &mut App, forward: bool) {
 fn start_search(app: &mut App) {
     let typed = app.filters.iter().find_map(|f| match f {
         Filter::Text { typed, .. } => Some(typed.clone()),
-        Filter::Entity(_) => None,
+        _ => None,
     });
     if typed.is_none() {
-        app.filters.push(Filter::Text {
-            typed: String::new(),
-            folded: String::new(),
-        });
+        app.filters.push(Filter::text("").0);
     }
     app.search_input = Some(typed.unwrap_or_default());
 }
 
+/// Applies the edited query at once, so matches update as you type. A
+/// pattern that does not compile leaves the paragraphs as they were and
+/// says why in the status bar.
 fn edit_search(app: &mut App, edit: impl FnOnce(&mut String)) {
     let Some(typed) = app.search_input.as_mut() else {
         return;
     };
     edit(typed);
-    let (typed, folded) = (typed.clone(), text::fold(typed));
-    let previous = app.text_query().unwrap_or_default().to_string();
-    app.filters.retain(|f| !matches!(f, Filter::Text { .. }));
-    app.filters.push(Filter::Text {
-        typed,
-        folded: folded.clone(),
+    let typed = typed.clone();
+    let (filter, error) = Filter::text(&typed);
+    app.query_error = error;
+    if app.query_error.is_some() {
+        return;
+    }
+    let previous = app.filters.iter().find_map(|f| match f {
+        Filter::Text { typed, query } => Some((typed.clone(), query.is_some())),
+        _ => None,
     });
-    if !previous.is_empty() && folded.starts_with(&previous) {
+    app.filters.retain(|f| !matches!(f, Filter::Text { .. }));
+    app.filters.push(filter);
+    // A longer plain query only matches within what the shorter one did.
+    let narrows = previous.is_some_and(|(before, active)| {
+        active
+            && !before.starts_with("re:")
+            && !typed.starts_with("re:")
+            && typed.starts_with(&before)
+    });
+    if narrows {
         app.narrow_filters();
     } else {
         app.apply_filters();
@@ -467,10 +583,78 @@ fn edit_search(app: &mut App, edit: impl FnOnce(&mut String)) {
 
 fn confirm_search(app: &mut App) {
     app.search_input = None;
-    let empty = app.text_query().is_none_or(str::is_empty);
-    if empty {
+    app.query_error = None;
+    if app.text_query().is_none() {
         app.filters.retain(|f| !matches!(f, Filter::Text { .. }));
     }
+}
+
+/// `+`: one more entity every shown paragraph must mention.
+fn add_entity_filter(app: &mut App) {
+    let Some(entity) = app.cursor_entity() else {
+        app.message = Some("no entity under the cursor".to_string());
+        return;
+    };
+    if app.filters.contains(&Filter::Entity(entity)) {
+        app.message = Some("already in the filters".to_string());
+        return;
+    }
+    app.record_jump();
+    app.push_filter(Filter::Entity(entity));
+}
+
+/// `T`: no kind filter, then each kind in turn, then none again.
+fn cycle_kind_filter(app: &mut App) {
+    let current = app.filters.iter().find_map(|f| match f {
+        Filter::Kind(kind) => Some(*kind),
+        _ => None,
+    });
+    app.record_jump();
+    match entity_list::next_kind(current) {
+        Some(kind) => {
+            app.push_filter(Filter::Kind(kind));
+            app.message = Some(format!("paragraphs mentioning any {}", kind.as_str()));
+        }
+        None => {
+            app.filters.retain(|f| !matches!(f, Filter::Kind(_)));
+            app.apply_filters();
+            app.message = Some("kind filter cleared".to_string());
+        }
+    }
+}
+
+/// `d` filters to the timeline entry's period; `m` marks one end of a
+/// range and, the second time, filters to the whole range.
+fn filter_date(app: &mut App, mark: bool) {
+    let entry = app
+        .index
+        .timeline_order
+        .get(app.timeline.selected)
+        .map(|&i| &app.analysis.timeline[i]);
+    let Some(entry) = entry else {
+        app.message = Some("no timeline entry selected".to_string());
+        return;
+    };
+    let Some(interval) = entry.interval else {
+        app.message = Some("this entry has no calendar date".to_string());
+        return;
+    };
+    let range = match (mark, app.date_mark.take()) {
+        (true, None) => {
+            app.date_mark = Some(interval);
+            let key = app.keymap.first_key(Action::MarkDateRange).unwrap_or("m");
+            app.message = Some(format!(
+                "range from {}: {key} on the other end",
+                crate::tui::filters::date_range_label(&interval)
+            ));
+            return;
+        }
+        (true, Some(start)) => crate::tui::filters::span(start, interval),
+        (false, _) => interval,
+    };
+    app.record_jump();
+    app.push_filter(Filter::Dates(range));
+    show_paragraphs_when_single(app);
 }
 
 fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {

@@ -111,6 +111,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::raw(
         "  wheel scrolls; a click focuses a pane and selects",
     ));
+    lines.push(Line::raw("  a click on a concordance line jumps there"));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Entity kinds", app.theme.bold()));
     let kinds: Vec<Span> = EntityKind::ALL

@@ -1,6 +1,8 @@
 //! Drawing: one module per pane. Every function here reads the state and
 //! writes cells; none changes the state.
 
+pub mod card;
+pub mod concordance;
 pub mod entities;
 pub mod help;
 pub mod paragraphs;
@@ -34,9 +36,32 @@ pub fn draw(frame: &mut Frame, app: &App) {
         render_tabs(app, rect, buf);
     }
     status::render(app, areas.status, buf);
+    if let Some(view) = &app.concordance {
+        concordance::render(app, view, area, buf);
+    }
+    if let Some(card) = &app.card {
+        card::render(app, card, area, buf);
+    }
     if app.help.is_some() {
         help::render(app, area, buf);
     }
+}
+
+/// The analysis gauge shown while a big story is analysed.
+pub fn draw_progress(frame: &mut Frame, progress: super::progress::Progress) {
+    use ratatui::layout::{Constraint, Flex, Layout};
+    use ratatui::widgets::Gauge;
+    let [row] = Layout::vertical([Constraint::Length(3)])
+        .flex(Flex::Center)
+        .areas(frame.area());
+    let [row] = Layout::horizontal([Constraint::Max(70)])
+        .flex(Flex::Center)
+        .areas(row);
+    let gauge = Gauge::default()
+        .block(Block::bordered().title(" storyscope · q quits "))
+        .ratio(progress.fraction().clamp(0.0, 1.0))
+        .label(progress.label());
+    frame.render_widget(gauge, row);
 }
 
 /// The bordered frame of a pane, its number and title, the border bright

@@ -132,7 +132,8 @@ struct Styler<'a> {
     app: &'a App<'a>,
     text: &'a str,
     mentions: &'a [MentionSpan],
-    highlighted: Option<usize>,
+    /// Every filtered entity, or the one under the entity cursor.
+    highlighted: Vec<usize>,
     hits: Vec<Range<usize>>,
     jump: Option<Range<usize>>,
 }
@@ -144,7 +145,7 @@ impl<'a> Styler<'a> {
             app,
             text: &app.corpus.documents[document].text,
             mentions: &app.index.mentions[paragraph],
-            highlighted: app.highlighted_entity(),
+            highlighted: app.highlighted_entities(),
             hits: app.search_hits(paragraph, drawn),
             jump: app
                 .jump
@@ -159,7 +160,7 @@ impl<'a> Styler<'a> {
         let mut style = Style::new();
         if let Some(mention) = containing(self.mentions, offset, |m| m.start..m.end) {
             style = theme.mention(mention.kind);
-            if Some(mention.entity) == self.highlighted {
+            if self.highlighted.contains(&mention.entity) {
                 style = style.patch(theme.highlighted_mention());
             }
         }

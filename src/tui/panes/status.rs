@@ -7,18 +7,12 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Filter};
+use crate::tui::app::App;
 use crate::tui::text;
-use crate::tui::theme::kind_letter;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
     let editing = app.search_input.is_some() || app.entity_list.editing;
-    let right = match (editing, &app.message) {
-        (true, _) => "Enter keep · Esc clear".to_string(),
-        (false, Some(message)) => text::one_line(message),
-        (false, None) => hints(app),
-    };
     let count = format!(
         "{}/{} paragraphs",
         app.visible.len(),
@@ -31,17 +25,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!("find entity: {}▏", text::one_line(&app.entity_list.query))
         }
         None => {
-            if let Some(filters) = filters_label(app) {
+            if let Some(filters) = app.filters_label() {
                 rest.push(filters);
+            }
+            if let Some(mark) = &app.date_mark {
+                let label = crate::tui::filters::date_range_label(mark);
+                rest.push(format!("range from {label}…"));
             }
             document_label(app)
         }
     };
     rest.push(count);
     let rest = rest.join(" │ ");
-    let right = format!(" {right} ");
-    // The document title gives way first, then the hints, then the rest.
+    // The document title gives way first (down to a stub), then the hints
+    // from the last, then the rest.
     let fixed = rest.width() + 5;
+    let hint_room = width.saturating_sub(fixed + 12 + 2);
+    let right = match (editing, &app.message) {
+        (true, _) if app.search_input.is_some() && app.query_error.is_some() => {
+            text::one_line(app.query_error.as_deref().unwrap_or_default())
+        }
+        (true, _) => "Enter keep · Esc clear".to_string(),
+        (false, Some(message)) => text::one_line(message),
+        (false, None) => fitting_hints(hints(app), hint_room),
+    };
+    let right = format!(" {right} ");
     let title_room = width.saturating_sub(fixed + right.width()).max(12);
     let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
     let right = if left.width() + right.width() <= width {
@@ -79,26 +87,35 @@ fn document_label(app: &App) -> String {
     label
 }
 
-fn filters_label(app: &App) -> Option<String> {
-    let parts: Vec<String> = app
-        .filters
-        .iter()
-        .filter_map(|filter| match filter {
-            Filter::Entity(e) => app.analysis.entities.get(*e).map(|entity| {
-                let name = text::truncate(&text::one_line(&entity.name), 30);
-                format!("{} {name}", kind_letter(entity.kind))
-            }),
-            Filter::Text { typed, .. } if !typed.is_empty() => {
-                Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
-            }
-            Filter::Text { .. } => None,
-        })
-        .collect();
-    (!parts.is_empty()).then(|| format!("filter: {}", parts.join(" + ")))
+/// As many hints as fit in `room` columns, in order of importance.
+fn fitting_hints(hints: Vec<String>, room: usize) -> String {
+    let mut shown = String::new();
+    for hint in hints {
+        let separator = if shown.is_empty() { "" } else { "  " };
+        if shown.width() + separator.len() + hint.width() > room {
+            break;
+        }
+        shown.push_str(separator);
+        shown.push_str(&hint);
+    }
+    shown
 }
 
-fn hints(app: &App) -> String {
+fn hints(app: &App) -> Vec<String> {
     let key = |action| app.keymap.first_key(action).unwrap_or("?");
+    if app.concordance.is_some() || app.card.is_some() {
+        let enter = if app.card.is_some() {
+            "select"
+        } else {
+            "jump to it"
+        };
+        return vec![
+            format!("{} {enter}", key(Action::Select)),
+            format!("{}/{} move", key(Action::Down), key(Action::Up)),
+            format!("{} close", key(Action::Cancel)),
+            format!("{} back", key(Action::JumpBack)),
+        ];
+    }
     let mut hints = vec![
         format!("{} help", key(Action::Help)),
         format!("{} filter", key(Action::Search)),
@@ -106,11 +123,21 @@ fn hints(app: &App) -> String {
     if app.highlighted_entity().is_some() {
         let (next, previous) = (key(Action::NextMention), key(Action::PreviousMention));
         hints.push(format!("{next}/{previous} mentions"));
+        hints.push(format!("{} card", key(Action::EntityCard)));
+    } else if app.text_query().is_some() {
+        let (next, previous) = (key(Action::NextMention), key(Action::PreviousMention));
+        hints.push(format!("{next}/{previous} matches"));
+    }
+    if app.highlighted_entity().is_some() || app.text_query().is_some() {
+        hints.push(format!("{} concordance", key(Action::Concordance)));
     }
     if !app.filters.is_empty() {
         hints.push(format!("{} clear", key(Action::Cancel)));
     }
+    if app.filters.len() > 1 {
+        hints.push(format!("{} clear all", key(Action::ClearFilters)));
+    }
     hints.push(format!("{} pane", key(Action::FocusNext)));
     hints.push(format!("{} quit", key(Action::Quit)));
-    hints.join("  ")
+    hints
 }

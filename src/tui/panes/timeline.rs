@@ -8,18 +8,18 @@ use ratatui::text::{Line, Span};
 use super::entities::effective_offset;
 use crate::analysis::timeline::display_label;
 use crate::tui::app::{App, Pane};
+use crate::tui::filters::date_range_label;
 use crate::tui::text;
 use crate::tui::update::TIMELINE_ROWS;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let order = &app.index.timeline_order;
-    let inner = super::pane_block(
-        app,
-        Pane::Timeline,
-        format!(" ({})", order.len()),
-        area,
-        buf,
-    );
+    let range = app.search_filter().dates;
+    let mut detail = format!(" ({})", order.len());
+    if let Some(range) = &range {
+        detail.push_str(&format!(" · {}", date_range_label(range)));
+    }
+    let inner = super::pane_block(app, Pane::Timeline, detail, area, buf);
     if order.is_empty() {
         super::render_note(app, "No dates found.", inner, buf);
         return;
@@ -38,8 +38,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let entry = &app.analysis.timeline[entry_index];
         let is_cursor = position == app.timeline.selected;
+        let in_range = |r: &crate::analysis::DateInterval| {
+            entry
+                .interval
+                .is_some_and(|i| i.first <= r.last && r.first <= i.last)
+        };
         let marker = if is_cursor {
             "▶"
+        } else if app
+            .date_mark
+            .as_ref()
+            .is_some_and(|mark| entry.interval == Some(*mark))
+        {
+            "◆"
+        } else if range.as_ref().is_some_and(in_range) {
+            "┃"
         } else if selected_paragraph == Some(entry.paragraph) {
             "·"
         } else {

@@ -1,0 +1,178 @@
+//! The app's keystrokes on a novel-sized story at 200x60: startup (load,
+//! analysis, first frame), a filter update as you type, selecting an entity,
+//! opening its card and concordance, and one frame. The story is the bundled
+//! one repeated to about War and Peace's 3.3 MB, so no outside data is needed.
+//!
+//!   cargo bench --bench tui
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use storyscope::analysis::{analyze, AnalysisOptions};
+use storyscope::corpus::{self, Corpus, BUNDLED_STORY};
+use storyscope::tui::action::Action;
+use storyscope::tui::app::App;
+use storyscope::tui::keymap::Keymap;
+use storyscope::tui::panes;
+use storyscope::tui::theme::Theme;
+use storyscope::tui::update::update;
+
+const NOVEL_BYTES: usize = 3_300_000;
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+/// The bundled story's body repeated to `NOVEL_BYTES`, as one undated book.
+fn generated_novel_text() -> String {
+    let body = BUNDLED_STORY
+        .trim_start()
+        .splitn(3, ' ')
+        .nth(2)
+        .unwrap_or(BUNDLED_STORY);
+    let mut text = String::with_capacity(NOVEL_BYTES + body.len());
+    while text.len() < NOVEL_BYTES {
+        text.push_str(body);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn load(text: &str) -> Corpus {
+    let document = corpus::document_from_bytes("generated.txt", text.as_bytes().to_vec())
+        .expect("generated text is valid UTF-8");
+    Corpus::from_documents(vec![document])
+}
+
+fn new_app<'a>(corpus: &'a Corpus, analysis: &'a storyscope::analysis::Analysis) -> App<'a> {
+    let keymap = Keymap::default_map().expect("default keys");
+    let mut app = App::new(corpus, analysis, keymap, Theme::new(true));
+    update(
+        &mut app,
+        Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+    );
+    app
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal")
+}
+
+/// Applies `actions` and draws one frame, as a keystroke does.
+fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, actions: &[Action]) {
+    for action in actions {
+        update(app, *action);
+    }
+    terminal
+        .draw(|frame| panes::draw(frame, app))
+        .expect("draw");
+}
+
+fn bench_tui(c: &mut Criterion) {
+    let text = generated_novel_text();
+    let options = AnalysisOptions::default();
+    let mut group = c.benchmark_group("tui_novel_3mb_200x60");
+    group.sample_size(10);
+    group.bench_function("startup_load_analyze_first_frame", |b| {
+        b.iter(|| {
+            let corpus = load(black_box(&text));
+            let analysis = analyze(&corpus, &options);
+            let app = new_app(&corpus, &analysis);
+            let mut terminal = terminal();
+            terminal
+                .draw(|frame| panes::draw(frame, &app))
+                .expect("draw");
+        })
+    });
+    group.sample_size(30);
+
+    let corpus = load(&text);
+    let analysis = analyze(&corpus, &options);
+    let mut terminal = terminal();
+
+    let mut app = new_app(&corpus, &analysis);
+    group.bench_function("frame_render", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| panes::draw(frame, &app))
+                .expect("draw");
+        })
+    });
+
+    // Typing in the text filter: each iteration is one key (a letter, then
+    // its backspace) and its frame, on top of the query typed so far.
+    update(&mut app, Action::Search);
+    for c in "baghda".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    let mut typed = false;
+    group.bench_function("filter_update_keystroke", |b| {
+        b.iter(|| {
+            let action = if typed {
+                Action::SearchBackspace
+            } else {
+                Action::SearchInput('d')
+            };
+            typed = !typed;
+            keystroke(&mut app, &mut terminal, &[action]);
+        })
+    });
+    // A regular expression cannot narrow the last matches: every key
+    // searches every paragraph.
+    let mut app = new_app(&corpus, &analysis);
+    update(&mut app, Action::Search);
+    for c in "re:bagh[dl]a".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    let mut typed = false;
+    group.bench_function("filter_update_regex_keystroke", |b| {
+        b.iter(|| {
+            let action = if typed {
+                Action::SearchBackspace
+            } else {
+                Action::SearchInput('d')
+            };
+            typed = !typed;
+            keystroke(&mut app, &mut terminal, &[action]);
+        })
+    });
+    // The first letter: every paragraph is searched.
+    let mut app = new_app(&corpus, &analysis);
+    update(&mut app, Action::Search);
+    let mut typed = false;
+    group.bench_function("filter_update_first_letter", |b| {
+        b.iter(|| {
+            let action = if typed {
+                Action::SearchBackspace
+            } else {
+                Action::SearchInput('a')
+            };
+            typed = !typed;
+            keystroke(&mut app, &mut terminal, &[action]);
+        })
+    });
+
+    // Enter on the most mentioned entity filters by it; again clears it.
+    let mut app = new_app(&corpus, &analysis);
+    update(&mut app, Action::FocusEntities);
+    group.bench_function("entity_select", |b| {
+        b.iter(|| keystroke(&mut app, &mut terminal, &[Action::Select]))
+    });
+    group.bench_function("entity_card_open_close", |b| {
+        b.iter(|| keystroke(&mut app, &mut terminal, &[Action::EntityCard]))
+    });
+    group.bench_function("concordance_open_close", |b| {
+        b.iter(|| keystroke(&mut app, &mut terminal, &[Action::Concordance]))
+    });
+    group.bench_function("page_down_filtered", |b| {
+        update(&mut app, Action::FocusParagraphs);
+        b.iter(|| keystroke(&mut app, &mut terminal, &[Action::PageDown]))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_tui);
+criterion_main!(benches);
