@@ -302,7 +302,7 @@ fn the_card_quotes_descriptions_from_the_text() {
 }
 
 #[test]
-fn the_analysis_gauge_shows_size_time_and_an_estimate() {
+fn the_analysis_gauge_shows_size_time_and_the_share_done() {
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
     use std::time::Duration;
@@ -311,14 +311,19 @@ fn the_analysis_gauge_shows_size_time_and_an_estimate() {
     let progress = Progress {
         elapsed: Duration::from_millis(2500),
         bytes: 12_400_000,
+        done: 0.3,
     };
     let frame = terminal
         .draw(|frame| storyscope::tui::panes::draw_progress(frame, progress))
         .expect("draw");
     let screen = storyscope::tui::buffer_to_string(frame.buffer);
-    assert!(screen.contains("analysing 12.4 MB · 2.5 s"), "{screen}");
+    assert!(
+        screen.contains("analysing 12.4 MB · 30% · 2.5 s"),
+        "{screen}"
+    );
     assert!(screen.contains("q quits"), "{screen}");
     assert!(screen.contains('█'), "a partly filled gauge:\n{screen}");
+    assert!(screen.contains("30%"), "the share done:\n{screen}");
 }
 
 #[test]

@@ -11,6 +11,8 @@ pub mod timeline;
 pub mod timex;
 pub mod tokens;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -151,18 +153,77 @@ struct DocumentAnalysis {
     sentences: Vec<std::ops::Range<usize>>,
 }
 
+/// How far a running analysis has come, shared with whoever shows it.
+/// Work is counted in bytes of text times the share of each stage.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicU64,
+    total: AtomicU64,
+}
+
+/// Share of the work per stage, in percent (measured on a novel: the tagger dominates).
+const STAGE_TOKENS: u64 = 10;
+const STAGE_MENTIONS: u64 = 65;
+const STAGE_TIMEX: u64 = 20;
+const STAGE_MERGE: u64 = 5;
+
+impl Progress {
+    /// Fraction done, from 0 to 1 (0 before the analysis starts).
+    pub fn fraction(&self) -> f64 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0)
+    }
+
+    fn start(&self, bytes: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(bytes as u64 * 100, Ordering::Relaxed);
+    }
+
+    fn advance(&self, bytes: usize, stage_share: u64) {
+        self.done
+            .fetch_add(bytes as u64 * stage_share, Ordering::Relaxed);
+    }
+}
+
 /// Analyses every document (in parallel) and merges the results.
 pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
+    analyze_with_progress(corpus, options, &Progress::default())
+}
+
+/// [`analyze`], reporting each finished stage to `progress`.
+pub fn analyze_with_progress(
+    corpus: &Corpus,
+    options: &AnalysisOptions,
+    progress: &Progress,
+) -> Analysis {
+    let total_bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    progress.start(total_bytes);
     let per_document: Vec<DocumentAnalysis> = corpus
         .documents
         .par_iter()
         .map(|doc| {
             let text = &doc.text;
-            let tokens = tokens::tokenize(text, doc.body.clone());
-            let sentences = tokens::sentences(text, &tokens);
-            let mentions = entities::find_mentions(text, &tokens, &sentences);
+            let bytes = text.len();
             let reference = options.reference_date.or(doc.date);
-            let timexes = timex::tag(text, doc.body.clone(), reference);
+            // The temporal tagger needs no tokens: it runs beside the tagger.
+            let ((mentions, sentences), timexes) = rayon::join(
+                || {
+                    let tokens = tokens::tokenize(text, doc.body.clone());
+                    let sentences = tokens::sentences(text, &tokens);
+                    progress.advance(bytes, STAGE_TOKENS);
+                    let mentions = entities::find_mentions(text, &tokens, &sentences);
+                    progress.advance(bytes, STAGE_MENTIONS);
+                    (mentions, sentences)
+                },
+                || {
+                    let timexes = timex::tag(text, doc.body.clone(), reference);
+                    progress.advance(bytes, STAGE_TIMEX);
+                    timexes
+                },
+            );
             DocumentAnalysis {
                 mentions,
                 timexes,
@@ -215,5 +276,6 @@ pub fn analyze(corpus: &Corpus, options: &AnalysisOptions) -> Analysis {
         }
     }
     let timeline = timeline::build(corpus, timeline_input, &entities);
+    progress.advance(total_bytes, STAGE_MERGE);
     Analysis { entities, timeline }
 }

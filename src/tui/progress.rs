@@ -1,9 +1,8 @@
 //! Analysis on a worker thread, with progress shown when it takes longer
 //! than half a second: a gauge in the app, a bar on stderr for `analyze`.
 //!
-//! The analysis pipeline reports no progress of its own, so the fraction is
-//! an estimate from the input size and the time spent: it rises quickly at
-//! first and slows as it nears the end, without ever claiming to be done.
+//! The fraction comes from the pipeline itself
+//! ([`crate::analysis::Progress`]), which counts finished stages per document.
 
 use std::io::IsTerminal;
 use std::sync::mpsc;
@@ -12,37 +11,38 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use crate::analysis::{analyze, Analysis, AnalysisOptions};
+use crate::analysis::{
+    analyze_with_progress as analyze_with_progress_of, Analysis, AnalysisOptions,
+    Progress as AnalysisProgress,
+};
 use crate::corpus::Corpus;
 
 /// Quicker analyses show no progress at all.
 pub const SHOW_AFTER: Duration = Duration::from_millis(500);
 /// How often the progress is redrawn.
 pub const TICK: Duration = Duration::from_millis(80);
-/// Bytes analysed per second assumed for the estimate, on the slow side.
-const ASSUMED_BYTES_PER_SECOND: f64 = 4_000_000.0;
-
 /// How far an analysis has come.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
     pub elapsed: Duration,
     /// Size of the text being analysed.
     pub bytes: usize,
+    /// Share of the work done, from 0 to 1.
+    pub done: f64,
 }
 
 impl Progress {
-    /// Estimated fraction done, in [0, 1): `1 - e^(-t/T)` for an expected
-    /// time T, so it never stalls at a false 100 %.
+    /// Fraction done, from 0 to 1.
     pub fn fraction(&self) -> f64 {
-        let expected = (self.bytes as f64 / ASSUMED_BYTES_PER_SECOND).max(0.1);
-        1.0 - (-self.elapsed.as_secs_f64() / expected).exp()
+        self.done.clamp(0.0, 1.0)
     }
 
-    /// "analysing 12.4 MB · 2.3 s".
+    /// "analysing 12.4 MB · 30% · 2.3 s".
     pub fn label(&self) -> String {
         format!(
-            "analysing {:.1} MB · {:.1} s",
+            "analysing {:.1} MB · {:.0}% · {:.1} s",
             self.bytes as f64 / 1e6,
+            self.fraction() * 100.0,
             self.elapsed.as_secs_f64()
         )
     }
@@ -62,7 +62,14 @@ pub fn analyze_with_progress(
     tick: impl FnMut(Progress) -> Result<bool>,
 ) -> Result<Option<Analysis>> {
     let bytes = corpus_bytes(&corpus);
-    run_with_progress(move || analyze(&corpus, &options), bytes, tick)
+    let progress = Arc::new(AnalysisProgress::default());
+    let reported = progress.clone();
+    run_with_progress(
+        move || analyze_with_progress_of(&corpus, &options, &progress),
+        bytes,
+        move || reported.fraction(),
+        tick,
+    )
 }
 
 /// Runs `work` on a worker thread, calling `tick` as
@@ -70,6 +77,7 @@ pub fn analyze_with_progress(
 pub fn run_with_progress<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
     bytes: usize,
+    done: impl Fn() -> f64,
     mut tick: impl FnMut(Progress) -> Result<bool>,
 ) -> Result<Option<T>> {
     let start = Instant::now();
@@ -92,6 +100,7 @@ pub fn run_with_progress<T: Send + 'static>(
         let progress = Progress {
             elapsed: start.elapsed(),
             bytes,
+            done: done(),
         };
         if !tick(progress)? {
             return Ok(None);
@@ -128,32 +137,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_estimate_rises_and_never_reaches_the_end() {
-        let at = |ms| Progress {
-            elapsed: Duration::from_millis(ms),
+    fn the_fraction_is_the_share_done_and_stays_in_range() {
+        let at = |done| Progress {
+            elapsed: Duration::from_millis(1000),
             bytes: 4_000_000,
+            done,
         };
-        assert!(at(0).fraction() < 0.01);
-        assert!(at(500).fraction() < at(1000).fraction());
-        assert!(at(60_000).fraction() < 1.0 + f64::EPSILON);
-        assert!(at(1000).label().contains("4.0 MB"));
+        assert_eq!(at(0.25).fraction(), 0.25);
+        assert_eq!(at(1.5).fraction(), 1.0);
+        assert_eq!(at(-1.0).fraction(), 0.0);
+        assert!(at(0.5).label().contains("4.0 MB"));
     }
 
     #[test]
     fn slow_work_ticks_after_half_a_second_and_can_be_abandoned() {
         let slow = || std::thread::sleep(Duration::from_millis(900));
         let mut seen = Vec::new();
-        let done = run_with_progress(slow, 1000, |progress| {
-            seen.push(progress.elapsed);
-            Ok(true)
-        })
+        let done = run_with_progress(
+            slow,
+            1000,
+            || 0.5,
+            |progress| {
+                seen.push(progress.elapsed);
+                Ok(true)
+            },
+        )
         .expect("runs");
         assert!(done.is_some());
         assert!(!seen.is_empty(), "ticked");
         assert!(seen[0] >= SHOW_AFTER, "not before half a second");
         assert!(seen.windows(2).all(|w| w[0] <= w[1]));
 
-        let abandoned = run_with_progress(slow, 1000, |_| Ok(false)).expect("runs");
+        let abandoned = run_with_progress(slow, 1000, || 0.5, |_| Ok(false)).expect("runs");
         assert!(abandoned.is_none());
     }
 
@@ -163,6 +178,7 @@ mod tests {
         let done = run_with_progress(
             || 42,
             10,
+            || 1.0,
             |_| {
                 ticks += 1;
                 Ok(true)
@@ -176,6 +192,9 @@ mod tests {
             analyze_with_progress(corpus.clone(), AnalysisOptions::default(), |_| Ok(true))
                 .expect("analysis runs")
                 .expect("not abandoned");
-        assert_eq!(analysis, analyze(&corpus, &AnalysisOptions::default()));
+        assert_eq!(
+            analysis,
+            crate::analysis::analyze(&corpus, &AnalysisOptions::default())
+        );
     }
 }

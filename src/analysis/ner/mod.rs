@@ -27,6 +27,8 @@ mod word_cache;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use features::{
     document_atoms, for_each_context_feature, for_each_neighbour_feature, for_each_word_feature,
     DocumentAtoms, NEIGHBOURS,
@@ -67,7 +69,7 @@ pub struct NerSpan {
 /// across sentences) with the embedded model. Returns the spans of each
 /// sentence, in order.
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<NerSpan>> {
-    Tagger::embedded().tag_document(sentences)
+    Tagger::embedded().tag_document_parallel(sentences)
 }
 
 /// The model shipped in the binary (rebuilt by `storyscope train-ner`).
@@ -76,6 +78,18 @@ const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../assets/ner/ner.model");
 const EMBEDDED_GAZETTEER: &str = include_str!("../../../assets/ner/gazetteer.txt");
 /// Common English words and their frequencies, for training.
 const EMBEDDED_WORD_FREQUENCIES: &str = include_str!("../../../assets/ner/wordfreq.txt");
+
+/// Sentences a rayon task tags at least, so short documents stay on one thread.
+const PARALLEL_MIN_SENTENCES: usize = 256;
+
+/// Buffers reused from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    cached: Vec<Option<u32>>,
+    emissions: Vec<Row>,
+    lattice: Lattice,
+    labels: Vec<u8>,
+}
 
 /// A loaded model, ready to tag.
 #[derive(Debug)]
@@ -116,21 +130,47 @@ impl Tagger {
     /// Tags a document given as sentences of tokens.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<NerSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
-        let mut emissions = Vec::new();
-        let mut lattice = Lattice::default();
-        let mut labels = Vec::new();
-        let mut cached = Vec::new();
+        let mut scratch = Scratch::default();
         (0..document.sentences())
-            .map(|s| {
-                let atoms = document.sentence(s);
-                cached.clear();
-                cached.extend(atoms.iter().map(|a| self.model.words.get(a.word)));
-                emissions.clear();
-                emissions.extend((0..atoms.len()).map(|i| self.scores(&document, s, &cached, i)));
-                viterbi(&emissions, &self.transitions, &mut lattice, &mut labels);
-                labels::to_spans(&labels)
+            .map(|s| self.tag_sentence(&document, s, &mut scratch))
+            .collect()
+    }
+
+    /// [`Tagger::tag_document`] with the sentences spread over rayon's
+    /// threads: the same spans, sooner on a long document.
+    pub fn tag_document_parallel<S: AsRef<str> + Sync>(
+        &self,
+        sentences: &[Vec<S>],
+    ) -> Vec<Vec<NerSpan>> {
+        let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
+        (0..document.sentences())
+            .into_par_iter()
+            .with_min_len(PARALLEL_MIN_SENTENCES)
+            .map_init(Scratch::default, |scratch, s| {
+                self.tag_sentence(&document, s, scratch)
             })
             .collect()
+    }
+
+    fn tag_sentence(
+        &self,
+        document: &DocumentAtoms,
+        s: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<NerSpan> {
+        let atoms = document.sentence(s);
+        let Scratch {
+            cached,
+            emissions,
+            lattice,
+            labels,
+        } = scratch;
+        cached.clear();
+        cached.extend(atoms.iter().map(|a| self.model.words.get(a.word)));
+        emissions.clear();
+        emissions.extend((0..atoms.len()).map(|i| self.scores(document, s, cached, i)));
+        viterbi(emissions, &self.transitions, lattice, labels);
+        labels::to_spans(labels)
     }
 
     /// The label scores of token `i`, from cached word sums where there are some.
