@@ -208,22 +208,15 @@ pub fn analyze_with_progress(
             let text = &doc.text;
             let bytes = text.len();
             let reference = options.reference_date.or(doc.date);
-            // The temporal tagger needs no tokens: it runs beside the tagger.
-            let ((mentions, sentences), timexes) = rayon::join(
-                || {
-                    let tokens = tokens::tokenize(text, doc.body.clone());
-                    let sentences = tokens::sentences(text, &tokens);
-                    progress.advance(bytes, STAGE_TOKENS);
-                    let mentions = entities::find_mentions(text, &tokens, &sentences);
-                    progress.advance(bytes, STAGE_MENTIONS);
-                    (mentions, sentences)
-                },
-                || {
-                    let timexes = timex::tag(text, doc.body.clone(), reference);
-                    progress.advance(bytes, STAGE_TIMEX);
-                    timexes
-                },
-            );
+            let tokens = tokens::tokenize(text, doc.body.clone());
+            let sentences = tokens::sentences(text, &tokens);
+            progress.advance(bytes, STAGE_TOKENS);
+            let mentions = entities::find_mentions(text, &tokens, &sentences);
+            progress.advance(bytes, STAGE_MENTIONS);
+            // After the entity tagger, not beside it: their working memory
+            // would add up (peak memory is a budget too, 40x the input).
+            let timexes = timex::tag(text, doc.body.clone(), reference);
+            progress.advance(bytes, STAGE_TIMEX);
             DocumentAnalysis {
                 mentions,
                 timexes,

@@ -24,6 +24,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     if let Some(start) = chunk_start {
         split_chunk(text, range.start + start..range.end, &mut tokens);
     }
+    // The estimate above can be overshot and double the buffer: on a novel
+    // that is megabytes kept for the whole analysis.
+    tokens.shrink_to_fit();
     tokens
 }
 
