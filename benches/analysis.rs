@@ -1,31 +1,14 @@
 //! Analysis throughput: the bundled story, and a novel-sized text generated
 //! from it (about War and Peace's 3.3 MB) so the benchmark needs no outside data.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use storyscope::analysis::{analyze, AnalysisOptions};
-use storyscope::corpus::{self, Corpus, BUNDLED_STORY};
-
-const NOVEL_BYTES: usize = 3_300_000;
-
-/// The bundled story's body repeated to `NOVEL_BYTES`, without its date header,
-/// so it reads like an undated book.
-fn generated_novel() -> Corpus {
-    let body = BUNDLED_STORY
-        .trim_start()
-        .splitn(3, ' ')
-        .nth(2)
-        .unwrap_or(BUNDLED_STORY);
-    let mut text = String::with_capacity(NOVEL_BYTES + body.len());
-    while text.len() < NOVEL_BYTES {
-        text.push_str(body);
-        text.push_str("\n\n");
-    }
-    let document = corpus::document_from_bytes("generated.txt", text.into_bytes())
-        .expect("generated text is valid UTF-8");
-    Corpus::from_documents(vec![document])
-}
+use storyscope::corpus::{self, BUNDLED_STORY};
 
 fn bench_analysis(c: &mut Criterion) {
     let options = AnalysisOptions::default();
@@ -36,7 +19,7 @@ fn bench_analysis(c: &mut Criterion) {
         b.iter(|| analyze(black_box(&story), &options))
     });
 
-    let novel = generated_novel();
+    let novel = common::corpus_of(&common::generated_novel_text());
     group.sample_size(10);
     group.throughput(Throughput::Bytes(novel.documents[0].text.len() as u64));
     group.bench_function("novel_3mb", |b| {

@@ -5,13 +5,16 @@
 //!
 //!   cargo bench --bench tui
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use storyscope::analysis::{analyze, AnalysisOptions};
-use storyscope::corpus::{self, Corpus, BUNDLED_STORY};
+use storyscope::corpus::Corpus;
 use storyscope::tui::action::Action;
 use storyscope::tui::app::App;
 use storyscope::tui::keymap::Keymap;
@@ -19,30 +22,8 @@ use storyscope::tui::panes;
 use storyscope::tui::theme::Theme;
 use storyscope::tui::update::update;
 
-const NOVEL_BYTES: usize = 3_300_000;
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
-
-/// The bundled story's body repeated to `NOVEL_BYTES`, as one undated book.
-fn generated_novel_text() -> String {
-    let body = BUNDLED_STORY
-        .trim_start()
-        .splitn(3, ' ')
-        .nth(2)
-        .unwrap_or(BUNDLED_STORY);
-    let mut text = String::with_capacity(NOVEL_BYTES + body.len());
-    while text.len() < NOVEL_BYTES {
-        text.push_str(body);
-        text.push_str("\n\n");
-    }
-    text
-}
-
-fn load(text: &str) -> Corpus {
-    let document = corpus::document_from_bytes("generated.txt", text.as_bytes().to_vec())
-        .expect("generated text is valid UTF-8");
-    Corpus::from_documents(vec![document])
-}
 
 fn new_app<'a>(corpus: &'a Corpus, analysis: &'a storyscope::analysis::Analysis) -> App<'a> {
     let keymap = Keymap::default_map().expect("default keys");
@@ -72,13 +53,13 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, actions: &[Act
 }
 
 fn bench_tui(c: &mut Criterion) {
-    let text = generated_novel_text();
+    let text = common::generated_novel_text();
     let options = AnalysisOptions::default();
     let mut group = c.benchmark_group("tui_novel_3mb_200x60");
     group.sample_size(10);
     group.bench_function("startup_load_analyze_first_frame", |b| {
         b.iter(|| {
-            let corpus = load(black_box(&text));
+            let corpus = common::corpus_of(black_box(&text));
             let analysis = analyze(&corpus, &options);
             let app = new_app(&corpus, &analysis);
             let mut terminal = terminal();
@@ -89,7 +70,7 @@ fn bench_tui(c: &mut Criterion) {
     });
     group.sample_size(30);
 
-    let corpus = load(&text);
+    let corpus = common::corpus_of(&text);
     let analysis = analyze(&corpus, &options);
     let mut terminal = terminal();
 

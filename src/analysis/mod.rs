@@ -78,6 +78,16 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+impl Entity {
+    /// Ids of the paragraphs that mention it, sorted, each once.
+    pub fn paragraph_ids(&self) -> Vec<usize> {
+        let mut paragraphs: Vec<usize> = self.mentions.iter().map(|m| m.paragraph).collect();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        paragraphs
+    }
+}
+
 /// TIMEX3 type of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]

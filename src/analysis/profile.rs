@@ -74,13 +74,7 @@ impl Profiles {
         let entity_paragraphs: Vec<Vec<usize>> = analysis
             .entities
             .iter()
-            .map(|entity| {
-                let mut paragraphs: Vec<usize> =
-                    entity.mentions.iter().map(|m| m.paragraph).collect();
-                paragraphs.sort_unstable();
-                paragraphs.dedup();
-                paragraphs
-            })
+            .map(Entity::paragraph_ids)
             .collect();
 
         // Counting sort of (paragraph, entity) pairs into a flat table.

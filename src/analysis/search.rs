@@ -115,10 +115,7 @@ impl SearchIndex {
             .entities
             .iter()
             .map(|entity| {
-                let mut paragraphs: Vec<usize> =
-                    entity.mentions.iter().map(|m| m.paragraph).collect();
-                paragraphs.sort_unstable();
-                paragraphs.dedup();
+                let paragraphs = entity.paragraph_ids();
                 kind_paragraphs[kind_index(entity.kind)].extend_from_slice(&paragraphs);
                 paragraphs
             })
