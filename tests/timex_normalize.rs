@@ -207,3 +207,47 @@ fn an_unmarked_weekday_after_the_reference_is_tomorrow() {
         "2020-01-22"
     );
 }
+
+#[test]
+fn participles_take_the_tense_of_their_auxiliaries() {
+    // Said on 26 October 1989.
+    let october = date(1989, 10, 26);
+    assert_eq!(
+        value("The dividend will be paid Dec. 21.", october),
+        "1989-12-21"
+    );
+    assert_eq!(
+        value("The dividend was paid Dec. 21.", october),
+        "1988-12-21"
+    );
+    // "unspecified" after "an" is an adjective, not a past tense.
+    assert_eq!(
+        value(
+            "It goes to an unspecified group of holders Dec. 21.",
+            october
+        ),
+        "1989-12-21"
+    );
+    // "the plan" is a noun, no promise of a future.
+    assert_eq!(
+        value("The board approved the plan Aug. 21.", october),
+        "1989-08-21"
+    );
+    // "effective" dates a change to come.
+    assert_eq!(
+        value("The new pact is effective June 1.", october),
+        "1990-06-01"
+    );
+}
+
+#[test]
+fn a_past_tense_month_lies_behind_even_when_far() {
+    // Ten months back beats three ahead once the verb is in the past.
+    assert_eq!(
+        value(
+            "In January, the firm brought in a new chief.",
+            date(1989, 10, 27)
+        ),
+        "1989-01"
+    );
+}

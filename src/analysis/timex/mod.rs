@@ -449,17 +449,19 @@ impl Tagger<'_> {
             "intends",
             "until",
             "soon",
+            "payable",
+            "supposed",
+            "effective",
+            "expire",
+            "expires",
         ];
 
-        const PAST: &[&str] = &[
+        const FINITE_PAST: &[&str] = &[
             "was",
             "were",
             "had",
             "did",
             "since",
-            "been",
-            "said",
-            "told",
             "ago",
             "last",
             "yesterday",
@@ -467,42 +469,70 @@ impl Tagger<'_> {
             "went",
             "began",
             "took",
-            "made",
-            "met",
-            "won",
-            "lost",
-            "left",
-            "fell",
-            "rose",
-            "held",
             "gave",
-            "got",
             "saw",
-            "led",
-            "sent",
-            "spent",
-            "brought",
-            "bought",
-            "sold",
             "became",
-            "thought",
-            "found",
             "knew",
             "ran",
-            "struck",
-            "shot",
-            "fought",
-            "paid",
+        ];
+        // Past forms that double as participles ("was paid", "will be paid").
+        const PAST: &[&str] = &[
+            "been", "said", "told", "made", "met", "won", "lost", "left", "fell", "rose", "held",
+            "got", "led", "sent", "spent", "brought", "bought", "sold", "thought", "found",
+            "struck", "shot", "fought", "paid",
         ];
         let is_any = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+        // After a determiner a verb form is a noun or an adjective ("the
+        // plan", "an unspecified date"): no tense.
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "its", "their", "his", "her", "this", "that",
+        ];
+        let after_determiner = (index.saturating_sub(3)..index)
+            .rev()
+            .map(|i| self.tokens[i])
+            .find(|t| {
+                !(t.shape == Shape::Word
+                    && (t.text(self.text).ends_with("ly") || self.is_any(*t, &["still", "yet"])))
+            })
+            .is_some_and(|t| self.is_any(t, DETERMINERS));
+        if after_determiner && !is_any(FINITE_PAST) {
+            return None;
+        }
         if is_any(FUTURE) {
             return Some(Tense::Future);
         }
-        if is_any(PAST) {
+        if is_any(FINITE_PAST) {
             return Some(Tense::Past);
         }
-        let past_participle = word.len() > 4 && word.ends_with("ed") && !token.capital;
-        past_participle.then_some(Tense::Past)
+        let past_participle =
+            is_any(PAST) || (word.len() > 4 && word.ends_with("ed") && !token.capital);
+        if past_participle {
+            return self.participle_tense(index);
+        }
+        None
+    }
+
+    /// A past form may be a participle whose auxiliaries carry the tense:
+    /// "will be paid" is future, "is paid" present, "was paid" or "paid" past.
+    fn participle_tense(&self, index: usize) -> Option<Tense> {
+        const ADVERBS: &[&str] = &["not", "t", "n", "also", "still", "now", "then", "already"];
+        for before in (index.saturating_sub(4)..index).rev() {
+            let token = self.tokens[before];
+            if self.is_any(token, &["be", "been", "being"]) || self.is_any(token, ADVERBS) {
+                continue;
+            }
+            if token.shape == Shape::Punct('\'') {
+                continue;
+            }
+            if self.is_any(token, &["will", "would", "shall", "ll", "to"]) {
+                return Some(Tense::Future);
+            }
+            if self.is_any(token, &["is", "are", "am", "s", "re", "can", "may", "must"]) {
+                return None;
+            }
+            break;
+        }
+        Some(Tense::Past)
     }
 }
 

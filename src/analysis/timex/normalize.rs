@@ -150,7 +150,13 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
                 Some(shift) => Some(anchor.year? + shift),
                 None => {
                     let current = i32::from((anchor.month? - 1) / 3 + 1);
-                    nearest_cycle(anchor.year?, i32::from(quarter) - current, 4, context.tense)
+                    nearest_cycle(
+                        anchor.year?,
+                        i32::from(quarter) - current,
+                        4,
+                        2,
+                        context.tense,
+                    )
                 }
             });
             format!("{}-Q{quarter}", year_or_placeholder(year.or(anchor.year)))
@@ -236,13 +242,15 @@ fn infer_year(anchor: Anchor, month: u8, day: Option<u8>, tense: Tense) -> Optio
     };
     let reference = i32::from(reference_month) * 31 + i32::from(anchor.day.unwrap_or(15));
     let position = i32::from(month) * 31 + i32::from(day.unwrap_or(15));
-    nearest_cycle(year, position - reference, 372, tense)
+    // Against the tense, a month up to nine months away beats one three
+    // months away ("brought in January", said in October: last January).
+    nearest_cycle(year, position - reference, 372, 279, tense)
 }
 
 /// `offset` is the distance from the reference to the date within the
 /// same year, `cycle` the length of a year in those units: the best year.
-fn nearest_cycle(year: i32, offset: i32, cycle: i32, tense: Tense) -> Option<i32> {
-    let penalty = cycle / 2;
+/// A date on the side the tense rules out counts as `penalty` units further.
+fn nearest_cycle(year: i32, offset: i32, cycle: i32, penalty: i32, tense: Tense) -> Option<i32> {
     (-1..=1)
         .map(|shift| {
             let delta = offset + shift * cycle;
