@@ -104,7 +104,11 @@ fn leap_years() {
 
 #[test]
 fn decades_and_weeks() {
-    assert_eq!(value("It grew in the 1990s.", date(2020, 1, 24)), "199X");
+    assert_eq!(value("It grew in the 1990s.", date(2020, 1, 24)), "199");
+    assert_eq!(
+        value("It grew in the last decade.", date(2020, 1, 24)),
+        "201"
+    );
     assert_eq!(
         value("It began two weeks ago.", date(2020, 1, 24)),
         "2020-W02"
@@ -250,4 +254,11 @@ fn a_past_tense_month_lies_behind_even_when_far() {
         ),
         "1989-01"
     );
+}
+
+#[test]
+fn a_couple_is_two() {
+    let friday = date(2020, 1, 24);
+    assert_eq!(value("It may take a couple of years.", friday), "P2Y");
+    assert_eq!(value("It took a few years.", friday), "PXY");
 }

@@ -192,8 +192,10 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
 }
 
 fn calendar(c: &Captures, context: &Context) -> Option<String> {
+    // TIMEX3 (after TIDES) writes a decade as its first three digits:
+    // "the 1990s" is 199, as HeidelTime normalises it.
     if let Some(decade) = c.decade {
-        return Some(format!("{decade}X"));
+        return Some(format!("{decade}"));
     }
     let anchor = context.anchor;
     match (c.month, c.day) {
@@ -409,7 +411,7 @@ fn unit_value(unit: Unit, anchor: Anchor, n: i32) -> String {
         },
         Unit::Year => year_or_placeholder(anchor.year.map(|y| y + n)),
         Unit::Decade => match anchor.year {
-            Some(year) => format!("{}X", year / 10 + n),
+            Some(year) => format!("{}", year / 10 + n),
             None => "XXX".to_string(),
         },
         Unit::Century => match anchor.year {

@@ -443,17 +443,20 @@ impl Grammar {
                 if !fuzzy {
                     return None;
                 }
-                captures.fuzzy = true;
+                let couple = word.eq_ignore_ascii_case("couple");
+                // "a couple of years" is two years (P2Y), as TimeBank and
+                // HeidelTime read it; "a few" stays vague.
+                if couple {
+                    captures.number = Some(2);
+                } else {
+                    captures.fuzzy = true;
+                }
                 let next = at + 1;
                 // "a couple of days"
                 let of = tokens
                     .get(next)
                     .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"));
-                Some(if word.eq_ignore_ascii_case("couple") && of {
-                    next + 1
-                } else {
-                    next
-                })
+                Some(if couple && of { next + 1 } else { next })
             }
             Class::Unit | Class::SingularUnit | Class::PluralUnit => {
                 let unit = lex.unit?;
