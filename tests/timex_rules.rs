@@ -424,3 +424,55 @@ fn ages_and_generic_uses_are_not_expressions() {
     let (span, _, value) = only("He was shot on the night of Oct. 23 at home.", Some(FRIDAY));
     assert_eq!((span.as_str(), value.as_str()), ("Oct. 23", "2019-10-23"));
 }
+
+#[test]
+fn planning_horizons_and_vague_periods() {
+    check(
+        "Profits will suffer in the short term.",
+        "the short term",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "The rest is due at a later date.",
+        "a later date",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "Sales were stronger in past years.",
+        "past years",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Prices may fall in the weeks ahead.",
+        "the weeks ahead",
+        TimexType::Duration,
+        "PXW",
+    );
+    check(
+        "The loan may run for an additional year.",
+        "an additional year",
+        TimexType::Duration,
+        "P1Y",
+    );
+}
+
+#[test]
+fn years_used_as_modifiers() {
+    check(
+        "The post-1959 politics split families.",
+        "1959",
+        TimexType::Date,
+        "1959",
+    );
+    check(
+        "That 1978 resolution still stands.",
+        "1978",
+        TimexType::Date,
+        "1978",
+    );
+    // A count stays a count.
+    assert!(tags("About 1978 people came.", Some(FRIDAY)).is_empty());
+}

@@ -354,7 +354,12 @@ impl Tagger<'_> {
         }) {
             return false;
         }
-        if after_preposition {
+        // "post-1959 politics", "pre-1990 levels": a year as a modifier.
+        let prefixed = before.is_some_and(|t| t.is_punct('-') && t.end == token.start)
+            && at
+                .checked_sub(2)
+                .is_some_and(|i| self.is_any(self.tokens[i], &["post", "pre", "mid"]));
+        if after_preposition || prefixed {
             return (1000..2100).contains(&year);
         }
         // "the Russell 2000 Index", "Windows 2000 Server": part of a name.
@@ -364,8 +369,14 @@ impl Tagger<'_> {
             return false;
         }
         // "2000 people": a count. "the 1990 budget", "1990 was": a year.
-        let modifier_position = before
-            .is_some_and(|t| self.is_any(t, &["the", "a", "its", "their", "his", "her", "s"]));
+        let modifier_position = before.is_some_and(|t| {
+            self.is_any(
+                t,
+                &[
+                    "the", "a", "its", "their", "his", "her", "s", "that", "this",
+                ],
+            )
+        });
         let noun_after = after.is_some_and(|t| {
             t.shape == Shape::Word && !t.capital && !self.is_any(t, YEAR_FOLLOWERS)
         });

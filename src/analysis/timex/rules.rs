@@ -185,8 +185,11 @@ pub const RULES: &[Rule] = &[
     rule("UNIT - long", Duration, Norm::Duration),
     guarded("a|an|per UNIT1", Set, Norm::Every, Guard::AfterFrequency),
     guarded("a|an UNIT1", Duration, Norm::Duration, Guard::NotRate),
+    rule("a|an additional|extra UNIT1", Duration, Norm::Duration),
+    // "in the weeks ahead": some weeks from now.
+    rule("the UNITS ahead", Duration, Norm::Duration),
     rule("half an hour", Duration, Norm::Fixed("PT30M")),
-    rule("recent years", Date, Norm::Fixed("PAST_REF")),
+    rule("recent|past years", Date, Norm::Fixed("PAST_REF")),
     rule("recent|coming UNITS", Duration, Norm::Duration),
     guarded("UNITS", Duration, Norm::Duration, Guard::AfterDurationCue),
     // General references.
@@ -197,6 +200,10 @@ pub const RULES: &[Rule] = &[
     rule("recently|lately", Date, Norm::Fixed("PAST_REF")),
     guarded("the past", Date, Norm::Fixed("PAST_REF"), Guard::NotBeforeNumber),
     rule("the near? future", Date, Norm::Fixed("FUTURE_REF")),
+    // The planning horizons of business news (TimeBank: FUTURE_REF).
+    rule("the near|short|long term", Date, Norm::Fixed("FUTURE_REF")),
+    rule("a later date", Date, Norm::Fixed("FUTURE_REF")),
+    rule("an earlier date", Date, Norm::Fixed("PAST_REF")),
     // Times of day.
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? on? WEEKDAY", Time, Norm::Clock),
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? yesterday", Time, Norm::ClockDay(-1)),
