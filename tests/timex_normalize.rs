@@ -97,8 +97,8 @@ fn leap_years() {
         ["2020-02-29", "2021"]
     );
     assert_eq!(
-        value("It ended 366 days later.", date(2020, 2, 29)),
-        "2021-03-01"
+        narrative("It began on 29 February 2020. It ended 366 days later."),
+        ["2020-02-29", "2021-03-01"]
     );
 }
 
@@ -261,4 +261,31 @@ fn a_couple_is_two() {
     let friday = date(2020, 1, 24);
     assert_eq!(value("It may take a couple of years.", friday), "P2Y");
     assert_eq!(value("It took a few years.", friday), "PXY");
+}
+
+#[test]
+fn later_and_before_are_signals_in_dated_texts() {
+    // TimeML: in "three days later" the TIMEX3 is the duration; "later"
+    // relates it to an event of the text, not to the document date.
+    let found = tag_text(
+        "Three days later, the index recovered.",
+        Some(date(1989, 10, 30)),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].start, found[0].end, found[0].value.as_str()),
+        (0, 10, "P3D")
+    );
+    assert_eq!(
+        value(
+            "Banks must wait at least 30 days before acting.",
+            date(1989, 10, 27)
+        ),
+        "P30D"
+    );
+    // "ago" counts from the document date: still a date.
+    assert_eq!(
+        value("It began three days ago.", date(1989, 10, 30)),
+        "1989-10-27"
+    );
 }

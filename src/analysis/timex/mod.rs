@@ -93,6 +93,12 @@ impl Tagger<'_> {
                 continue;
             };
             let rule = self.grammar.rules[index].rule;
+            if let Some(expression) = self.signalled_duration(rule.norm, at, end, &captures) {
+                found.push(expression);
+                previous_end = end;
+                at = end;
+                continue;
+            }
             // A story is told in the past tense throughout: there the tense
             // says nothing about which side of the anchor a date lies.
             let tense = if self.narrative {
@@ -141,6 +147,39 @@ impl Tagger<'_> {
             at = end;
         }
         found
+    }
+
+    /// "three days later", "two weeks before" in a dated document count from
+    /// an event of the text, not from the document date: as TimeML annotates
+    /// them, "three days" is a DURATION and "later" a signal. In a narrative
+    /// the anchor is the last date told, so the date itself is kept.
+    fn signalled_duration(
+        &self,
+        norm: Norm,
+        at: usize,
+        end: usize,
+        captures: &Captures,
+    ) -> Option<TimeExpression> {
+        if self.narrative || !matches!(norm, Norm::Ago(_)) {
+            return None;
+        }
+        let signal = self.tokens[end - 1];
+        if end - at < 2 || !self.is_any(signal, &["later", "before"]) {
+            return None;
+        }
+        let start =
+            self.grammar
+                .prefix_start(&self.grammar.quantity_prefixes, self.text, self.tokens, at);
+        let context = Context {
+            anchor: self.anchor,
+            tense: Tense::Present,
+        };
+        Some(TimeExpression {
+            start: self.tokens[start].start,
+            end: self.tokens[end - 2].end,
+            timex_type: TimexType::Duration,
+            value: normalize::value(Norm::Duration, captures, &context)?,
+        })
     }
 
     /// The last mentioned date when it is precise enough to count `unit`s
