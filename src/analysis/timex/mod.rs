@@ -499,6 +499,7 @@ impl Tagger<'_> {
             "intends",
             "until",
             "soon",
+            "ahead",
             "payable",
             "supposed",
             "effective",

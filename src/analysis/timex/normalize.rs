@@ -467,7 +467,8 @@ fn duration(c: &Captures) -> String {
             Unit::Month => "PXM",
             Unit::Quarter => "PXQ",
             Unit::Year | Unit::Decade => "PXY",
-            Unit::Century => "PXE",
+            // TIDES units: E is a decade, C a century ("centuries" = PXC).
+            Unit::Century => "PXC",
         }
         .to_string();
     }
