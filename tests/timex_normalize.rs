@@ -289,3 +289,24 @@ fn later_and_before_are_signals_in_dated_texts() {
         "1989-10-27"
     );
 }
+
+#[test]
+fn holidays_on_a_weekday_of_the_month() {
+    // US Election Day: the Tuesday after the first Monday of November.
+    assert_eq!(
+        value("The vote is on Election Day.", date(2020, 10, 1)),
+        "2020-11-03"
+    );
+    assert_eq!(
+        value("Stores close on Memorial Day.", date(2020, 5, 1)),
+        "2020-05-25"
+    );
+    assert_eq!(
+        value("They met on Labor Day.", date(2019, 9, 20)),
+        "2019-09-02"
+    );
+    assert_eq!(
+        value("Flowers sold out before Mother's Day.", date(2020, 5, 1)),
+        "2020-05-10"
+    );
+}

@@ -49,6 +49,9 @@ pub enum Norm {
     QuarterShift(i32),
     Holiday(u8, u8),
     Thanksgiving,
+    /// A holiday on the nth (-1: last) weekday of a month, plus some days
+    /// (US Election Day: the Tuesday after the first Monday of November).
+    NthWeekday(i8, i8, Weekday, i8),
 }
 
 /// Grammatical time around an expression.
@@ -179,16 +182,32 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             Some(year) => format!("{year:04}-{month:02}-{day:02}"),
             None => format!("XXXX-{month:02}-{day:02}"),
         },
-        Norm::Thanksgiving => match infer_year(anchor, 11, Some(25), context.tense)
-            .and_then(|y| i16::try_from(y).ok())
-        {
-            Some(year) => {
-                let november = Date::new(year, 11, 1).ok()?;
-                format_day(november.nth_weekday_of_month(4, Weekday::Thursday).ok()?)
-            }
-            None => "XXXX-11-XX".to_string(),
-        },
+        Norm::Thanksgiving => floating_holiday(anchor, context.tense, 11, 4, Weekday::Thursday, 0)?,
+        Norm::NthWeekday(month, nth, weekday, days_after) => {
+            floating_holiday(anchor, context.tense, month, nth, weekday, days_after)?
+        }
     })
+}
+
+/// The date of a holiday defined by a weekday of a month, in the year
+/// the tense and the reference point to.
+fn floating_holiday(
+    anchor: Anchor,
+    tense: Tense,
+    month: i8,
+    nth: i8,
+    weekday: Weekday,
+    days_after: i8,
+) -> Option<String> {
+    let month_number = u8::try_from(month).ok()?;
+    let Some(year) = infer_year(anchor, month_number, Some(15), tense) else {
+        return Some(format!("XXXX-{month_number:02}-XX"));
+    };
+    let first = Date::new(i16::try_from(year).ok()?, month, 1).ok()?;
+    let day = first.nth_weekday_of_month(nth, weekday).ok()?;
+    Some(format_day(
+        day.checked_add(i64::from(days_after).days()).ok()?,
+    ))
 }
 
 fn calendar(c: &Captures, context: &Context) -> Option<String> {

@@ -18,6 +18,7 @@
 
 use super::normalize::Norm;
 use crate::analysis::TimexType;
+use jiff::civil::Weekday;
 
 use TimexType::{Date, Duration, Set, Time};
 
@@ -133,6 +134,11 @@ pub const RULES: &[Rule] = &[
     rule("halloween", Date, Norm::Holiday(10, 31)),
     rule("valentine ' s day", Date, Norm::Holiday(2, 14)),
     rule("thanksgiving day?", Date, Norm::Thanksgiving),
+    rule("election day", Date, Norm::NthWeekday(11, 1, Weekday::Monday, 1)),
+    rule("labor day", Date, Norm::NthWeekday(9, 1, Weekday::Monday, 0)),
+    rule("memorial day", Date, Norm::NthWeekday(5, -1, Weekday::Monday, 0)),
+    rule("mother ' s day", Date, Norm::NthWeekday(5, 2, Weekday::Sunday, 0)),
+    rule("father ' s day", Date, Norm::NthWeekday(6, 3, Weekday::Sunday, 0)),
     // Days relative to the reference.
     rule("the day before yesterday", Date, Norm::DayOffset(-2)),
     rule("the day after tomorrow", Date, Norm::DayOffset(2)),
