@@ -477,3 +477,19 @@ fn years_used_as_modifiers() {
     // A count stays a count.
     assert!(tags("About 1978 people came.", Some(FRIDAY)).is_empty());
 }
+
+#[test]
+fn parts_of_a_named_day() {
+    check(
+        "Shares fell in mid-afternoon yesterday.",
+        "mid-afternoon yesterday",
+        TimexType::Time,
+        "2020-01-23TAF",
+    );
+    check(
+        "By mid afternoon the fighting stopped.",
+        "mid afternoon",
+        TimexType::Time,
+        "2020-01-24TAF",
+    );
+}

@@ -143,6 +143,11 @@ pub const RULES: &[Rule] = &[
     rule("the day before yesterday", Date, Norm::DayOffset(-2)),
     rule("the day after tomorrow", Date, Norm::DayOffset(2)),
     rule("yesterday POD", Time, Norm::DayOffset(-1)),
+    rule("early|late|mid -? POD yesterday", Time, Norm::DayOffset(-1)),
+    rule("early|late|mid -? POD today", Time, Norm::DayOffset(0)),
+    rule("early|late|mid -? POD tomorrow", Time, Norm::DayOffset(1)),
+    // "by mid afternoon": of the reference day.
+    rule("mid -? POD", Time, Norm::DayOffset(0)),
     rule("yesterday", Date, Norm::DayOffset(-1)),
     rule("today POD", Time, Norm::DayOffset(0)),
     guarded("today", Date, Norm::DayOffset(0), Guard::NotGeneric),
