@@ -310,3 +310,20 @@ fn holidays_on_a_weekday_of_the_month() {
         "2020-05-10"
     );
 }
+
+#[test]
+fn plans_told_in_the_past_still_lie_ahead() {
+    // Friday 7 January 2000.
+    let friday = date(2000, 1, 7);
+    assert_eq!(
+        value(
+            "Exiles were planning to drive around the airport on Monday.",
+            friday
+        ),
+        "2000-01-10"
+    );
+    assert_eq!(
+        value("He was about to leave the airport on Thursday.", friday),
+        "2000-01-06"
+    );
+}

@@ -485,6 +485,7 @@ impl Tagger<'_> {
             "going",
             "plans",
             "plan",
+            "planning",
             "planned",
             "scheduled",
             "expected",
@@ -553,6 +554,17 @@ impl Tagger<'_> {
             return Some(Tense::Future);
         }
         if is_any(FINITE_PAST) {
+            // "were planning to", "was due to": a future seen from the past,
+            // still ahead in a report.
+            let future_next = self.tokens.get(index + 1).is_some_and(|&next| {
+                self.is_any(
+                    next,
+                    &["planning", "due", "scheduled", "expected", "supposed"],
+                )
+            });
+            if future_next && self.is_any(token, &["was", "were"]) {
+                return Some(Tense::Future);
+            }
             return Some(Tense::Past);
         }
         let past_participle =
