@@ -327,3 +327,16 @@ fn plans_told_in_the_past_still_lie_ahead() {
         "2000-01-06"
     );
 }
+
+#[test]
+fn a_second_day_of_the_same_month() {
+    let found = values(
+        "The summit meets on April 24 and 25. Turnout was 3 and 4 percent.",
+        Some(date(1999, 2, 10)),
+    );
+    assert_eq!(found, ["1999-04-24", "1999-04-25"]);
+    assert_eq!(
+        values("It runs from April 30 to 31.", Some(date(1999, 2, 10))),
+        ["1999-04-30"]
+    );
+}

@@ -137,6 +137,7 @@ impl Tagger<'_> {
                     _ => {}
                 }
             }
+            let second_day = self.second_day(rule.norm, &captures, &value, end);
             found.push(TimeExpression {
                 start: self.tokens[start].start,
                 end: self.tokens[end - 1].end,
@@ -145,6 +146,11 @@ impl Tagger<'_> {
             });
             previous_end = end;
             at = end;
+            if let Some(expression) = second_day {
+                found.push(expression);
+                previous_end = end + 2;
+                at = end + 2;
+            }
         }
         found
     }
@@ -179,6 +185,49 @@ impl Tagger<'_> {
             end: self.tokens[end - 2].end,
             timex_type: TimexType::Duration,
             value: normalize::value(Norm::Duration, captures, &context)?,
+        })
+    }
+
+    /// "April 24 and 25": the bare day after a full date is a date of the
+    /// same month, tagged on its own as TimeBank does.
+    fn second_day(
+        &self,
+        norm: Norm,
+        captures: &Captures,
+        value: &str,
+        end: usize,
+    ) -> Option<TimeExpression> {
+        if norm != Norm::Calendar || captures.month.is_none() || captures.day.is_none() {
+            return None;
+        }
+        let [joint, day] = self.tokens.get(end..end + 2)? else {
+            return None;
+        };
+        let is_day = day.shape == Shape::Digits
+            && day.digit_count() <= 2
+            && captures
+                .day
+                .is_some_and(|first| u32::from(first) < day.digits);
+        if !self.is_any(*joint, &["and", "or", "through", "to"]) || !is_day {
+            return None;
+        }
+        // "May 3 and 4 percent" or "June 1 and 2 others" are not days.
+        let after_is_clear = self.tokens.get(end + 2).is_none_or(|t| {
+            matches!(t.shape, Shape::Punct(_))
+                || self.is_any(*t, &["at", "in", "on", "when", "with", "for", "of", "and"])
+        });
+        if !after_is_clear {
+            return None;
+        }
+        let (month_part, _) = value.rsplit_once('-')?;
+        let date = format!("{month_part}-{:02}", day.digits);
+        // Reject 31 April and the like (an unknown year checks as a leap year).
+        date.replacen("XXXX", "2000", 1).parse::<Date>().ok()?;
+        Some(TimeExpression {
+            start: day.start,
+            end: day.end,
+            timex_type: TimexType::Date,
+            value: date,
         })
     }
 
