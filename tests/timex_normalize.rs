@@ -340,3 +340,15 @@ fn a_second_day_of_the_same_month() {
         ["1999-04-30"]
     );
 }
+
+#[test]
+fn be_to_is_an_arrangement_ahead() {
+    // Friday 27 October 1989.
+    assert_eq!(
+        value(
+            "The stock is to resume trading in Paris Tuesday.",
+            date(1989, 10, 27)
+        ),
+        "1989-10-31"
+    );
+}

@@ -602,6 +602,14 @@ impl Tagger<'_> {
         if is_any(FUTURE) {
             return Some(Tense::Future);
         }
+        // "is to resume trading Tuesday": an arrangement still ahead.
+        let be_to = is_any(&["to"])
+            && index
+                .checked_sub(1)
+                .is_some_and(|i| self.is_any(self.tokens[i], &["is", "are", "am"]));
+        if be_to {
+            return Some(Tense::Future);
+        }
         if is_any(FINITE_PAST) {
             // "were planning to", "was due to": a future seen from the past,
             // still ahead in a report.
