@@ -493,3 +493,14 @@ fn parts_of_a_named_day() {
         "2020-01-24TAF",
     );
 }
+
+#[test]
+fn one_day_after_a_modal_is_some_time_to_come() {
+    check(
+        "Islam will one day be the second religion.",
+        "one day",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check("It took one day.", "one day", TimexType::Duration, "P1D");
+}

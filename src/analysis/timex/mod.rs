@@ -358,6 +358,9 @@ impl Tagger<'_> {
                 });
                 !rate && captures.unit != Some(lexicon::Unit::Second)
             }
+            Guard::AfterModal => word_before(&[
+                "will", "would", "could", "may", "might", "can", "shall", "ll",
+            ]),
             Guard::AfterFrequency => {
                 self.is_any(self.tokens[at], &["per"])
                     || word_before(&["once", "twice", "thrice", "times"])

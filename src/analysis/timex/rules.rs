@@ -39,6 +39,8 @@ pub enum Guard {
     /// "a day" that is not a rate ("$5 a day", "four flights a week") nor
     /// an ordinal ("a second").
     NotRate,
+    /// After "will", "could", "may"...: a future ("will one day").
+    AfterModal,
     /// Not "in today's world": the present in general, not a day.
     NotGeneric,
     /// After a preposition, and not before "of" ("on the night of Oct. 23"
@@ -140,6 +142,8 @@ pub const RULES: &[Rule] = &[
     rule("mother ' s day", Date, Norm::NthWeekday(5, 2, Weekday::Sunday, 0)),
     rule("father ' s day", Date, Norm::NthWeekday(6, 3, Weekday::Sunday, 0)),
     // Days relative to the reference.
+    // "Islam will one day be...": some time to come.
+    guarded("one|some day", Date, Norm::Fixed("FUTURE_REF"), Guard::AfterModal),
     rule("the day before yesterday", Date, Norm::DayOffset(-2)),
     rule("the day after tomorrow", Date, Norm::DayOffset(2)),
     rule("yesterday POD", Time, Norm::DayOffset(-1)),
