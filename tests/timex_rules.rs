@@ -504,3 +504,13 @@ fn one_day_after_a_modal_is_some_time_to_come() {
     );
     check("It took one day.", "one day", TimexType::Duration, "P1D");
 }
+
+#[test]
+fn roughly_ago_is_still_a_date() {
+    check(
+        "Then, a week or so ago, he picked a date.",
+        "a week or so ago",
+        TimexType::Date,
+        "2020-W03",
+    );
+}

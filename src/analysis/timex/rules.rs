@@ -185,6 +185,9 @@ pub const RULES: &[Rule] = &[
     // "three years ago", "a few days later".
     rule("NUM UNIT ago|earlier|before", Date, Norm::Ago(-1)),
     rule("a|an|one UNIT1 ago|earlier|before", Date, Norm::Ago(-1)),
+    // "a week or so ago": roughly, but still a date.
+    rule("NUM UNIT or so ago", Date, Norm::Ago(-1)),
+    rule("a|an|one UNIT1 or so ago", Date, Norm::Ago(-1)),
     rule("a? FEW UNITS ago|earlier|before", Date, Norm::Ago(-1)),
     rule("NUM UNIT later|hence", Date, Norm::Ago(1)),
     rule("NUM UNIT from now", Date, Norm::Ago(1)),
