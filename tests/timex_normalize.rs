@@ -352,3 +352,22 @@ fn be_to_is_an_arrangement_ahead() {
         "1989-10-31"
     );
 }
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_last_mentioned() {
+    // Monday 30 October 1989: "Friday" is the 27th, the one before it the 20th.
+    assert_eq!(
+        values(
+            "The index fell Friday, down 4.5% from the previous Friday.",
+            Some(date(1989, 10, 30))
+        ),
+        ["1989-10-27", "1989-10-20"]
+    );
+    assert_eq!(
+        values(
+            "The fund opened on 12 June 1812. It closed the following Monday.",
+            Some(date(1990, 1, 1))
+        ),
+        ["1812-06-12", "1812-06-15"]
+    );
+}

@@ -125,7 +125,7 @@ impl Tagger<'_> {
                 self.stated_quarter = Some((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
-            if rule.norm == Norm::Calendar {
+            if matches!(rule.norm, Norm::Calendar | Norm::Weekday) {
                 self.mentioned = anchor_of(&value).or(self.mentioned);
             }
             if self.narrative {

@@ -111,7 +111,12 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
         ),
         Norm::Shift => shift(c, context)?,
         Norm::Same => same(c, anchor, context.tense),
-        Norm::FromMentioned(n) => unit_value(c.unit?, anchor, n),
+        Norm::FromMentioned(n) => match (c.weekday, anchor.date()) {
+            // "the previous Friday": the one before the day last mentioned.
+            (Some(weekday), Some(date)) => format_day(nearest_weekday(date, weekday, n > 0, false)),
+            (Some(weekday), None) => format!("XXXX-WXX-{weekday}"),
+            (None, _) => unit_value(c.unit?, anchor, n),
+        },
         Norm::Ago(direction) => ago(c, anchor, direction),
         Norm::Weekday => with_part(weekday_value(c.weekday?, anchor, context.tense)),
         Norm::Duration => duration(c),

@@ -165,6 +165,8 @@ pub const RULES: &[Rule] = &[
     // the document date ("in June 1998 ... later that year").
     rule("the next|following UNIT1", Date, Norm::FromMentioned(1)),
     rule("the previous|preceding UNIT1", Date, Norm::FromMentioned(-1)),
+    rule("the previous|preceding WEEKDAY", Date, Norm::FromMentioned(-1)),
+    rule("the following WEEKDAY", Date, Norm::FromMentioned(1)),
     rule("that UNIT1", Date, Norm::FromMentioned(0)),
     rule("the same UNIT1", Date, Norm::FromMentioned(0)),
     rule("that same UNIT1", Date, Norm::FromMentioned(0)),
