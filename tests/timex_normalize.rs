@@ -371,3 +371,19 @@ fn the_previous_weekday_counts_from_the_day_last_mentioned() {
         ["1812-06-12", "1812-06-15"]
     );
 }
+
+#[test]
+fn the_morning_is_of_the_day_under_discussion() {
+    let monday = date(1989, 10, 30);
+    assert_eq!(
+        values(
+            "Stocks crashed Friday. Dealers bought in the morning.",
+            Some(monday)
+        ),
+        ["1989-10-27", "1989-10-27TMO"]
+    );
+    assert_eq!(
+        value("Talks resume in the morning.", monday),
+        "1989-10-30TMO"
+    );
+}

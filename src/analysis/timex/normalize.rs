@@ -115,7 +115,15 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             // "the previous Friday": the one before the day last mentioned.
             (Some(weekday), Some(date)) => format_day(nearest_weekday(date, weekday, n > 0, false)),
             (Some(weekday), None) => format!("XXXX-WXX-{weekday}"),
-            (None, _) => unit_value(c.unit?, anchor, n),
+            (None, _) => match (c.unit, c.part_of_day) {
+                // "in the morning" after a day was named: that day's morning.
+                (None, Some(part)) => format!(
+                    "{}T{}",
+                    day_or_placeholder(offset_days(anchor, n)),
+                    part.code()
+                ),
+                (unit, _) => unit_value(unit?, anchor, n),
+            },
         },
         Norm::Ago(direction) => ago(c, anchor, direction),
         Norm::Weekday => with_part(weekday_value(c.weekday?, anchor, context.tense)),

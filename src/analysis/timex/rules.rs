@@ -160,7 +160,7 @@ pub const RULES: &[Rule] = &[
     rule("tonight", Time, Norm::DayPart(0, super::lexicon::PartOfDay::Night)),
     rule("last night", Time, Norm::DayPart(-1, super::lexicon::PartOfDay::Night)),
     rule("this POD", Time, Norm::DayOffset(0)),
-    guarded("the POD", Time, Norm::DayOffset(0), Guard::AfterPreposition),
+    guarded("the POD", Time, Norm::FromMentioned(0), Guard::AfterPreposition),
     // Anaphoric: counted from the date the text last mentioned, not from
     // the document date ("in June 1998 ... later that year").
     rule("the next|following UNIT1", Date, Norm::FromMentioned(1)),
