@@ -387,3 +387,19 @@ fn the_morning_is_of_the_day_under_discussion() {
         "1989-10-30TMO"
     );
 }
+
+#[test]
+fn a_clock_time_is_on_the_day_under_discussion() {
+    let saturday = date(1998, 8, 8);
+    assert_eq!(
+        values(
+            "Bombs went off Friday. One blast came at 10:35 a.m.",
+            Some(saturday)
+        ),
+        ["1998-08-07", "1998-08-07T10:35"]
+    );
+    assert_eq!(
+        value("They meet at 10:35 a.m.", saturday),
+        "1998-08-08T10:35"
+    );
+}

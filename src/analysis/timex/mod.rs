@@ -108,6 +108,10 @@ impl Tagger<'_> {
             };
             let anchor = match rule.norm {
                 Norm::FromMentioned(_) => self.mentioned_for(captures.unit),
+                // "at 10 p.m.": on the day under discussion.
+                Norm::Clock if captures.month.is_none() && captures.weekday.is_none() => {
+                    self.mentioned_for(None)
+                }
                 _ => self.anchor,
             };
             let context = Context { anchor, tense };
