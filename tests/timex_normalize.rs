@@ -403,3 +403,13 @@ fn a_clock_time_is_on_the_day_under_discussion() {
         "1998-08-08T10:35"
     );
 }
+
+#[test]
+fn a_day_named_long_before_is_no_longer_under_discussion() {
+    let filler = "The board met and talked about sales and costs at length. ".repeat(20);
+    let text = format!("The treaty was signed on June 3, 1950. {filler}They meet at 10 a.m.");
+    assert_eq!(
+        values(&text, Some(date(1998, 8, 8))),
+        ["1950-06-03", "1998-08-08T10:00"]
+    );
+}

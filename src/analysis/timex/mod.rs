@@ -60,6 +60,7 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
         narrative: reference.is_none(),
         stated_quarter: None,
         mentioned: None,
+        mentioned_at: 0,
     };
     tagger.run()
 }
@@ -73,6 +74,8 @@ struct Tagger<'a> {
     narrative: bool,
     /// The last calendar date the text mentioned, for "that year".
     mentioned: Option<Anchor>,
+    /// Byte offset of that mention.
+    mentioned_at: usize,
     /// The last quarter named in the text (start byte, value), for "a year ago".
     stated_quarter: Option<(usize, String)>,
 }
@@ -107,10 +110,12 @@ impl Tagger<'_> {
                 self.tense(at, end)
             };
             let anchor = match rule.norm {
+                // "in the morning": of the day under discussion.
+                Norm::FromMentioned(_) if captures.part_of_day.is_some() => self.recent_day(at),
                 Norm::FromMentioned(_) => self.mentioned_for(captures.unit),
                 // "at 10 p.m.": on the day under discussion.
                 Norm::Clock if captures.month.is_none() && captures.weekday.is_none() => {
-                    self.mentioned_for(None)
+                    self.recent_day(at)
                 }
                 _ => self.anchor,
             };
@@ -130,7 +135,10 @@ impl Tagger<'_> {
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
             if matches!(rule.norm, Norm::Calendar | Norm::Weekday) {
-                self.mentioned = anchor_of(&value).or(self.mentioned);
+                if let Some(mentioned) = anchor_of(&value) {
+                    self.mentioned = Some(mentioned);
+                    self.mentioned_at = self.tokens[at].start;
+                }
             }
             if self.narrative {
                 // Explicit dates, and days reached from them ("two days
@@ -233,6 +241,19 @@ impl Tagger<'_> {
             timex_type: TimexType::Date,
             value: date,
         })
+    }
+
+    /// The day the text is talking about at token `at`: a day named in the
+    /// last few hundred bytes, else the anchor. A clock time or "the
+    /// morning" far from any named day is on the document date.
+    fn recent_day(&self, at: usize) -> Anchor {
+        const REACH: usize = 800;
+        let near = self.tokens[at].start.saturating_sub(self.mentioned_at) <= REACH;
+        if near {
+            self.mentioned_for(None)
+        } else {
+            self.anchor
+        }
     }
 
     /// The last mentioned date when it is precise enough to count `unit`s
