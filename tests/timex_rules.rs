@@ -514,3 +514,20 @@ fn roughly_ago_is_still_a_date() {
         "2020-W03",
     );
 }
+
+#[test]
+fn paraphrases_of_the_year_ago_quarter() {
+    // Said on Friday 24 January 2020: the quarter reported is 2019-Q4.
+    check(
+        "Net rose from $2 million for the corresponding period last year.",
+        "the corresponding period last year",
+        TimexType::Date,
+        "2018-Q4",
+    );
+    check(
+        "Sales for last year's quarter were $3 million.",
+        "last year's quarter",
+        TimexType::Date,
+        "2018-Q4",
+    );
+}

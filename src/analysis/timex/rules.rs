@@ -125,6 +125,11 @@ pub const RULES: &[Rule] = &[
     rule("the latest period", Date, Norm::QuarterShift(-1)),
     rule("the? year - ago|earlier quarter|period", Date, Norm::QuarterShift(-5)),
     rule("a? year - ago|earlier", Date, Norm::QuarterShift(-5)),
+    // "the corresponding period last year", "last year's quarter": the
+    // year-ago quarter in other words.
+    rule("the corresponding|comparable|same period|quarter of? last year", Date, Norm::QuarterShift(-5)),
+    rule("the corresponding|comparable|same period|quarter a year ago|earlier", Date, Norm::QuarterShift(-5)),
+    rule("last year ' s period|quarter", Date, Norm::QuarterShift(-5)),
     rule("the UNIT1 - ago|earlier", Date, Norm::Ago(-1)),
     rule("the? next|coming quarter", Date, Norm::QuarterShift(1)),
     // Holidays.
