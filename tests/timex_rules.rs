@@ -531,3 +531,19 @@ fn paraphrases_of_the_year_ago_quarter() {
         "2018-Q4",
     );
 }
+
+#[test]
+fn and_a_half() {
+    check(
+        "A minute and a half passed.",
+        "A minute and a half",
+        TimexType::Duration,
+        "PT1M30S",
+    );
+    check(
+        "It lasted a year and a half.",
+        "a year and a half",
+        TimexType::Duration,
+        "P1Y6M",
+    );
+}

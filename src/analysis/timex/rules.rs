@@ -10,7 +10,8 @@
 //!   `NUM` (3, three, twenty-five, 5 1/2), `FEW` (few, several, many...),
 //!   `UNIT` / `UNIT1` (singular) / `UNITS` (plural) (day, weeks...),
 //!   `ORD` (third, 3rd), `POD` (morning...), `SEASON`, `DECADE` (1990s,
-//!   '80s, eighties), `CLOCK` (8:30 a.m., noon), `SHIFT` (last, this, next...);
+//!   '80s, eighties), `CLOCK` (8:30 a.m., noon), `SHIFT` (last, this, next...),
+//!   `HALF` ("and a half");
 //! - a trailing `?` makes an item optional.
 //!
 //! At each position the longest match wins; on equal length, the earlier
@@ -204,6 +205,8 @@ pub const RULES: &[Rule] = &[
     // Durations.
     guarded("the? first|last|past|next|coming|previous|final|following|recent? NUM more|full? UNIT", Duration, Norm::Duration, Guard::NotAge),
     rule("the? first|last|past|next|coming|previous|final|following|recent? a? FEW more? UNITS", Duration, Norm::Duration),
+    rule("NUM UNIT HALF", Duration, Norm::Duration),
+    rule("a|an|one UNIT1 HALF", Duration, Norm::Duration),
     rule("NUM - UNIT1 - long", Duration, Norm::Duration),
     guarded("NUM - UNIT1", Duration, Norm::Duration, Guard::NotAge),
     rule("a|an? FEW - UNIT1", Duration, Norm::Duration),
