@@ -413,3 +413,13 @@ fn a_day_named_long_before_is_no_longer_under_discussion() {
         ["1950-06-03", "1998-08-08T10:00"]
     );
 }
+
+#[test]
+fn a_day_earlier_counts_from_the_event_a_year_earlier_is_a_period() {
+    let reference = date(1990, 8, 16);
+    assert_eq!(value("A day earlier, trucks crossed.", reference), "P1D");
+    assert_eq!(
+        value("Net was $2 million a year earlier.", reference),
+        "1989"
+    );
+}

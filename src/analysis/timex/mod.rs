@@ -182,7 +182,16 @@ impl Tagger<'_> {
             return None;
         }
         let signal = self.tokens[end - 1];
-        if end - at < 2 || !self.is_any(signal, &["later", "before"]) {
+        // "a year earlier" in a report is the year-ago period (a date);
+        // "a day earlier" counts from the event just told.
+        use lexicon::Unit;
+        let short_unit = matches!(
+            captures.unit,
+            Some(Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week)
+        );
+        let is_signal = self.is_any(signal, &["later", "before"])
+            || (short_unit && self.is_any(signal, &["earlier"]));
+        if end - at < 2 || !is_signal {
             return None;
         }
         let start =
