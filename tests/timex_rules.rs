@@ -547,3 +547,13 @@ fn and_a_half() {
         "P1Y6M",
     );
 }
+
+#[test]
+fn the_first_units_of_something() {
+    check(
+        "Prisoners were taken in the first hours of the war.",
+        "the first hours",
+        TimexType::Duration,
+        "PTXH",
+    );
+}

@@ -217,6 +217,8 @@ pub const RULES: &[Rule] = &[
     // "in the weeks ahead": some weeks from now.
     rule("the UNITS ahead", Duration, Norm::Duration),
     rule("half an hour", Duration, Norm::Fixed("PT30M")),
+    // "in the first hours of the war", "the early years": some of them.
+    rule("the first|early|final UNITS", Duration, Norm::Duration),
     rule("recent|past years", Date, Norm::Fixed("PAST_REF")),
     rule("recent|coming UNITS", Duration, Norm::Duration),
     guarded("UNITS", Duration, Norm::Duration, Guard::AfterDurationCue),
