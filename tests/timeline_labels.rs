@@ -52,6 +52,7 @@ fn labels_at_their_granularity() {
         ("2019-12", "Dec 2019"),
         ("2020-01-24", "Fri 24 Jan 2020"),
         ("199X", "1990s"),
+        ("199", "1990s"),
         ("1998-Q1", "Q1 1998"),
         ("2020-W04", "week 4 2020"),
         ("2020-01-24T08:30", "Fri 24 Jan 2020 08:30"),
@@ -59,6 +60,8 @@ fn labels_at_their_granularity() {
         ("19", "20th century"),
         ("P3D", "3 days"),
         ("PXY", "years"),
+        ("P2E", "2 decades"),
+        ("PXC", "centuries"),
         ("XXXX-WXX-5", "every Fri"),
         ("PRESENT_REF", "now"),
     ];

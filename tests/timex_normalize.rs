@@ -97,14 +97,18 @@ fn leap_years() {
         ["2020-02-29", "2021"]
     );
     assert_eq!(
-        value("It ended 366 days later.", date(2020, 2, 29)),
-        "2021-03-01"
+        narrative("It began on 29 February 2020. It ended 366 days later."),
+        ["2020-02-29", "2021-03-01"]
     );
 }
 
 #[test]
 fn decades_and_weeks() {
-    assert_eq!(value("It grew in the 1990s.", date(2020, 1, 24)), "199X");
+    assert_eq!(value("It grew in the 1990s.", date(2020, 1, 24)), "199");
+    assert_eq!(
+        value("It grew in the last decade.", date(2020, 1, 24)),
+        "201"
+    );
     assert_eq!(
         value("It began two weeks ago.", date(2020, 1, 24)),
         "2020-W02"
@@ -205,5 +209,217 @@ fn an_unmarked_weekday_after_the_reference_is_tomorrow() {
     assert_eq!(
         value("Protests in Baghdad on Wednesday.", date(2020, 1, 24)),
         "2020-01-22"
+    );
+}
+
+#[test]
+fn participles_take_the_tense_of_their_auxiliaries() {
+    // Said on 26 October 1989.
+    let october = date(1989, 10, 26);
+    assert_eq!(
+        value("The dividend will be paid Dec. 21.", october),
+        "1989-12-21"
+    );
+    assert_eq!(
+        value("The dividend was paid Dec. 21.", october),
+        "1988-12-21"
+    );
+    // "unspecified" after "an" is an adjective, not a past tense.
+    assert_eq!(
+        value(
+            "It goes to an unspecified group of holders Dec. 21.",
+            october
+        ),
+        "1989-12-21"
+    );
+    // "the plan" is a noun, no promise of a future.
+    assert_eq!(
+        value("The board approved the plan Aug. 21.", october),
+        "1989-08-21"
+    );
+    // "effective" dates a change to come.
+    assert_eq!(
+        value("The new pact is effective June 1.", october),
+        "1990-06-01"
+    );
+}
+
+#[test]
+fn a_past_tense_month_lies_behind_even_when_far() {
+    // Ten months back beats three ahead once the verb is in the past.
+    assert_eq!(
+        value(
+            "In January, the firm brought in a new chief.",
+            date(1989, 10, 27)
+        ),
+        "1989-01"
+    );
+}
+
+#[test]
+fn a_couple_is_two() {
+    let friday = date(2020, 1, 24);
+    assert_eq!(value("It may take a couple of years.", friday), "P2Y");
+    assert_eq!(value("It took a few years.", friday), "PXY");
+}
+
+#[test]
+fn later_and_before_are_signals_in_dated_texts() {
+    // TimeML: in "three days later" the TIMEX3 is the duration; "later"
+    // relates it to an event of the text, not to the document date.
+    let found = tag_text(
+        "Three days later, the index recovered.",
+        Some(date(1989, 10, 30)),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].start, found[0].end, found[0].value.as_str()),
+        (0, 10, "P3D")
+    );
+    assert_eq!(
+        value(
+            "Banks must wait at least 30 days before acting.",
+            date(1989, 10, 27)
+        ),
+        "P30D"
+    );
+    // "ago" counts from the document date: still a date.
+    assert_eq!(
+        value("It began three days ago.", date(1989, 10, 30)),
+        "1989-10-27"
+    );
+}
+
+#[test]
+fn holidays_on_a_weekday_of_the_month() {
+    // US Election Day: the Tuesday after the first Monday of November.
+    assert_eq!(
+        value("The vote is on Election Day.", date(2020, 10, 1)),
+        "2020-11-03"
+    );
+    assert_eq!(
+        value("Stores close on Memorial Day.", date(2020, 5, 1)),
+        "2020-05-25"
+    );
+    assert_eq!(
+        value("They met on Labor Day.", date(2019, 9, 20)),
+        "2019-09-02"
+    );
+    assert_eq!(
+        value("Flowers sold out before Mother's Day.", date(2020, 5, 1)),
+        "2020-05-10"
+    );
+}
+
+#[test]
+fn plans_told_in_the_past_still_lie_ahead() {
+    // Friday 7 January 2000.
+    let friday = date(2000, 1, 7);
+    assert_eq!(
+        value(
+            "Exiles were planning to drive around the airport on Monday.",
+            friday
+        ),
+        "2000-01-10"
+    );
+    assert_eq!(
+        value("He was about to leave the airport on Thursday.", friday),
+        "2000-01-06"
+    );
+}
+
+#[test]
+fn a_second_day_of_the_same_month() {
+    let found = values(
+        "The summit meets on April 24 and 25. Turnout was 3 and 4 percent.",
+        Some(date(1999, 2, 10)),
+    );
+    assert_eq!(found, ["1999-04-24", "1999-04-25"]);
+    assert_eq!(
+        values("It runs from April 30 to 31.", Some(date(1999, 2, 10))),
+        ["1999-04-30"]
+    );
+}
+
+#[test]
+fn be_to_is_an_arrangement_ahead() {
+    // Friday 27 October 1989.
+    assert_eq!(
+        value(
+            "The stock is to resume trading in Paris Tuesday.",
+            date(1989, 10, 27)
+        ),
+        "1989-10-31"
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_last_mentioned() {
+    // Monday 30 October 1989: "Friday" is the 27th, the one before it the 20th.
+    assert_eq!(
+        values(
+            "The index fell Friday, down 4.5% from the previous Friday.",
+            Some(date(1989, 10, 30))
+        ),
+        ["1989-10-27", "1989-10-20"]
+    );
+    assert_eq!(
+        values(
+            "The fund opened on 12 June 1812. It closed the following Monday.",
+            Some(date(1990, 1, 1))
+        ),
+        ["1812-06-12", "1812-06-15"]
+    );
+}
+
+#[test]
+fn the_morning_is_of_the_day_under_discussion() {
+    let monday = date(1989, 10, 30);
+    assert_eq!(
+        values(
+            "Stocks crashed Friday. Dealers bought in the morning.",
+            Some(monday)
+        ),
+        ["1989-10-27", "1989-10-27TMO"]
+    );
+    assert_eq!(
+        value("Talks resume in the morning.", monday),
+        "1989-10-30TMO"
+    );
+}
+
+#[test]
+fn a_clock_time_is_on_the_day_under_discussion() {
+    let saturday = date(1998, 8, 8);
+    assert_eq!(
+        values(
+            "Bombs went off Friday. One blast came at 10:35 a.m.",
+            Some(saturday)
+        ),
+        ["1998-08-07", "1998-08-07T10:35"]
+    );
+    assert_eq!(
+        value("They meet at 10:35 a.m.", saturday),
+        "1998-08-08T10:35"
+    );
+}
+
+#[test]
+fn a_day_named_long_before_is_no_longer_under_discussion() {
+    let filler = "The board met and talked about sales and costs at length. ".repeat(20);
+    let text = format!("The treaty was signed on June 3, 1950. {filler}They meet at 10 a.m.");
+    assert_eq!(
+        values(&text, Some(date(1998, 8, 8))),
+        ["1950-06-03", "1998-08-08T10:00"]
+    );
+}
+
+#[test]
+fn a_day_earlier_counts_from_the_event_a_year_earlier_is_a_period() {
+    let reference = date(1990, 8, 16);
+    assert_eq!(value("A day earlier, trucks crossed.", reference), "P1D");
+    assert_eq!(
+        value("Net was $2 million a year earlier.", reference),
+        "1989"
     );
 }

@@ -345,15 +345,22 @@ fn duration_label(duration: &str) -> Option<String> {
             'D' => "day",
             'H' => "hour",
             'S' => "second",
-            'E' => "century",
+            // TIDES duration units: E a decade, C a century, L a millennium.
+            'E' => "decade",
+            'C' => "century",
             'Q' => "quarter",
             'L' => "millennium",
             _ => return None,
         };
+        let plural = match unit {
+            "century" => "centuries".to_string(),
+            "millennium" => "millennia".to_string(),
+            _ => format!("{unit}s"),
+        };
         out.push(match number.as_str() {
-            "X" | "" => format!("{unit}s"),
+            "X" | "" => plural,
             "1" => format!("1 {unit}"),
-            n => format!("{n} {unit}s"),
+            n => format!("{n} {plural}"),
         });
         number.clear();
     }

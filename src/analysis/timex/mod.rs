@@ -60,6 +60,7 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
         narrative: reference.is_none(),
         stated_quarter: None,
         mentioned: None,
+        mentioned_at: 0,
     };
     tagger.run()
 }
@@ -73,6 +74,8 @@ struct Tagger<'a> {
     narrative: bool,
     /// The last calendar date the text mentioned, for "that year".
     mentioned: Option<Anchor>,
+    /// Byte offset of that mention.
+    mentioned_at: usize,
     /// The last quarter named in the text (start byte, value), for "a year ago".
     stated_quarter: Option<(usize, String)>,
 }
@@ -93,6 +96,12 @@ impl Tagger<'_> {
                 continue;
             };
             let rule = self.grammar.rules[index].rule;
+            if let Some(expression) = self.signalled_duration(rule.norm, at, end, &captures) {
+                found.push(expression);
+                previous_end = end;
+                at = end;
+                continue;
+            }
             // A story is told in the past tense throughout: there the tense
             // says nothing about which side of the anchor a date lies.
             let tense = if self.narrative {
@@ -101,7 +110,13 @@ impl Tagger<'_> {
                 self.tense(at, end)
             };
             let anchor = match rule.norm {
+                // "in the morning": of the day under discussion.
+                Norm::FromMentioned(_) if captures.part_of_day.is_some() => self.recent_day(at),
                 Norm::FromMentioned(_) => self.mentioned_for(captures.unit),
+                // "at 10 p.m.": on the day under discussion.
+                Norm::Clock if captures.month.is_none() && captures.weekday.is_none() => {
+                    self.recent_day(at)
+                }
                 _ => self.anchor,
             };
             let context = Context { anchor, tense };
@@ -119,8 +134,11 @@ impl Tagger<'_> {
                 self.stated_quarter = Some((self.tokens[at].start, value.clone()));
             }
             let start = self.extend_left(at, previous_end, rule.norm, rule.timex_type);
-            if rule.norm == Norm::Calendar {
-                self.mentioned = anchor_of(&value).or(self.mentioned);
+            if matches!(rule.norm, Norm::Calendar | Norm::Weekday) {
+                if let Some(mentioned) = anchor_of(&value) {
+                    self.mentioned = Some(mentioned);
+                    self.mentioned_at = self.tokens[at].start;
+                }
             }
             if self.narrative {
                 // Explicit dates, and days reached from them ("two days
@@ -131,6 +149,7 @@ impl Tagger<'_> {
                     _ => {}
                 }
             }
+            let second_day = self.second_day(rule.norm, &captures, &value, end);
             found.push(TimeExpression {
                 start: self.tokens[start].start,
                 end: self.tokens[end - 1].end,
@@ -139,8 +158,111 @@ impl Tagger<'_> {
             });
             previous_end = end;
             at = end;
+            if let Some(expression) = second_day {
+                found.push(expression);
+                previous_end = end + 2;
+                at = end + 2;
+            }
         }
         found
+    }
+
+    /// "three days later", "two weeks before" in a dated document count from
+    /// an event of the text, not from the document date: as TimeML annotates
+    /// them, "three days" is a DURATION and "later" a signal. In a narrative
+    /// the anchor is the last date told, so the date itself is kept.
+    fn signalled_duration(
+        &self,
+        norm: Norm,
+        at: usize,
+        end: usize,
+        captures: &Captures,
+    ) -> Option<TimeExpression> {
+        if self.narrative || !matches!(norm, Norm::Ago(_)) {
+            return None;
+        }
+        let signal = self.tokens[end - 1];
+        // "a year earlier" in a report is the year-ago period (a date);
+        // "a day earlier" counts from the event just told.
+        use lexicon::Unit;
+        let short_unit = matches!(
+            captures.unit,
+            Some(Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week)
+        );
+        let is_signal = self.is_any(signal, &["later", "before"])
+            || (short_unit && self.is_any(signal, &["earlier"]));
+        if end - at < 2 || !is_signal {
+            return None;
+        }
+        let start =
+            self.grammar
+                .prefix_start(&self.grammar.quantity_prefixes, self.text, self.tokens, at);
+        let context = Context {
+            anchor: self.anchor,
+            tense: Tense::Present,
+        };
+        Some(TimeExpression {
+            start: self.tokens[start].start,
+            end: self.tokens[end - 2].end,
+            timex_type: TimexType::Duration,
+            value: normalize::value(Norm::Duration, captures, &context)?,
+        })
+    }
+
+    /// "April 24 and 25": the bare day after a full date is a date of the
+    /// same month, tagged on its own as TimeBank does.
+    fn second_day(
+        &self,
+        norm: Norm,
+        captures: &Captures,
+        value: &str,
+        end: usize,
+    ) -> Option<TimeExpression> {
+        if norm != Norm::Calendar || captures.month.is_none() || captures.day.is_none() {
+            return None;
+        }
+        let [joint, day] = self.tokens.get(end..end + 2)? else {
+            return None;
+        };
+        let is_day = day.shape == Shape::Digits
+            && day.digit_count() <= 2
+            && captures
+                .day
+                .is_some_and(|first| u32::from(first) < day.digits);
+        if !self.is_any(*joint, &["and", "or", "through", "to"]) || !is_day {
+            return None;
+        }
+        // "May 3 and 4 percent" or "June 1 and 2 others" are not days.
+        let after_is_clear = self.tokens.get(end + 2).is_none_or(|t| {
+            matches!(t.shape, Shape::Punct(_))
+                || self.is_any(*t, &["at", "in", "on", "when", "with", "for", "of", "and"])
+        });
+        if !after_is_clear {
+            return None;
+        }
+        let (month_part, _) = value.rsplit_once('-')?;
+        let date = format!("{month_part}-{:02}", day.digits);
+        // Reject 31 April and the like (an unknown year checks as a leap year).
+        date.replacen("XXXX", "2000", 1).parse::<Date>().ok()?;
+        Some(TimeExpression {
+            start: day.start,
+            end: day.end,
+            timex_type: TimexType::Date,
+            value: date,
+        })
+    }
+
+    /// The day the text is talking about at token `at`: a day named in the
+    /// last few hundred bytes, else the anchor. A clock time or "the
+    /// morning" far from any named day is on the document date.
+    fn recent_day(&self, at: usize) -> Anchor {
+        const REACH: usize = 800;
+        let near = self.tokens[at].start.saturating_sub(self.mentioned_at) <= REACH;
+        if near {
+            self.mentioned_for(None)
+        } else {
+            self.anchor
+        }
     }
 
     /// The last mentioned date when it is precise enough to count `unit`s
@@ -270,6 +392,9 @@ impl Tagger<'_> {
                 });
                 !rate && captures.unit != Some(lexicon::Unit::Second)
             }
+            Guard::AfterModal => word_before(&[
+                "will", "would", "could", "may", "might", "can", "shall", "ll",
+            ]),
             Guard::AfterFrequency => {
                 self.is_any(self.tokens[at], &["per"])
                     || word_before(&["once", "twice", "thrice", "times"])
@@ -354,7 +479,12 @@ impl Tagger<'_> {
         }) {
             return false;
         }
-        if after_preposition {
+        // "post-1959 politics", "pre-1990 levels": a year as a modifier.
+        let prefixed = before.is_some_and(|t| t.is_punct('-') && t.end == token.start)
+            && at
+                .checked_sub(2)
+                .is_some_and(|i| self.is_any(self.tokens[i], &["post", "pre", "mid"]));
+        if after_preposition || prefixed {
             return (1000..2100).contains(&year);
         }
         // "the Russell 2000 Index", "Windows 2000 Server": part of a name.
@@ -364,8 +494,14 @@ impl Tagger<'_> {
             return false;
         }
         // "2000 people": a count. "the 1990 budget", "1990 was": a year.
-        let modifier_position = before
-            .is_some_and(|t| self.is_any(t, &["the", "a", "its", "their", "his", "her", "s"]));
+        let modifier_position = before.is_some_and(|t| {
+            self.is_any(
+                t,
+                &[
+                    "the", "a", "its", "their", "his", "her", "s", "that", "this",
+                ],
+            )
+        });
         let noun_after = after.is_some_and(|t| {
             t.shape == Shape::Word && !t.capital && !self.is_any(t, YEAR_FOLLOWERS)
         });
@@ -435,6 +571,7 @@ impl Tagger<'_> {
             "going",
             "plans",
             "plan",
+            "planning",
             "planned",
             "scheduled",
             "expected",
@@ -449,17 +586,20 @@ impl Tagger<'_> {
             "intends",
             "until",
             "soon",
+            "ahead",
+            "payable",
+            "supposed",
+            "effective",
+            "expire",
+            "expires",
         ];
 
-        const PAST: &[&str] = &[
+        const FINITE_PAST: &[&str] = &[
             "was",
             "were",
             "had",
             "did",
             "since",
-            "been",
-            "said",
-            "told",
             "ago",
             "last",
             "yesterday",
@@ -467,42 +607,89 @@ impl Tagger<'_> {
             "went",
             "began",
             "took",
-            "made",
-            "met",
-            "won",
-            "lost",
-            "left",
-            "fell",
-            "rose",
-            "held",
             "gave",
-            "got",
             "saw",
-            "led",
-            "sent",
-            "spent",
-            "brought",
-            "bought",
-            "sold",
             "became",
-            "thought",
-            "found",
             "knew",
             "ran",
-            "struck",
-            "shot",
-            "fought",
-            "paid",
+        ];
+        // Past forms that double as participles ("was paid", "will be paid").
+        const PAST: &[&str] = &[
+            "been", "said", "told", "made", "met", "won", "lost", "left", "fell", "rose", "held",
+            "got", "led", "sent", "spent", "brought", "bought", "sold", "thought", "found",
+            "struck", "shot", "fought", "paid",
         ];
         let is_any = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+        // After a determiner a verb form is a noun or an adjective ("the
+        // plan", "an unspecified date"): no tense.
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "its", "their", "his", "her", "this", "that",
+        ];
+        let after_determiner = (index.saturating_sub(3)..index)
+            .rev()
+            .map(|i| self.tokens[i])
+            .find(|t| {
+                !(t.shape == Shape::Word
+                    && (t.text(self.text).ends_with("ly") || self.is_any(*t, &["still", "yet"])))
+            })
+            .is_some_and(|t| self.is_any(t, DETERMINERS));
+        if after_determiner && !is_any(FINITE_PAST) {
+            return None;
+        }
         if is_any(FUTURE) {
             return Some(Tense::Future);
         }
-        if is_any(PAST) {
+        // "is to resume trading Tuesday": an arrangement still ahead.
+        let be_to = is_any(&["to"])
+            && index
+                .checked_sub(1)
+                .is_some_and(|i| self.is_any(self.tokens[i], &["is", "are", "am"]));
+        if be_to {
+            return Some(Tense::Future);
+        }
+        if is_any(FINITE_PAST) {
+            // "were planning to", "was due to": a future seen from the past,
+            // still ahead in a report.
+            let future_next = self.tokens.get(index + 1).is_some_and(|&next| {
+                self.is_any(
+                    next,
+                    &["planning", "due", "scheduled", "expected", "supposed"],
+                )
+            });
+            if future_next && self.is_any(token, &["was", "were"]) {
+                return Some(Tense::Future);
+            }
             return Some(Tense::Past);
         }
-        let past_participle = word.len() > 4 && word.ends_with("ed") && !token.capital;
-        past_participle.then_some(Tense::Past)
+        let past_participle =
+            is_any(PAST) || (word.len() > 4 && word.ends_with("ed") && !token.capital);
+        if past_participle {
+            return self.participle_tense(index);
+        }
+        None
+    }
+
+    /// A past form may be a participle whose auxiliaries carry the tense:
+    /// "will be paid" is future, "is paid" present, "was paid" or "paid" past.
+    fn participle_tense(&self, index: usize) -> Option<Tense> {
+        const ADVERBS: &[&str] = &["not", "t", "n", "also", "still", "now", "then", "already"];
+        for before in (index.saturating_sub(4)..index).rev() {
+            let token = self.tokens[before];
+            if self.is_any(token, &["be", "been", "being"]) || self.is_any(token, ADVERBS) {
+                continue;
+            }
+            if token.shape == Shape::Punct('\'') {
+                continue;
+            }
+            if self.is_any(token, &["will", "would", "shall", "ll", "to"]) {
+                return Some(Tense::Future);
+            }
+            if self.is_any(token, &["is", "are", "am", "s", "re", "can", "may", "must"]) {
+                return None;
+            }
+            break;
+        }
+        Some(Tense::Past)
     }
 }
 

@@ -49,6 +49,9 @@ pub enum Norm {
     QuarterShift(i32),
     Holiday(u8, u8),
     Thanksgiving,
+    /// A holiday on the nth (-1: last) weekday of a month, plus some days
+    /// (US Election Day: the Tuesday after the first Monday of November).
+    NthWeekday(i8, i8, Weekday, i8),
 }
 
 /// Grammatical time around an expression.
@@ -108,7 +111,20 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
         ),
         Norm::Shift => shift(c, context)?,
         Norm::Same => same(c, anchor, context.tense),
-        Norm::FromMentioned(n) => unit_value(c.unit?, anchor, n),
+        Norm::FromMentioned(n) => match (c.weekday, anchor.date()) {
+            // "the previous Friday": the one before the day last mentioned.
+            (Some(weekday), Some(date)) => format_day(nearest_weekday(date, weekday, n > 0, false)),
+            (Some(weekday), None) => format!("XXXX-WXX-{weekday}"),
+            (None, _) => match (c.unit, c.part_of_day) {
+                // "in the morning" after a day was named: that day's morning.
+                (None, Some(part)) => format!(
+                    "{}T{}",
+                    day_or_placeholder(offset_days(anchor, n)),
+                    part.code()
+                ),
+                (unit, _) => unit_value(unit?, anchor, n),
+            },
+        },
         Norm::Ago(direction) => ago(c, anchor, direction),
         Norm::Weekday => with_part(weekday_value(c.weekday?, anchor, context.tense)),
         Norm::Duration => duration(c),
@@ -150,7 +166,13 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
                 Some(shift) => Some(anchor.year? + shift),
                 None => {
                     let current = i32::from((anchor.month? - 1) / 3 + 1);
-                    nearest_cycle(anchor.year?, i32::from(quarter) - current, 4, context.tense)
+                    nearest_cycle(
+                        anchor.year?,
+                        i32::from(quarter) - current,
+                        4,
+                        2,
+                        context.tense,
+                    )
                 }
             });
             format!("{}-Q{quarter}", year_or_placeholder(year.or(anchor.year)))
@@ -173,21 +195,39 @@ pub fn value(norm: Norm, c: &Captures, context: &Context) -> Option<String> {
             Some(year) => format!("{year:04}-{month:02}-{day:02}"),
             None => format!("XXXX-{month:02}-{day:02}"),
         },
-        Norm::Thanksgiving => match infer_year(anchor, 11, Some(25), context.tense)
-            .and_then(|y| i16::try_from(y).ok())
-        {
-            Some(year) => {
-                let november = Date::new(year, 11, 1).ok()?;
-                format_day(november.nth_weekday_of_month(4, Weekday::Thursday).ok()?)
-            }
-            None => "XXXX-11-XX".to_string(),
-        },
+        Norm::Thanksgiving => floating_holiday(anchor, context.tense, 11, 4, Weekday::Thursday, 0)?,
+        Norm::NthWeekday(month, nth, weekday, days_after) => {
+            floating_holiday(anchor, context.tense, month, nth, weekday, days_after)?
+        }
     })
 }
 
+/// The date of a holiday defined by a weekday of a month, in the year
+/// the tense and the reference point to.
+fn floating_holiday(
+    anchor: Anchor,
+    tense: Tense,
+    month: i8,
+    nth: i8,
+    weekday: Weekday,
+    days_after: i8,
+) -> Option<String> {
+    let month_number = u8::try_from(month).ok()?;
+    let Some(year) = infer_year(anchor, month_number, Some(15), tense) else {
+        return Some(format!("XXXX-{month_number:02}-XX"));
+    };
+    let first = Date::new(i16::try_from(year).ok()?, month, 1).ok()?;
+    let day = first.nth_weekday_of_month(nth, weekday).ok()?;
+    Some(format_day(
+        day.checked_add(i64::from(days_after).days()).ok()?,
+    ))
+}
+
 fn calendar(c: &Captures, context: &Context) -> Option<String> {
+    // TIMEX3 (after TIDES) writes a decade as its first three digits:
+    // "the 1990s" is 199, as HeidelTime normalises it.
     if let Some(decade) = c.decade {
-        return Some(format!("{decade}X"));
+        return Some(format!("{decade}"));
     }
     let anchor = context.anchor;
     match (c.month, c.day) {
@@ -236,13 +276,15 @@ fn infer_year(anchor: Anchor, month: u8, day: Option<u8>, tense: Tense) -> Optio
     };
     let reference = i32::from(reference_month) * 31 + i32::from(anchor.day.unwrap_or(15));
     let position = i32::from(month) * 31 + i32::from(day.unwrap_or(15));
-    nearest_cycle(year, position - reference, 372, tense)
+    // Against the tense, a month up to nine months away beats one three
+    // months away ("brought in January", said in October: last January).
+    nearest_cycle(year, position - reference, 372, 279, tense)
 }
 
 /// `offset` is the distance from the reference to the date within the
 /// same year, `cycle` the length of a year in those units: the best year.
-fn nearest_cycle(year: i32, offset: i32, cycle: i32, tense: Tense) -> Option<i32> {
-    let penalty = cycle / 2;
+/// A date on the side the tense rules out counts as `penalty` units further.
+fn nearest_cycle(year: i32, offset: i32, cycle: i32, penalty: i32, tense: Tense) -> Option<i32> {
     (-1..=1)
         .map(|shift| {
             let delta = offset + shift * cycle;
@@ -401,7 +443,7 @@ fn unit_value(unit: Unit, anchor: Anchor, n: i32) -> String {
         },
         Unit::Year => year_or_placeholder(anchor.year.map(|y| y + n)),
         Unit::Decade => match anchor.year {
-            Some(year) => format!("{}X", year / 10 + n),
+            Some(year) => format!("{}", year / 10 + n),
             None => "XXX".to_string(),
         },
         Unit::Century => match anchor.year {
@@ -457,7 +499,8 @@ fn duration(c: &Captures) -> String {
             Unit::Month => "PXM",
             Unit::Quarter => "PXQ",
             Unit::Year | Unit::Decade => "PXY",
-            Unit::Century => "PXE",
+            // TIDES units: E is a decade, C a century ("centuries" = PXC).
+            Unit::Century => "PXC",
         }
         .to_string();
     }

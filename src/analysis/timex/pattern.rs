@@ -25,6 +25,8 @@ pub enum Class {
     Decade,
     Clock,
     Shift,
+    /// "and a half" after a unit ("a minute and a half").
+    AndAHalf,
 }
 
 impl Class {
@@ -79,6 +81,7 @@ impl Class {
             "DECADE" => Class::Decade,
             "CLOCK" => Class::Clock,
             "SHIFT" => Class::Shift,
+            "HALF" => Class::AndAHalf,
             _ => return None,
         })
     }
@@ -443,17 +446,20 @@ impl Grammar {
                 if !fuzzy {
                     return None;
                 }
-                captures.fuzzy = true;
+                let couple = word.eq_ignore_ascii_case("couple");
+                // "a couple of years" is two years (P2Y), as TimeBank and
+                // HeidelTime read it; "a few" stays vague.
+                if couple {
+                    captures.number = Some(2);
+                } else {
+                    captures.fuzzy = true;
+                }
                 let next = at + 1;
                 // "a couple of days"
                 let of = tokens
                     .get(next)
                     .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"));
-                Some(if word.eq_ignore_ascii_case("couple") && of {
-                    next + 1
-                } else {
-                    next
-                })
+                Some(if couple && of { next + 1 } else { next })
             }
             Class::Unit | Class::SingularUnit | Class::PluralUnit => {
                 let unit = lex.unit?;
@@ -480,6 +486,15 @@ impl Grammar {
             Class::PartOfDay => {
                 captures.part_of_day = Some(lex.part_of_day?);
                 Some(at + 1)
+            }
+            Class::AndAHalf => {
+                let words = tokens.get(at..at + 3)?;
+                let matches = words
+                    .iter()
+                    .zip(["and", "a", "half"])
+                    .all(|(t, w)| t.text(text).eq_ignore_ascii_case(w));
+                captures.half = matches;
+                matches.then_some(at + 3)
             }
             Class::Season => {
                 captures.season = Some(lex.season?);

@@ -10,7 +10,8 @@
 //!   `NUM` (3, three, twenty-five, 5 1/2), `FEW` (few, several, many...),
 //!   `UNIT` / `UNIT1` (singular) / `UNITS` (plural) (day, weeks...),
 //!   `ORD` (third, 3rd), `POD` (morning...), `SEASON`, `DECADE` (1990s,
-//!   '80s, eighties), `CLOCK` (8:30 a.m., noon), `SHIFT` (last, this, next...);
+//!   '80s, eighties), `CLOCK` (8:30 a.m., noon), `SHIFT` (last, this, next...),
+//!   `HALF` ("and a half");
 //! - a trailing `?` makes an item optional.
 //!
 //! At each position the longest match wins; on equal length, the earlier
@@ -18,6 +19,7 @@
 
 use super::normalize::Norm;
 use crate::analysis::TimexType;
+use jiff::civil::Weekday;
 
 use TimexType::{Date, Duration, Set, Time};
 
@@ -38,6 +40,8 @@ pub enum Guard {
     /// "a day" that is not a rate ("$5 a day", "four flights a week") nor
     /// an ordinal ("a second").
     NotRate,
+    /// After "will", "could", "may"...: a future ("will one day").
+    AfterModal,
     /// Not "in today's world": the present in general, not a day.
     NotGeneric,
     /// After a preposition, and not before "of" ("on the night of Oct. 23"
@@ -122,6 +126,11 @@ pub const RULES: &[Rule] = &[
     rule("the latest period", Date, Norm::QuarterShift(-1)),
     rule("the? year - ago|earlier quarter|period", Date, Norm::QuarterShift(-5)),
     rule("a? year - ago|earlier", Date, Norm::QuarterShift(-5)),
+    // "the corresponding period last year", "last year's quarter": the
+    // year-ago quarter in other words.
+    rule("the corresponding|comparable|same period|quarter of? last year", Date, Norm::QuarterShift(-5)),
+    rule("the corresponding|comparable|same period|quarter a year ago|earlier", Date, Norm::QuarterShift(-5)),
+    rule("last year ' s period|quarter", Date, Norm::QuarterShift(-5)),
     rule("the UNIT1 - ago|earlier", Date, Norm::Ago(-1)),
     rule("the? next|coming quarter", Date, Norm::QuarterShift(1)),
     // Holidays.
@@ -133,10 +142,22 @@ pub const RULES: &[Rule] = &[
     rule("halloween", Date, Norm::Holiday(10, 31)),
     rule("valentine ' s day", Date, Norm::Holiday(2, 14)),
     rule("thanksgiving day?", Date, Norm::Thanksgiving),
+    rule("election day", Date, Norm::NthWeekday(11, 1, Weekday::Monday, 1)),
+    rule("labor day", Date, Norm::NthWeekday(9, 1, Weekday::Monday, 0)),
+    rule("memorial day", Date, Norm::NthWeekday(5, -1, Weekday::Monday, 0)),
+    rule("mother ' s day", Date, Norm::NthWeekday(5, 2, Weekday::Sunday, 0)),
+    rule("father ' s day", Date, Norm::NthWeekday(6, 3, Weekday::Sunday, 0)),
     // Days relative to the reference.
+    // "Islam will one day be...": some time to come.
+    guarded("one|some day", Date, Norm::Fixed("FUTURE_REF"), Guard::AfterModal),
     rule("the day before yesterday", Date, Norm::DayOffset(-2)),
     rule("the day after tomorrow", Date, Norm::DayOffset(2)),
     rule("yesterday POD", Time, Norm::DayOffset(-1)),
+    rule("early|late|mid -? POD yesterday", Time, Norm::DayOffset(-1)),
+    rule("early|late|mid -? POD today", Time, Norm::DayOffset(0)),
+    rule("early|late|mid -? POD tomorrow", Time, Norm::DayOffset(1)),
+    // "by mid afternoon": of the reference day.
+    rule("mid -? POD", Time, Norm::DayOffset(0)),
     rule("yesterday", Date, Norm::DayOffset(-1)),
     rule("today POD", Time, Norm::DayOffset(0)),
     guarded("today", Date, Norm::DayOffset(0), Guard::NotGeneric),
@@ -145,11 +166,13 @@ pub const RULES: &[Rule] = &[
     rule("tonight", Time, Norm::DayPart(0, super::lexicon::PartOfDay::Night)),
     rule("last night", Time, Norm::DayPart(-1, super::lexicon::PartOfDay::Night)),
     rule("this POD", Time, Norm::DayOffset(0)),
-    guarded("the POD", Time, Norm::DayOffset(0), Guard::AfterPreposition),
+    guarded("the POD", Time, Norm::FromMentioned(0), Guard::AfterPreposition),
     // Anaphoric: counted from the date the text last mentioned, not from
     // the document date ("in June 1998 ... later that year").
     rule("the next|following UNIT1", Date, Norm::FromMentioned(1)),
     rule("the previous|preceding UNIT1", Date, Norm::FromMentioned(-1)),
+    rule("the previous|preceding WEEKDAY", Date, Norm::FromMentioned(-1)),
+    rule("the following WEEKDAY", Date, Norm::FromMentioned(1)),
     rule("that UNIT1", Date, Norm::FromMentioned(0)),
     rule("the same UNIT1", Date, Norm::FromMentioned(0)),
     rule("that same UNIT1", Date, Norm::FromMentioned(0)),
@@ -170,6 +193,9 @@ pub const RULES: &[Rule] = &[
     // "three years ago", "a few days later".
     rule("NUM UNIT ago|earlier|before", Date, Norm::Ago(-1)),
     rule("a|an|one UNIT1 ago|earlier|before", Date, Norm::Ago(-1)),
+    // "a week or so ago": roughly, but still a date.
+    rule("NUM UNIT or so ago", Date, Norm::Ago(-1)),
+    rule("a|an|one UNIT1 or so ago", Date, Norm::Ago(-1)),
     rule("a? FEW UNITS ago|earlier|before", Date, Norm::Ago(-1)),
     rule("NUM UNIT later|hence", Date, Norm::Ago(1)),
     rule("NUM UNIT from now", Date, Norm::Ago(1)),
@@ -179,14 +205,21 @@ pub const RULES: &[Rule] = &[
     // Durations.
     guarded("the? first|last|past|next|coming|previous|final|following|recent? NUM more|full? UNIT", Duration, Norm::Duration, Guard::NotAge),
     rule("the? first|last|past|next|coming|previous|final|following|recent? a? FEW more? UNITS", Duration, Norm::Duration),
+    rule("NUM UNIT HALF", Duration, Norm::Duration),
+    rule("a|an|one UNIT1 HALF", Duration, Norm::Duration),
     rule("NUM - UNIT1 - long", Duration, Norm::Duration),
     guarded("NUM - UNIT1", Duration, Norm::Duration, Guard::NotAge),
     rule("a|an? FEW - UNIT1", Duration, Norm::Duration),
     rule("UNIT - long", Duration, Norm::Duration),
     guarded("a|an|per UNIT1", Set, Norm::Every, Guard::AfterFrequency),
     guarded("a|an UNIT1", Duration, Norm::Duration, Guard::NotRate),
+    rule("a|an additional|extra UNIT1", Duration, Norm::Duration),
+    // "in the weeks ahead": some weeks from now.
+    rule("the UNITS ahead", Duration, Norm::Duration),
     rule("half an hour", Duration, Norm::Fixed("PT30M")),
-    rule("recent years", Date, Norm::Fixed("PAST_REF")),
+    // "in the first hours of the war", "the early years": some of them.
+    rule("the first|early|final UNITS", Duration, Norm::Duration),
+    rule("recent|past years", Date, Norm::Fixed("PAST_REF")),
     rule("recent|coming UNITS", Duration, Norm::Duration),
     guarded("UNITS", Duration, Norm::Duration, Guard::AfterDurationCue),
     // General references.
@@ -197,6 +230,10 @@ pub const RULES: &[Rule] = &[
     rule("recently|lately", Date, Norm::Fixed("PAST_REF")),
     guarded("the past", Date, Norm::Fixed("PAST_REF"), Guard::NotBeforeNumber),
     rule("the near? future", Date, Norm::Fixed("FUTURE_REF")),
+    // The planning horizons of business news (TimeBank: FUTURE_REF).
+    rule("the near|short|long term", Date, Norm::Fixed("FUTURE_REF")),
+    rule("a later date", Date, Norm::Fixed("FUTURE_REF")),
+    rule("an earlier date", Date, Norm::Fixed("PAST_REF")),
     // Times of day.
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? on? WEEKDAY", Time, Norm::Clock),
     rule("CLOCK est|edt|gmt|utc|pst|pdt|cst|cdt|mst|mdt|et? yesterday", Time, Norm::ClockDay(-1)),
