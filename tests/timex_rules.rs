@@ -557,3 +557,17 @@ fn the_first_units_of_something() {
         "PTXH",
     );
 }
+
+#[test]
+fn two_thousand_is_a_quantity_before_a_lowercase_word() {
+    let values = |text| -> Vec<String> { tags(text, None).into_iter().map(|t| t.2).collect() };
+    assert!(!values("He has two thousand pounds a year.").contains(&"2000".to_string()));
+    assert!(!values("In May two thousand people marched.").contains(&"2000-05".to_string()));
+    check(
+        "It opened in January two thousand.",
+        "January two thousand",
+        TimexType::Date,
+        "2000-01",
+    );
+    assert!(values("They feared the year two thousand problem.").contains(&"2000".to_string()));
+}

@@ -530,7 +530,15 @@ impl Grammar {
         let word = tokens[at].text(text);
         let next_word = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or_default();
         if word.eq_ignore_ascii_case("two") && next_word(at + 1).eq_ignore_ascii_case("thousand") {
-            return Some((2000, at + 2));
+            // Far more often a quantity ("two thousand pounds", "two thousand
+            // a year") than a year: a year unless a lowercase word follows,
+            // or when "year" precedes it ("the year two thousand problem").
+            let after_year = at
+                .checked_sub(1)
+                .is_some_and(|i| tokens[i].text(text).eq_ignore_ascii_case("year"));
+            let quantity =
+                next_word(at + 2).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+            return (after_year || !quantity).then_some((2000, at + 2));
         }
         if !word.eq_ignore_ascii_case("nineteen") {
             return None;
