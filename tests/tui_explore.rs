@@ -95,14 +95,20 @@ fn a_date_range_is_picked_on_the_timeline() {
     let corpus = tui_fixture::corpus();
     let analysis = tui_fixture::analysis(&corpus);
     let mut app = app(&corpus, &analysis);
-    // The timeline: 3 March (¶1), two days later (¶2), then the undated dawn.
+    // The timeline: night and 3 March (¶1, the same day), two days later
+    // (¶2), then the undated dawn.
     run(&mut app, &[Action::FocusTimeline, Action::FilterDate]);
     assert_eq!(app.visible, vec![1], "the entry's own day");
     update(&mut app, Action::Cancel);
     assert_eq!(app.visible.len(), 5);
     run(
         &mut app,
-        &[Action::MarkDateRange, Action::Down, Action::MarkDateRange],
+        &[
+            Action::MarkDateRange,
+            Action::Down,
+            Action::Down,
+            Action::MarkDateRange,
+        ],
     );
     assert_eq!(app.visible, vec![1, 2], "3 to 5 March");
     let label = app.filters_label().expect("shown");
@@ -126,10 +132,11 @@ fn the_timeline_shows_the_range_mark_and_the_filtered_range() {
     let corpus = tui_fixture::corpus();
     let analysis = tui_fixture::analysis(&corpus);
     let marked = render_to_string(&corpus, &analysis, 120, 40, "3 m j").expect("render");
-    assert!(marked.contains("◆Sun 3 Mar 2024"), "{marked}");
+    assert!(marked.contains("◆ “night”"), "{marked}");
     assert!(marked.contains("range from 2024-03-03…"), "{marked}");
-    let filtered = render_to_string(&corpus, &analysis, 120, 40, "3 m j m j").expect("render");
-    assert!(filtered.contains("┃Sun 3 Mar 2024"), "{filtered}");
+    let filtered = render_to_string(&corpus, &analysis, 120, 40, "3 m j j m j").expect("render");
+    assert!(filtered.contains("┃ “night”"), "{filtered}");
+    assert!(filtered.contains("┃ “Two days later”"), "{filtered}");
     assert!(
         filtered.contains("filter: 2024-03-03 – 2024-03-05"),
         "{filtered}"

@@ -35,6 +35,7 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("search", "/ \"ADA\""),
     ("help", "?"),
     ("timeline", "3 j Enter"),
+    ("timeline_durations", "3 D G"),
     ("card", "1 i"),
     ("card_companion", "1 i j Enter"),
     ("concordance", "1 c"),

@@ -160,7 +160,12 @@ fn timeline_enter_jumps_and_clears_filters_that_hide_the_paragraph() {
     assert_eq!(app.visible, vec![3]);
     run(
         &mut app,
-        &[Action::FocusTimeline, Action::Down, Action::Select],
+        &[
+            Action::FocusTimeline,
+            Action::Down,
+            Action::Down,
+            Action::Select,
+        ],
     );
     assert_eq!(app.selected_paragraph(), Some(2));
     assert!(app.filters.is_empty());
@@ -254,7 +259,11 @@ fn lists_move_and_keep_the_cursor_in_view() {
         &mut app,
         &[Action::FocusTimeline, Action::PageDown, Action::PageDown],
     );
-    assert_eq!(app.timeline.selected, 2);
+    assert_eq!(app.timeline.selected, 3, "the last dated or undated entry");
+    // The timeline scrolls by rows: the cursor's entry is on screen.
+    let first_row = app.timeline_view().entry_rows[3];
+    let height = 12 - 3;
+    assert!(app.timeline.offset <= first_row && first_row < app.timeline.offset + height);
 }
 
 #[test]
@@ -296,6 +305,46 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
         Some(1),
         "row 3: the second paragraph"
     );
+}
+
+#[test]
+fn a_click_on_the_timeline_selects_the_entry_on_that_row_or_under_that_heading() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let mut app = app(&corpus, &analysis, 120, 40);
+    let timeline = app.areas().timeline.expect("wide layout");
+    let click = |app: &mut App, row: usize| {
+        update(
+            app,
+            Action::ClickAt {
+                column: timeline.x + 3,
+                row: timeline.y + 1 + row as u16,
+            },
+        )
+    };
+    // Rows: "Sun 3 Mar 2024", night (3 rows), 3 March (3 rows), "Tue 5 Mar 2024", ...
+    click(&mut app, 5);
+    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.timeline.selected, 1, "3 March's event row");
+    click(&mut app, 7);
+    assert_eq!(app.timeline.selected, 2, "the heading of two days later");
+    update(&mut app, Action::Select);
+    assert_eq!(app.selected_paragraph(), Some(2));
+}
+
+#[test]
+fn d_lists_durations_after_the_dates_and_hides_them_again() {
+    let corpus = tui_fixture::corpus();
+    let analysis = tui_fixture::analysis(&corpus);
+    let mut app = app(&corpus, &analysis, 120, 40);
+    run(&mut app, &[Action::FocusTimeline, Action::Bottom]);
+    assert_eq!(app.timeline.selected, 3, "durations hidden");
+    run(&mut app, &[Action::ToggleDurations, Action::Bottom]);
+    let entry = app.timeline_view().entries[app.timeline.selected];
+    assert_eq!(analysis.timeline[entry].text, "Two days");
+    update(&mut app, Action::ToggleDurations);
+    assert_eq!(app.timeline.selected, 3, "back on the last shown entry");
+    assert_eq!(app.message.as_deref(), Some("durations and sets: 1 hidden"));
 }
 
 #[test]
@@ -453,7 +502,12 @@ fn ctrl_o_goes_back_through_jumps_and_forward_again() {
     let before = app.location();
     run(
         &mut app,
-        &[Action::FocusTimeline, Action::Down, Action::Select],
+        &[
+            Action::FocusTimeline,
+            Action::Down,
+            Action::Down,
+            Action::Select,
+        ],
     );
     assert_eq!(app.selected_paragraph(), Some(2));
     assert!(app.filters.is_empty());

@@ -53,6 +53,8 @@ pub enum Action {
     FilterDate,
     /// Mark one end of a date range on the timeline; the second mark filters.
     MarkDateRange,
+    /// List durations and sets on the timeline, or hide them again.
+    ToggleDurations,
     /// Drop every filter at once.
     ClearFilters,
 

@@ -16,6 +16,7 @@ pub use super::filters::Filter;
 use super::history::History;
 use super::keymap::Keymap;
 use super::layout::{self, Areas};
+use super::panes::timeline::TimelineView;
 use super::text;
 use super::theme::Theme;
 use crate::analysis::profile::Profiles;
@@ -73,6 +74,8 @@ pub struct Index {
     pub entity_order: Vec<usize>,
     /// Timeline entry indices: dated entries by date, undated ones last.
     pub timeline_order: Vec<usize>,
+    /// The timeline's rows without and with durations and sets.
+    pub timeline_views: [TimelineView; 2],
     /// Paragraph lists per entity, kind and date, for combined filters.
     pub search: SearchIndex,
     /// Per-paragraph entities, dispersion and co-occurrence, for the card.
@@ -119,6 +122,8 @@ impl Index {
                 entry.start,
             )
         });
+        let timeline_views = [false, true]
+            .map(|durations| TimelineView::build(corpus, analysis, &timeline_order, durations));
         let (search, profiles) = rayon::join(
             || SearchIndex::build(corpus, analysis),
             || Profiles::build(corpus, analysis),
@@ -127,6 +132,7 @@ impl Index {
             mentions,
             entity_order,
             timeline_order,
+            timeline_views,
             search,
             profiles,
             number_width: paragraph_count.max(1).to_string().len(),
@@ -190,6 +196,8 @@ pub struct App<'a> {
     /// What the entity pane lists (kind, sort, fuzzy query).
     pub entity_list: EntityList,
     pub timeline: ListCursor,
+    /// Whether the timeline also lists durations and sets.
+    pub list_durations: bool,
     pub reader: Reader,
     /// The text being typed after `/`, while the input is open.
     pub search_input: Option<String>,
@@ -215,6 +223,11 @@ pub struct App<'a> {
 }
 
 impl<'a> App<'a> {
+    /// The timeline's rows as currently listed.
+    pub fn timeline_view(&self) -> &TimelineView {
+        &self.index.timeline_views[usize::from(self.list_durations)]
+    }
+
     pub fn new(corpus: &'a Corpus, analysis: &'a Analysis, keymap: Keymap, theme: Theme) -> Self {
         let index = Index::build(corpus, analysis);
         let entity_list = EntityList {
@@ -233,6 +246,7 @@ impl<'a> App<'a> {
             focus: Pane::Paragraphs,
             entities: ListCursor::default(),
             timeline: ListCursor::default(),
+            list_durations: false,
             reader: Reader::default(),
             search_input: None,
             query_error: None,

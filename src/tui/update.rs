@@ -10,9 +10,6 @@ use super::layout::{self, Mode};
 use super::panes;
 use super::popups;
 
-/// Rows one timeline entry takes: its date line and two of its event.
-pub const TIMELINE_ROWS: usize = 3;
-
 pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
@@ -49,6 +46,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextMention => step(app, true),
         Action::PreviousMention => step(app, false),
         Action::Search => start_search(app),
+        Action::ToggleDurations => toggle_durations(app),
         Action::JumpBack => {
             if !app.jump_back() {
                 app.message = Some("no earlier jump".to_string());
@@ -195,7 +193,7 @@ fn move_focused(app: &mut App, step: Move) {
         }
         Pane::Timeline => {
             let (len, page) = (
-                app.index.timeline_order.len(),
+                app.timeline_view().entries.len(),
                 list_page(app, Pane::Timeline),
             );
             move_list(&mut app.timeline, len, page, step);
@@ -209,7 +207,8 @@ fn list_page(app: &App, pane: Pane) -> usize {
         .pane(pane)
         .map_or(1, |area| layout::inner(area).height as usize);
     let rows_per_item = if pane == Pane::Timeline {
-        TIMELINE_ROWS
+        // An entry and, now and then, a date heading.
+        panes::timeline::ENTRY_ROWS + 1
     } else {
         1
     };
@@ -246,8 +245,34 @@ fn keep_in_view(cursor: &mut ListCursor, len: usize, page: usize) {
 fn keep_cursors_in_view(app: &mut App) {
     let page = list_page(app, Pane::Entities);
     keep_in_view(&mut app.entities, app.entity_list.shown.len(), page);
-    let page = list_page(app, Pane::Timeline);
-    keep_in_view(&mut app.timeline, app.index.timeline_order.len(), page);
+    let view = app.timeline_view();
+    let len = view.entries.len();
+    let height = timeline_height(app);
+    let mut cursor = app.timeline;
+    cursor.selected = cursor.selected.min(len.saturating_sub(1));
+    cursor.offset = view.scroll_for(&cursor, height);
+    app.timeline = cursor;
+}
+
+/// Rows inside the timeline pane (its offset counts rows, not entries).
+fn timeline_height(app: &App) -> usize {
+    layout::areas(app.screen, Pane::Timeline)
+        .pane(Pane::Timeline)
+        .map_or(1, |area| layout::inner(area).height as usize)
+}
+
+/// `D` lists durations and sets after the dated line, or hides them.
+fn toggle_durations(app: &mut App) {
+    app.list_durations = !app.list_durations;
+    let view = app.timeline_view();
+    app.message = Some(if app.list_durations {
+        format!(
+            "durations and sets: {} listed after the dates",
+            view.entries.len() - app.index.timeline_views[0].entries.len()
+        )
+    } else {
+        format!("durations and sets: {} hidden", view.hidden)
+    });
 }
 
 fn move_reader(app: &mut App, step: Move) {
@@ -344,7 +369,7 @@ fn select(app: &mut App) {
             show_paragraphs_when_single(app);
         }
         Pane::Timeline => {
-            let Some(&entry_index) = app.index.timeline_order.get(app.timeline.selected) else {
+            let Some(&entry_index) = app.timeline_view().entries.get(app.timeline.selected) else {
                 return;
             };
             let entry = &app.analysis.timeline[entry_index];
@@ -627,8 +652,8 @@ fn cycle_kind_filter(app: &mut App) {
 /// range and, the second time, filters to the whole range.
 fn filter_date(app: &mut App, mark: bool) {
     let entry = app
-        .index
-        .timeline_order
+        .timeline_view()
+        .entries
         .get(app.timeline.selected)
         .map(|&i| &app.analysis.timeline[i]);
     let Some(entry) = entry else {
@@ -679,7 +704,7 @@ fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
             }
         }
         Pane::Timeline => {
-            let len = app.index.timeline_order.len();
+            let len = app.timeline_view().entries.len();
             for _ in 0..count {
                 move_list(&mut app.timeline, len, 1, step);
             }
@@ -716,8 +741,10 @@ fn click_at(app: &mut App, column: u16, row: u16) {
             }
         }
         Pane::Timeline => {
-            let item = app.timeline.offset + row_in_pane / TIMELINE_ROWS;
-            if item < app.index.timeline_order.len() {
+            if let Some(item) = app
+                .timeline_view()
+                .entry_at_row(app.timeline.offset + row_in_pane)
+            {
                 app.timeline.selected = item;
             }
         }

@@ -87,7 +87,7 @@ pub fn analysis(corpus: &Corpus) -> Analysis {
         entity(5, "東京", Place, vec![m("東京", 0, Place)]),
         entity(6, "Kenji", Person, vec![m("Kenji", 0, Person)]),
     ];
-    let entry = |id, needle: &str, value: &str, interval: Option<(&str, &str)>| {
+    let timex = |id, needle: &str, timex_type, value: &str, interval: Option<(&str, &str)>| {
         let (start, end) = find(needle, 0);
         TimelineEntry {
             id,
@@ -96,7 +96,7 @@ pub fn analysis(corpus: &Corpus) -> Analysis {
             start,
             end,
             text: needle.to_string(),
-            timex_type: TimexType::Date,
+            timex_type,
             value: value.to_string(),
             event: format!("event around {needle}"),
             entities: vec![0],
@@ -105,6 +105,9 @@ pub fn analysis(corpus: &Corpus) -> Analysis {
                 last: day(last),
             }),
         }
+    };
+    let entry = |id, needle: &str, value: &str, interval: Option<(&str, &str)>| {
+        timex(id, needle, TimexType::Date, value, interval)
     };
     let timeline = vec![
         entry(
@@ -120,6 +123,14 @@ pub fn analysis(corpus: &Corpus) -> Analysis {
             Some(("2024-03-05", "2024-03-05")),
         ),
         entry(2, "dawn", "XXXX-XX-XXTMO", None),
+        // The same day as "3 March 2024", which is the document's date.
+        entry(
+            3,
+            "night",
+            "2024-03-03TNI",
+            Some(("2024-03-03", "2024-03-03")),
+        ),
+        timex(4, "Two days", TimexType::Duration, "P2D", None),
     ];
     Analysis { entities, timeline }
 }
