@@ -148,10 +148,12 @@ fn same_date(a: &TimelineEntry, b: &TimelineEntry) -> bool {
     }
 }
 
+/// Whether the entry is the day of its document's date (a month or year
+/// that merely contains it is not marked, so one heading carries the mark).
 fn holds_document_date(corpus: &Corpus, entry: &TimelineEntry) -> bool {
     let date = corpus.documents.get(entry.document).and_then(|d| d.date);
     match (entry.interval, date) {
-        (Some(DateInterval { first, last }), Some(date)) => first <= date && date <= last,
+        (Some(DateInterval { first, last }), Some(date)) => first == date && last == date,
         _ => false,
     }
 }
