@@ -47,6 +47,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
     let known = KnownNames::collect(&words, &found);
     let mut mentions = Vec::new();
     for ((sentence, words), found) in sentences.iter().zip(&words).zip(&mut found) {
+        known.split_joined_names(words, found, &context);
         known.tag_untagged(words, found, &context);
         found.sort_by_key(|f| f.tokens.start);
         // A span extended over its head word may now cover the next one.
@@ -134,6 +135,77 @@ impl KnownNames {
                 None => i += 1,
             }
         }
+    }
+
+    /// "arrived in Moscow Pierre had…", "of October Pierre went…": two names
+    /// with no comma between them read as one span. Split it where a rarer
+    /// whole is a non-person (or a date word) followed by a person's name the
+    /// document knows better on its own. A person's full name ("Washington
+    /// Irving", "Elizabeth Bennet") is left alone: the tagger read it as a person.
+    fn split_joined_names(
+        &self,
+        words: &[&str],
+        found: &mut Vec<Found>,
+        context: &DocumentContext,
+    ) {
+        let mut replaced = Vec::new();
+        found.retain(|f| {
+            let whole = &words[f.tokens.clone()];
+            let joined = f.kind != EntityKind::Person
+                && f.cut_start == 0
+                && f.cut_end == 0
+                && f.title.is_none()
+                && whole.len() >= 2;
+            let Some(at) = joined
+                .then(|| self.person_after(words, f.tokens.clone()))
+                .flatten()
+            else {
+                return true;
+            };
+            let left = f.tokens.start..at;
+            if !lexicon().is_calendar_word(words[left.start]) || left.len() > 1 {
+                let label = self.label_of(&words[left.clone()]).unwrap_or(NerType::Misc);
+                replaced.extend(context.clean(words, left, label));
+            }
+            // Cleaning would join a capitalised word before a person again.
+            replaced.extend(
+                context
+                    .clean(words, at..f.tokens.end, NerType::Per)
+                    .map(|person| Found {
+                        tokens: at.max(person.tokens.start)..person.tokens.end,
+                        cut_start: if person.tokens.start < at {
+                            0
+                        } else {
+                            person.cut_start
+                        },
+                        ..person
+                    }),
+            );
+            false
+        });
+        found.extend(replaced);
+    }
+
+    /// Where a known person's name starts inside `span`, when the name and
+    /// what comes before it are each known better alone than together.
+    fn person_after(&self, words: &[&str], span: Range<usize>) -> Option<usize> {
+        let whole = self.count(&words[span.clone()]);
+        (span.start + 1..span.end).find(|&at| {
+            let (left, right) = (&words[span.start..at], &words[at..span.end]);
+            let left_known = self.count(left) > whole
+                || (left.len() == 1 && lexicon().is_calendar_word(left[0]));
+            left_known
+                && self.count(right) > whole
+                && self.label_of(right) == Some(NerType::Per)
+                && self.label_of(left) != Some(NerType::Per)
+        })
+    }
+
+    /// How many tagged mentions had exactly this name.
+    fn count(&self, name: &[&str]) -> usize {
+        self.kinds
+            .get(&sequence_key(name))
+            .map_or(0, |votes| votes.iter().sum())
     }
 
     /// The end of the longest known name starting at `i` in untagged words.
@@ -939,6 +1011,57 @@ mod tests {
         assert!(
             found.is_empty(),
             "the verb opening a question is not the name"
+        );
+    }
+
+    #[test]
+    fn two_names_without_a_comma_between_them_are_split() {
+        let sentences: Vec<Vec<&str>> = vec![
+            "Pierre came .".split(' ').collect(),
+            "Pierre left .".split(' ').collect(),
+            "He saw Moscow .".split(' ').collect(),
+            "Moscow burned .".split(' ').collect(),
+            "in Moscow Pierre had waited .".split(' ').collect(),
+            "of October Pierre went out .".split(' ').collect(),
+            "Washington Irving wrote .".split(' ').collect(),
+            "in Washington .".split(' ').collect(),
+            "Washington is big .".split(' ').collect(),
+            "Irving smiled .".split(' ').collect(),
+            "Irving left .".split(' ').collect(),
+        ];
+        let context = DocumentContext::new(&sentences);
+        let tag = |s: usize, span: Range<usize>, label| context.clean(&sentences[s], span, label);
+        let mut tagged: Vec<Vec<Found>> = vec![
+            vec![tag(0, 0..1, NerType::Per).unwrap()],
+            vec![tag(1, 0..1, NerType::Per).unwrap()],
+            vec![tag(2, 2..3, NerType::Loc).unwrap()],
+            vec![tag(3, 0..1, NerType::Loc).unwrap()],
+            vec![tag(4, 1..3, NerType::Loc).unwrap()],
+            vec![tag(5, 1..3, NerType::Misc).unwrap()],
+            vec![tag(6, 0..2, NerType::Per).unwrap()],
+            vec![tag(7, 1..2, NerType::Loc).unwrap()],
+            vec![tag(8, 0..1, NerType::Loc).unwrap()],
+            vec![tag(9, 0..1, NerType::Per).unwrap()],
+            vec![tag(10, 0..1, NerType::Per).unwrap()],
+        ];
+        let known = KnownNames::collect(&sentences, &tagged);
+        let spans = |s: usize, found: &mut Vec<Found>| {
+            known.split_joined_names(&sentences[s], found, &context);
+            found.sort_by_key(|f| f.tokens.start);
+            found
+                .iter()
+                .map(|f| (f.tokens.clone(), f.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans(4, &mut tagged[4]),
+            [(1..2, EntityKind::Place), (2..3, EntityKind::Person)]
+        );
+        assert_eq!(spans(5, &mut tagged[5]), [(2..3, EntityKind::Person)]);
+        assert_eq!(
+            spans(6, &mut tagged[6]),
+            [(0..2, EntityKind::Person)],
+            "a person's full name stays whole"
         );
     }
 
