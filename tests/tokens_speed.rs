@@ -1,12 +1,13 @@
-//! Speed on a long novel (War and Peace, 3.3 MB). Needs ../shared/corpus;
-//! skips with a message when it is missing.
+//! A long novel (War and Peace, 3.3 MB) goes through the tokenizer and the
+//! sentence splitter; the time is printed, not asserted (speed is measured by
+//! `cargo bench`). Needs ../shared/corpus; skips with a message when missing.
 
 use std::time::Instant;
 
 use storyscope::analysis::tokens;
 
 #[test]
-fn tokenizes_and_splits_a_long_novel_in_linear_time() {
+fn tokenizes_and_splits_a_long_novel() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/corpus/war_and_peace.txt"
@@ -27,6 +28,10 @@ fn tokenizes_and_splits_a_long_novel_in_linear_time() {
         text.len() as f64 / 1e6 / elapsed.as_secs_f64()
     );
     assert!(toks.len() > 500_000 && sentences.len() > 20_000);
-    // Generous even for an unoptimised build; a quadratic step would blow it.
-    assert!(elapsed.as_secs() < 10, "took {elapsed:?}");
+    assert!(toks
+        .iter()
+        .all(|t| text.is_char_boundary(t.start) && t.start < t.end));
+    assert!(sentences
+        .windows(2)
+        .all(|w| w[0].bytes.end <= w[1].bytes.start));
 }
