@@ -1,4 +1,4 @@
-//! The shipped NER model: it loads, quickly, and tags plain sentences right.
+//! The shipped NER model: it loads and tags plain sentences right.
 
 use storyscope::analysis::ner::{tag_document, NerSpan, NerType, Tagger};
 
