@@ -3,6 +3,8 @@
 
 mod tui_fixture;
 
+use tui_fixture::{run, type_text};
+
 use storyscope::analysis::{Analysis, EntityKind};
 use storyscope::corpus::Corpus;
 use storyscope::tui::action::Action;
@@ -28,18 +30,6 @@ fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> App<'a> {
         },
     );
     app
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        update(app, *action);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::SearchInput(c));
-    }
 }
 
 #[test]

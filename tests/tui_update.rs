@@ -2,6 +2,8 @@
 
 mod tui_fixture;
 
+use tui_fixture::{run, type_text};
+
 use storyscope::analysis::Analysis;
 use storyscope::corpus::{self, Corpus};
 use storyscope::tui::action::Action;
@@ -15,18 +17,6 @@ fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis, width: u16, height: u16) 
     let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
     update(&mut app, Action::Resize { width, height });
     app
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        update(app, *action);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::SearchInput(c));
-    }
 }
 
 /// A story of `count` short paragraphs plus one very long one at `long_at`.

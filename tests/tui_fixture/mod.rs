@@ -134,3 +134,17 @@ pub fn analysis(corpus: &Corpus) -> Analysis {
     ];
     Analysis { entities, timeline }
 }
+
+/// Applies the actions in order, as the key map would.
+pub fn run(app: &mut storyscope::tui::app::App, actions: &[storyscope::tui::action::Action]) {
+    for action in actions {
+        storyscope::tui::update::update(app, *action);
+    }
+}
+
+/// Types `text` into the search prompt, one character at a time.
+pub fn type_text(app: &mut storyscope::tui::app::App, text: &str) {
+    for c in text.chars() {
+        storyscope::tui::update::update(app, storyscope::tui::action::Action::SearchInput(c));
+    }
+}
