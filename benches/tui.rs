@@ -10,10 +10,11 @@ mod common;
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use storyscope::analysis::{analyze, AnalysisOptions};
+use storyscope::analysis::{analyze, Analysis, AnalysisOptions};
 use storyscope::corpus::Corpus;
 use storyscope::tui::action::Action;
 use storyscope::tui::app::App;
@@ -25,7 +26,7 @@ use storyscope::tui::update::update;
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
-fn new_app<'a>(corpus: &'a Corpus, analysis: &'a storyscope::analysis::Analysis) -> App<'a> {
+fn new_app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> App<'a> {
     let keymap = Keymap::default_map().expect("default keys");
     let mut app = App::new(corpus, analysis, keymap, Theme::new(true));
     update(
@@ -52,6 +53,36 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, actions: &[Act
         .expect("draw");
 }
 
+/// One key typed after `typed_so_far` in the text filter, then taken back,
+/// alternately; each iteration is one key and its frame.
+fn bench_typing(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    corpus: &Corpus,
+    analysis: &Analysis,
+    typed_so_far: &str,
+    key: char,
+) {
+    let mut app = new_app(corpus, analysis);
+    let mut terminal = terminal();
+    update(&mut app, Action::Search);
+    for c in typed_so_far.chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    let mut typed = false;
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let action = if typed {
+                Action::SearchBackspace
+            } else {
+                Action::SearchInput(key)
+            };
+            typed = !typed;
+            keystroke(&mut app, &mut terminal, &[action]);
+        })
+    });
+}
+
 fn bench_tui(c: &mut Criterion) {
     let text = common::generated_novel_text();
     let options = AnalysisOptions::default();
@@ -74,7 +105,7 @@ fn bench_tui(c: &mut Criterion) {
     let analysis = analyze(&corpus, &options);
     let mut terminal = terminal();
 
-    let mut app = new_app(&corpus, &analysis);
+    let app = new_app(&corpus, &analysis);
     group.bench_function("frame_render", |b| {
         b.iter(|| {
             terminal
@@ -85,56 +116,33 @@ fn bench_tui(c: &mut Criterion) {
 
     // Typing in the text filter: each iteration is one key (a letter, then
     // its backspace) and its frame, on top of the query typed so far.
-    update(&mut app, Action::Search);
-    for c in "baghda".chars() {
-        update(&mut app, Action::SearchInput(c));
-    }
-    let mut typed = false;
-    group.bench_function("filter_update_keystroke", |b| {
-        b.iter(|| {
-            let action = if typed {
-                Action::SearchBackspace
-            } else {
-                Action::SearchInput('d')
-            };
-            typed = !typed;
-            keystroke(&mut app, &mut terminal, &[action]);
-        })
-    });
+    bench_typing(
+        &mut group,
+        "filter_update_keystroke",
+        &corpus,
+        &analysis,
+        "baghda",
+        'd',
+    );
     // A regular expression cannot narrow the last matches: every key
     // searches every paragraph.
-    let mut app = new_app(&corpus, &analysis);
-    update(&mut app, Action::Search);
-    for c in "re:bagh[dl]a".chars() {
-        update(&mut app, Action::SearchInput(c));
-    }
-    let mut typed = false;
-    group.bench_function("filter_update_regex_keystroke", |b| {
-        b.iter(|| {
-            let action = if typed {
-                Action::SearchBackspace
-            } else {
-                Action::SearchInput('d')
-            };
-            typed = !typed;
-            keystroke(&mut app, &mut terminal, &[action]);
-        })
-    });
+    bench_typing(
+        &mut group,
+        "filter_update_regex_keystroke",
+        &corpus,
+        &analysis,
+        "re:bagh[dl]a",
+        'd',
+    );
     // The first letter: every paragraph is searched.
-    let mut app = new_app(&corpus, &analysis);
-    update(&mut app, Action::Search);
-    let mut typed = false;
-    group.bench_function("filter_update_first_letter", |b| {
-        b.iter(|| {
-            let action = if typed {
-                Action::SearchBackspace
-            } else {
-                Action::SearchInput('a')
-            };
-            typed = !typed;
-            keystroke(&mut app, &mut terminal, &[action]);
-        })
-    });
+    bench_typing(
+        &mut group,
+        "filter_update_first_letter",
+        &corpus,
+        &analysis,
+        "",
+        'a',
+    );
 
     // Enter on the most mentioned entity filters by it; again clears it.
     let mut app = new_app(&corpus, &analysis);
