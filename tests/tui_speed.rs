@@ -44,17 +44,8 @@ fn keystrokes_on_war_and_peace() {
         start.elapsed()
     );
 
-    let mut step = |label: &str, actions: &[Action]| {
-        let start = Instant::now();
-        for action in actions {
-            update(&mut app, *action);
-        }
-        terminal.draw(|f| panes::draw(f, &app)).expect("draw");
-        println!(
-            "{label:<32} {:>8.2} ms",
-            start.elapsed().as_secs_f64() * 1000.0
-        );
-    };
+    let mut step =
+        |label: &str, actions: &[Action]| timed_step(&mut app, &mut terminal, label, actions);
     step("page down", &[Action::PageDown]);
     step("bottom (G)", &[Action::Bottom]);
     step("top (g)", &[Action::Top]);
@@ -156,17 +147,8 @@ fn keystrokes_on_a_ten_megabyte_line() {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     terminal.draw(|f| panes::draw(f, &app)).expect("draw");
     println!("first frame {:?}", start.elapsed());
-    let mut step = |label: &str, actions: &[Action]| {
-        let start = Instant::now();
-        for action in actions {
-            update(&mut app, *action);
-        }
-        terminal.draw(|f| panes::draw(f, &app)).expect("draw");
-        println!(
-            "{label:<32} {:>8.2} ms",
-            start.elapsed().as_secs_f64() * 1000.0
-        );
-    };
+    let mut step =
+        |label: &str, actions: &[Action]| timed_step(&mut app, &mut terminal, label, actions);
     step("line down", &[Action::Down]);
     step("page down", &[Action::PageDown]);
     step("bottom (G)", &[Action::Bottom]);
@@ -186,4 +168,22 @@ fn keystrokes_on_a_ten_megabyte_line() {
         }],
     );
     assert_eq!(app.visible.len(), 1);
+}
+
+/// Applies `actions`, draws one frame and prints how long both took.
+fn timed_step(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    label: &str,
+    actions: &[Action],
+) {
+    let start = Instant::now();
+    for action in actions {
+        update(app, *action);
+    }
+    terminal.draw(|f| panes::draw(f, app)).expect("draw");
+    println!(
+        "{label:<32} {:>8.2} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
 }
