@@ -24,7 +24,7 @@ impl Query {
     pub fn parse(typed: &str) -> Result<Option<Query>, QueryError> {
         let (pattern, is_regex) = match typed.strip_prefix("re:") {
             Some(rest) => (rest.to_string(), true),
-            None => (regex::escape(typed), false),
+            None => (plain_pattern(typed), false),
         };
         if pattern.is_empty() {
             return Ok(None);
@@ -59,6 +59,26 @@ impl Query {
             .filter(|m| !m.is_empty())
             .map(|m| m.range())
     }
+}
+
+/// A plain query matched literally, except that a run of whitespace matches
+/// any run of whitespace: words typed on one line find text hard-wrapped
+/// over two.
+fn plain_pattern(typed: &str) -> String {
+    let mut pattern = String::new();
+    let mut in_space = false;
+    for c in typed.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                pattern.push_str(r"\s+");
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    pattern
 }
 
 fn first_line(message: &str, is_regex: bool) -> String {
@@ -330,6 +350,16 @@ mod tests {
         assert!(!error.to_string().contains('\n'));
         assert!(Query::parse("").expect("empty").is_none());
         assert!(Query::parse("re:").expect("empty").is_none());
+    }
+
+    #[test]
+    fn plain_spaces_match_line_breaks() {
+        let query = Query::parse("Alice  met")
+            .expect("valid")
+            .expect("non-empty");
+        assert!(query.is_match("Alice\r\nmet Bob."));
+        assert!(!query.is_match("Alicemet"));
+        assert_eq!(query.source(), "Alice  met");
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl Eq for Filter {}
 impl Filter {
     /// A text filter for what was typed, or why it does not compile.
     pub fn text(typed: &str) -> (Filter, Option<String>) {
-        let (query, error) = match Query::parse(&across_line_breaks(typed)) {
+        let (query, error) = match Query::parse(typed) {
             Ok(query) => (query, None),
             Err(error) => (None, Some(error.to_string())),
         };
@@ -85,29 +85,6 @@ impl Filter {
                 | (Filter::Dates(_), Filter::Dates(_))
         )
     }
-}
-
-/// A plain query whose spaces match any run of whitespace, so that words
-/// typed on one line find text hard-wrapped over two; a `re:` query and one
-/// without spaces are left as typed.
-fn across_line_breaks(typed: &str) -> String {
-    if typed.starts_with("re:") || !typed.contains(char::is_whitespace) {
-        return typed.to_string();
-    }
-    let mut pattern = String::from("re:");
-    let mut in_space = false;
-    for c in typed.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                pattern.push_str(r"\s+");
-            }
-            in_space = true;
-        } else {
-            in_space = false;
-            pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
-        }
-    }
-    pattern
 }
 
 /// "2024-03-03" or "2024-03-03 – 2024-03-05".
