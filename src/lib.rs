@@ -5,4 +5,5 @@
 pub mod analysis;
 pub mod corpus;
 pub mod export;
+pub mod progress;
 pub mod tui;

@@ -163,7 +163,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Analyze { input, json }) => {
             let corpus = std::sync::Arc::new(load(&input)?);
-            let analysis = tui::progress::analyze_reporting_on_stderr(
+            let analysis = storyscope::progress::analyze_reporting_on_stderr(
                 corpus.clone(),
                 analysis_options(&input),
             )?;

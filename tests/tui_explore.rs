@@ -303,7 +303,7 @@ fn the_analysis_gauge_shows_size_time_and_the_share_done() {
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
     use std::time::Duration;
-    use storyscope::tui::progress::Progress;
+    use storyscope::progress::Progress;
     let mut terminal = Terminal::new(TestBackend::new(80, 9)).expect("terminal");
     let progress = Progress {
         elapsed: Duration::from_millis(2500),

@@ -19,7 +19,6 @@ pub mod keyscript;
 pub mod layout;
 pub mod panes;
 pub mod popups;
-pub mod progress;
 mod reader;
 pub mod terminal;
 pub mod text;
@@ -83,15 +82,16 @@ pub fn run_analyzing(
     let keymap = load_keymap(options.keys_file.as_deref())?;
     let corpus = std::sync::Arc::new(corpus);
     let mut session: Option<terminal::Session> = None;
-    let analysis = progress::analyze_with_progress(corpus.clone(), analysis_options, |progress| {
-        if session.is_none() {
-            session = Some(terminal::Session::start(options.mouse)?);
-        }
-        match session.as_mut() {
-            Some(session) => terminal::show_progress(session, progress),
-            None => Ok(true),
-        }
-    })?;
+    let analysis =
+        crate::progress::analyze_with_progress(corpus.clone(), analysis_options, |progress| {
+            if session.is_none() {
+                session = Some(terminal::Session::start(options.mouse)?);
+            }
+            match session.as_mut() {
+                Some(session) => terminal::show_progress(session, progress),
+                None => Ok(true),
+            }
+        })?;
     let Some(analysis) = analysis else {
         return Ok(());
     };

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::DefaultTerminal;
 
-use super::progress::Progress;
+use crate::progress::Progress;
 
 use super::action::Action;
 use super::app::App;

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// The analysis gauge shown while a big story is analysed.
-pub fn draw_progress(frame: &mut Frame, progress: super::progress::Progress) {
+pub fn draw_progress(frame: &mut Frame, progress: crate::progress::Progress) {
     use ratatui::layout::{Constraint, Flex, Layout};
     use ratatui::widgets::Gauge;
     let [row] = Layout::vertical([Constraint::Length(3)])
