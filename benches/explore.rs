@@ -74,6 +74,7 @@ fn synthetic_analysis(corpus: &Corpus) -> Analysis {
                         end: start + name.len(),
                         kind: EntityKind::Person,
                         text: name.to_string(),
+                        form: storyscope::analysis::MentionForm::Name,
                     })
                 })
                 .collect(),
@@ -82,6 +83,7 @@ fn synthetic_analysis(corpus: &Corpus) -> Analysis {
     Analysis {
         entities,
         timeline: Vec::new(),
+        quotes: Vec::new(),
     }
 }
 

@@ -17,6 +17,7 @@ fn mentions(items: &[(&str, EntityKind)]) -> Vec<Mention> {
             end: i * 100 + text.len(),
             kind: *kind,
             text: text.to_string(),
+            form: storyscope::analysis::MentionForm::Name,
         })
         .collect()
 }
@@ -367,6 +368,7 @@ fn clusters_a_novel_sized_story() {
             end: i * 20 + text.len(),
             kind: Person,
             text,
+            form: storyscope::analysis::MentionForm::Name,
         });
     }
     let entities = cluster(items);

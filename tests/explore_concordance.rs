@@ -31,6 +31,7 @@ fn pierre(corpus: &Corpus) -> Entity {
             end: start + name.len(),
             kind: EntityKind::Person,
             text: name.to_string(),
+            form: storyscope::analysis::MentionForm::Name,
         })
         .collect();
     Entity {

@@ -20,6 +20,7 @@ fn entity_named(corpus: &Corpus, names: &[&str]) -> Entity {
                 end: start + name.len(),
                 kind: EntityKind::Person,
                 text: name.to_string(),
+                form: storyscope::analysis::MentionForm::Name,
             })
         })
         .collect();

@@ -28,6 +28,7 @@ fn entity(corpus: &Corpus, id: usize, name: &str, paragraphs: &[usize]) -> Entit
                 end: paragraph.start + 1,
                 kind: EntityKind::Person,
                 text: name.to_string(),
+                form: storyscope::analysis::MentionForm::Name,
             }
         })
         .collect();
@@ -51,6 +52,7 @@ fn analysis(corpus: &Corpus) -> Analysis {
             entity(corpus, 4, "Anna", &[5, 7, 6]),
         ],
         timeline: Vec::new(),
+        quotes: Vec::new(),
     }
 }
 

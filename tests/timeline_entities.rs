@@ -29,6 +29,7 @@ fn entity(id: usize, name: &str, kind: EntityKind) -> Entity {
             end: start + name.len(),
             kind,
             text: name.to_string(),
+            form: storyscope::analysis::MentionForm::Name,
         }],
     }
 }

@@ -277,6 +277,7 @@ fn the_card_quotes_descriptions_from_the_text() {
             end: start + needle.len(),
             kind: EntityKind::Person,
             text: needle.to_string(),
+            form: storyscope::analysis::MentionForm::Name,
         }
     };
     let analysis = Analysis {
@@ -288,6 +289,7 @@ fn the_card_quotes_descriptions_from_the_text() {
             mentions: vec![mention("Ali Shamkhani", 0), mention("Shamkhani left", 1)],
         }],
         timeline: Vec::new(),
+        quotes: Vec::new(),
     };
     let screen = render_to_string(&corpus, &analysis, 120, 40, "1 i").expect("render");
     assert!(

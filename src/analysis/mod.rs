@@ -6,6 +6,7 @@ pub mod descriptions;
 pub mod entities;
 pub mod ner;
 pub mod profile;
+pub mod quotes;
 pub mod search;
 pub mod timeline;
 pub mod timex;
@@ -63,6 +64,17 @@ pub struct Mention {
     /// linked to a place).
     pub kind: EntityKind,
     pub text: String,
+    /// A name ("Mr. Bennet") or a pronoun linked to the entity ("he").
+    pub form: MentionForm,
+}
+
+/// How an entity is referred to in a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    #[default]
+    Name,
+    Pronoun,
 }
 
 /// A person, organisation, place or group, with every mention of it.
@@ -154,6 +166,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Every temporal expression, in date order (undated ones last, in text order).
     pub timeline: Vec<TimelineEntry>,
+    /// Quotations of direct speech, in text order.
+    pub quotes: Vec<quotes::Quote>,
 }
 
 /// Per-document results before they are merged across the corpus.
@@ -249,6 +263,7 @@ pub fn analyze_with_progress(
                 end: raw.end,
                 kind: raw.kind,
                 text: corpus.documents[doc_id].text[raw.start..raw.end].to_string(),
+                form: MentionForm::Name,
             });
             all_hints.push(raw.hints.clone());
         }
@@ -280,5 +295,9 @@ pub fn analyze_with_progress(
     }
     let timeline = timeline::build(corpus, timeline_input, &entities);
     progress.advance(total_bytes, STAGE_MERGE);
-    Analysis { entities, timeline }
+    Analysis {
+        entities,
+        timeline,
+        quotes: Vec::new(),
+    }
 }

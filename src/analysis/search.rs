@@ -249,6 +249,7 @@ mod tests {
             end: 1,
             kind,
             text: String::new(),
+            form: crate::analysis::MentionForm::Name,
         };
         Entity {
             id,
@@ -283,6 +284,7 @@ mod tests {
                 entities: vec![],
                 interval: Some(interval),
             }],
+            quotes: Vec::new(),
         }
     }
 

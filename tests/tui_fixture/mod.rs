@@ -39,6 +39,7 @@ fn mention(corpus: &Corpus, needle: &str, nth: usize, kind: EntityKind) -> Menti
         end,
         kind,
         text: needle.to_string(),
+        form: storyscope::analysis::MentionForm::Name,
     }
 }
 
@@ -132,7 +133,11 @@ pub fn analysis(corpus: &Corpus) -> Analysis {
         ),
         timex(4, "Two days", TimexType::Duration, "P2D", None),
     ];
-    Analysis { entities, timeline }
+    Analysis {
+        entities,
+        timeline,
+        quotes: Vec::new(),
+    }
 }
 
 /// Applies the actions in order, as the key map would.

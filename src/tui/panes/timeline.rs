@@ -338,6 +338,7 @@ mod tests {
         let analysis = Analysis {
             entities: Vec::new(),
             timeline,
+            quotes: Vec::new(),
         };
         (Corpus::from_documents(vec![document]), analysis)
     }
