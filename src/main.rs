@@ -88,6 +88,24 @@ enum Command {
         #[arg(long)]
         show_errors: bool,
     },
+    /// Cross-validate the analysis on LitBank: per fold, train the tagger without the fold's
+    /// books, analyse them, and write one JSON file per book for score_litbank.py.
+    EvalLitbank {
+        /// LitBank folder (gold.json and docs/).
+        dir: PathBuf,
+        /// CoNLL-2003 training file, trained on in every fold.
+        #[arg(long)]
+        conll_train: PathBuf,
+        /// CoNLL-2003 development file that picks each fold's epoch.
+        #[arg(long)]
+        conll_dev: PathBuf,
+        /// Number of folds over the books.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Folder for the per-book JSON analyses.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
     TrainNer {
         /// Training file (eng.train).
@@ -96,6 +114,9 @@ enum Command {
         /// Development file (eng.testa) that picks the best epoch.
         #[arg(long)]
         dev: PathBuf,
+        /// A LitBank folder (gold.json and docs/) whose names are trained on too.
+        #[arg(long, value_name = "DIR")]
+        litbank: Option<PathBuf>,
         /// Where to write the model.
         #[arg(long, default_value = "assets/ner/ner.model")]
         out: PathBuf,
@@ -187,9 +208,28 @@ fn run(cli: Cli) -> Result<()> {
             runs,
             show_errors,
         }) => eval_ner(&file, model.as_deref(), runs, show_errors),
+        Some(Command::EvalLitbank {
+            dir,
+            conll_train,
+            conll_dev,
+            folds,
+            out,
+        }) => {
+            let eval = storyscope::litbank_eval::EvalLitbank {
+                dir: &dir,
+                conll_train: &conll_train,
+                conll_dev: &conll_dev,
+                folds,
+                out: &out,
+            };
+            let written = storyscope::litbank_eval::run(&eval, &TrainOptions::default())?;
+            println!("wrote {} analyses to {}", written.len(), out.display());
+            Ok(())
+        }
         Some(Command::TrainNer {
             train,
             dev,
+            litbank,
             out,
             epochs,
             bits,
@@ -199,7 +239,7 @@ fn run(cli: Cli) -> Result<()> {
                 bits,
                 ..TrainOptions::default()
             };
-            train_ner(&train, &dev, &out, &options)
+            train_ner(&train, &dev, litbank.as_deref(), &out, &options)
         }
     }
 }
@@ -245,6 +285,7 @@ fn load(input: &Input) -> Result<Corpus> {
 fn analysis_options(input: &Input) -> AnalysisOptions {
     AnalysisOptions {
         reference_date: input.date,
+        ..AnalysisOptions::default()
     }
 }
 

@@ -157,6 +157,8 @@ pub struct DateInterval {
 pub struct AnalysisOptions {
     /// Overrides every document's reference date for relative expressions.
     pub reference_date: Option<Date>,
+    /// A tagger to use instead of the embedded one (cross-validation folds).
+    pub tagger: Option<std::sync::Arc<ner::Tagger>>,
 }
 
 /// The result of analysing a corpus.
@@ -225,6 +227,10 @@ pub fn analyze_with_progress(
 ) -> Analysis {
     let total_bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     progress.start(total_bytes);
+    let tagger = options
+        .tagger
+        .as_deref()
+        .unwrap_or_else(|| ner::Tagger::embedded());
     let per_document: Vec<DocumentAnalysis> = corpus
         .documents
         .par_iter()
@@ -235,7 +241,7 @@ pub fn analyze_with_progress(
             let tokens = tokens::tokenize(text, doc.body.clone());
             let sentences = tokens::sentences(text, &tokens);
             progress.advance(bytes, STAGE_TOKENS);
-            let mentions = entities::find_mentions(text, &tokens, &sentences);
+            let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
             progress.advance(bytes, STAGE_MENTIONS);
             // After the entity tagger, not beside it: their working memory
             // would add up (peak memory is a budget too, 40x the input).

@@ -18,7 +18,12 @@ const ADVERB_SUFFIXES: &[&str] = &[
 ];
 
 /// Tags one document and returns its cleaned mentions in text order.
-pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<RawMention> {
+pub fn find_mentions(
+    tagger: &ner::Tagger,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<RawMention> {
     let words: Vec<Vec<&str>> = sentences
         .iter()
         .map(|s| {
@@ -28,7 +33,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Ve
                 .collect()
         })
         .collect();
-    let tagged = ner::tag_document(&words);
+    let tagged = tagger.tag_document_parallel(&words);
     let context = DocumentContext::new(&words);
     let mut found: Vec<Vec<Found>> = words
         .iter()

@@ -23,7 +23,7 @@
 
 mod acronyms;
 mod cluster;
-mod lexicon;
+pub(crate) mod lexicon;
 mod mentions;
 mod names;
 

@@ -18,6 +18,7 @@ mod features;
 mod hashing;
 pub mod labels;
 mod lexicon;
+pub mod litbank;
 pub mod model;
 pub mod score;
 mod table;
