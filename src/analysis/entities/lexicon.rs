@@ -13,6 +13,7 @@ const GROUP_WORDS: &str = include_str!("../../../assets/entities/group_words.txt
 const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt");
 const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
 const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
+const NICKNAMES: &str = include_str!("../../../assets/entities/nicknames.tsv");
 
 /// Weekdays and months: dates, never entities on their own.
 const CALENDAR_WORDS: &[&str] = &[
@@ -182,6 +183,8 @@ pub struct Lexicon {
     group_words: HashSet<&'static str>,
     stop_names: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
+    /// Lowercase nickname -> the given names it is short for ("lizzy" -> "elizabeth").
+    nicknames: HashMap<&'static str, Vec<&'static str>>,
     /// Last word of a name -> its kind, and whether it overrules a person label.
     head_nouns: HashMap<&'static str, (EntityKind, bool)>,
 }
@@ -230,6 +233,10 @@ impl Lexicon {
             group_words: lines(GROUP_WORDS).collect(),
             stop_names: lines(STOP_NAMES).collect(),
             common_words: lines(COMMON_WORDS).collect(),
+            nicknames: pairs(NICKNAMES).fold(HashMap::new(), |mut map, (given, nickname)| {
+                map.entry(nickname).or_insert_with(Vec::new).push(given);
+                map
+            }),
             head_nouns: lines(HEAD_NOUNS)
                 .filter_map(|line| {
                     let mut columns = line.split('\t');
@@ -315,6 +322,12 @@ impl Lexicon {
     /// Weekdays and months.
     pub fn is_calendar_word(&self, word: &str) -> bool {
         CALENDAR_WORDS.contains(&word.trim_end_matches('.'))
+    }
+
+    /// The given names a nickname is short for, as name keys ("lizzy" ->
+    /// ["elizabeth"]); empty for other words.
+    pub fn given_names_of(&self, key: &str) -> &[&'static str] {
+        self.nicknames.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Frequent English words that are not names ("death", "since").

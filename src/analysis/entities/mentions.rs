@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::acronyms;
 use super::lexicon::{lexicon, Gender};
 use super::names;
-use super::{MentionHints, RawMention};
+use super::{KindVotes, MentionHints, RawMention, CUE_WEIGHT};
 use crate::analysis::ner::{self, NerType};
 use crate::analysis::tokens::{Sentence, Token};
 use crate::analysis::EntityKind;
@@ -33,7 +33,7 @@ pub fn find_mentions(
                 .collect()
         })
         .collect();
-    let tagged = tagger.tag_document_parallel(&words);
+    let tagged = tagger.tag_document_scored(&words);
     let context = DocumentContext::new(&words);
     let mut found: Vec<Vec<Found>> = words
         .iter()
@@ -41,11 +41,21 @@ pub fn find_mentions(
         .map(|(words, spans)| {
             spans
                 .into_iter()
-                .filter(|span| {
-                    span.tokens.start < span.tokens.end && span.tokens.end <= words.len()
+                .filter(|scored| {
+                    let tokens = &scored.span.tokens;
+                    tokens.start < tokens.end && tokens.end <= words.len()
                 })
-                .flat_map(|span| split_span(words, span.tokens, span.label))
-                .filter_map(|(tokens, label)| context.clean(words, tokens, label))
+                .flat_map(|scored| {
+                    let parts = split_span(words, scored.span.tokens, scored.span.label);
+                    parts.into_iter().map(move |(t, l)| (t, l, scored.types))
+                })
+                .filter_map(|(tokens, label, types)| {
+                    let mut found = context.clean(words, tokens, label)?;
+                    if !found.cued {
+                        found.votes = tagger_votes(&types);
+                    }
+                    Some(found)
+                })
                 .collect()
         })
         .collect();
@@ -77,6 +87,7 @@ pub fn find_mentions(
                         text[sentence_tokens[r.start].start..sentence_tokens[r.end - 1].end]
                             .to_string()
                     }),
+                    kind_votes: f.votes,
                 },
             }
         }));
@@ -265,6 +276,29 @@ struct Found {
     title: Option<String>,
     /// Tokens of the other half of an acronym definition.
     defines: Option<Range<usize>>,
+    /// What this mention says about its entity's kind (see [`MentionHints::kind_votes`]).
+    votes: KindVotes,
+    /// The kind comes from a strong cue (honorific, head word, group word),
+    /// not from the tagger's label.
+    cued: bool,
+}
+
+/// The tagger's type probabilities (PER, ORG, LOC, MISC) as kind votes.
+fn tagger_votes(types: &[f32; 4]) -> KindVotes {
+    let mut votes = KindVotes::default();
+    votes[EntityKind::Person as usize] = types[0];
+    votes[EntityKind::Organization as usize] = types[1];
+    votes[EntityKind::Place as usize] = types[2];
+    votes[EntityKind::Other as usize] = types[3];
+    votes
+}
+
+/// Votes for one kind: a strong cue's, or a weak default for a mention
+/// without tagger scores (a known name found again untagged).
+fn single_vote(kind: EntityKind, cued: bool) -> KindVotes {
+    let mut votes = KindVotes::default();
+    votes[kind as usize] = if cued { CUE_WEIGHT } else { 0.5 };
+    votes
 }
 
 /// What the whole document says about words: which ones are written
@@ -333,17 +367,22 @@ impl<'a> DocumentContext<'a> {
             return None;
         }
         let is_person = titled.honorific || (label == NerType::Misc && titled.title.is_some());
+        let head = head_kind(&name, label);
+        let kind = if is_person {
+            EntityKind::Person
+        } else {
+            head.unwrap_or_else(|| kind_of(&name, label))
+        };
+        let cued = is_person || head.is_some() || kind == EntityKind::Group;
         Some(Found {
             tokens: a..b,
             cut_start,
             cut_end,
-            kind: if is_person {
-                EntityKind::Person
-            } else {
-                head_kind(&name, label).unwrap_or_else(|| kind_of(&name, label))
-            },
+            kind,
             title: titled.title,
             defines: None,
+            votes: single_vote(kind, cued),
+            cued,
         })
     }
 
@@ -361,7 +400,9 @@ impl<'a> DocumentContext<'a> {
         let [word] = name else {
             return false;
         };
-        is_numbering(word) || (clause_initial && self.is_capitalised_common_word(word))
+        is_numbering(word)
+            || (clause_initial && self.is_capitalised_common_word(word))
+            || is_shouted_common_word(word)
     }
 
     /// "Apparently", "Since", "Death" opening a sentence: ordinary words that
@@ -375,6 +416,14 @@ impl<'a> DocumentContext<'a> {
             && ADVERB_SUFFIXES.iter().any(|s| lowercase.ends_with(s));
         is_adverb || lexicon().is_common_word(&lowercase)
     }
+}
+
+/// "BOARD", "NOBLESSE": an ordinary word in capitals (a heading, a shout,
+/// an emphasis) is no name; short ones may be acronyms ("US", "WHO").
+fn is_shouted_common_word(word: &str) -> bool {
+    word.chars().count() >= 4
+        && word.chars().all(char::is_uppercase)
+        && lexicon().is_common_word(&word.to_lowercase())
 }
 
 /// "the", "dear" in "dear Jane", "who" in "Cossack who": a lowercase word
@@ -584,7 +633,9 @@ fn kind_of(name: &[&str], label: NerType) -> EntityKind {
     let lex = lexicon();
     let joined = name.join(" ");
     let is_demonym = lex.demonym_place(&joined).is_some();
-    let is_group = is_demonym || (name.len() == 1 && lex.is_group_word(&joined));
+    let is_group = is_demonym
+        || (name.len() == 1 && lex.is_group_word(&joined))
+        || (label == NerType::Misc && name.len() == 1 && has_people_suffix(&joined));
     match label {
         _ if is_group => EntityKind::Group,
         NerType::Per => EntityKind::Person,
@@ -592,6 +643,14 @@ fn kind_of(name: &[&str], label: NerType) -> EntityKind {
         NerType::Loc => EntityKind::Place,
         NerType::Misc => EntityKind::Other,
     }
+}
+
+/// "Martians", "Cornish", "Scotchman", "Bostonians": a one-word MISC name
+/// that ends like a people or its adjective is a group (CoNLL's MISC is
+/// mostly nationalities).
+fn has_people_suffix(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &["ian", "ians", "ans", "ese", "ish", "man", "men"];
+    word.chars().count() > 5 && SUFFIXES.iter().any(|s| word.ends_with(s))
 }
 
 /// "Islamic State Group (ISIS)" and "ISIS (Islamic State Group)": the two
@@ -626,6 +685,8 @@ fn link_acronym_definitions(words: &[&str], found: &mut Vec<Found>) {
                     kind: found[i].kind,
                     title: None,
                     defines: None,
+                    votes: found[i].votes,
+                    cued: found[i].cued,
                 });
                 (outer.clone(), acronym)
             }

@@ -6,8 +6,8 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use super::conll::{self, Document};
-use super::litbank;
 use super::evaluate::{disagreements, evaluate};
+use super::litbank;
 use super::train::{train, TrainOptions};
 use super::Tagger;
 

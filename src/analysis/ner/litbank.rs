@@ -111,8 +111,8 @@ fn sentences_with_names(text: &str, doc: &GoldDocument) -> Document {
     let names = outermost_names(doc);
     let mut document = Document::default();
     for sentence in &sentences {
-        let inside = sentence.bytes.start >= doc.annotated.start
-            && sentence.bytes.end <= doc.annotated.end;
+        let inside =
+            sentence.bytes.start >= doc.annotated.start && sentence.bytes.end <= doc.annotated.end;
         if !inside || sentence.tokens.is_empty() {
             continue;
         }

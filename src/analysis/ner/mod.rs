@@ -66,6 +66,19 @@ pub struct NerSpan {
     pub label: NerType,
 }
 
+/// A tagged span with how sure the tagger is of its type: the softmax of
+/// the scores each type would get over the same tokens (in `labels::TYPES`
+/// order: PER, ORG, LOC, MISC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredSpan {
+    pub span: NerSpan,
+    pub types: [f32; 4],
+}
+
+/// Perceptron scores are margins, not log-probabilities: this scale turns a
+/// margin of about ten into a near-certain type (set on LitBank folds).
+const TYPE_SCORE_SCALE: f32 = 0.15;
+
 /// Tags every sentence of one document (document-level features look
 /// across sentences) with the embedded model. Returns the spans of each
 /// sentence, in order.
@@ -143,14 +156,55 @@ impl Tagger {
         &self,
         sentences: &[Vec<S>],
     ) -> Vec<Vec<NerSpan>> {
+        self.tag_document_scored(sentences)
+            .into_iter()
+            .map(|spans| spans.into_iter().map(|s| s.span).collect())
+            .collect()
+    }
+
+    /// [`Tagger::tag_document_parallel`], with each span's type scores.
+    pub fn tag_document_scored<S: AsRef<str> + Sync>(
+        &self,
+        sentences: &[Vec<S>],
+    ) -> Vec<Vec<ScoredSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
         (0..document.sentences())
             .into_par_iter()
             .with_min_len(PARALLEL_MIN_SENTENCES)
             .map_init(Scratch::default, |scratch, s| {
-                self.tag_sentence(&document, s, scratch)
+                let spans = self.tag_sentence(&document, s, scratch);
+                spans
+                    .into_iter()
+                    .map(|span| ScoredSpan {
+                        types: self.type_scores(&scratch.emissions, &span),
+                        span,
+                    })
+                    .collect()
             })
             .collect()
+    }
+
+    /// The softmax over types of the score each type would give the span's tokens.
+    fn type_scores(&self, emissions: &[Row], span: &NerSpan) -> [f32; 4] {
+        use labels::{label, Part, TYPES};
+        let scores: [f32; 4] = std::array::from_fn(|t| {
+            let (begin, inside) = (label(TYPES[t], Part::Begin), label(TYPES[t], Part::Inside));
+            let (begin, inside) = (usize::from(begin), usize::from(inside));
+            span.tokens.clone().fold(0.0, |total, i| {
+                let (own, from) = if i == span.tokens.start {
+                    (emissions[i][begin], None)
+                } else if i == span.tokens.start + 1 {
+                    (emissions[i][inside], Some(begin))
+                } else {
+                    (emissions[i][inside], Some(inside))
+                };
+                total + own + from.map_or(0.0, |f| self.transitions.between[f][inside])
+            })
+        });
+        let top = scores.iter().copied().fold(f32::MIN, f32::max);
+        let exp = scores.map(|s| ((s - top) * TYPE_SCORE_SCALE).exp());
+        let sum: f32 = exp.iter().sum();
+        exp.map(|e| e / sum)
     }
 
     fn tag_sentence(
