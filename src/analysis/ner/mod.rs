@@ -176,7 +176,7 @@ impl Tagger {
                 spans
                     .into_iter()
                     .map(|span| ScoredSpan {
-                        types: self.type_scores(&scratch.emissions, &span),
+                        types: self.type_scores(&scratch.emissions, &scratch.labels, &span),
                         span,
                     })
                     .collect()
@@ -184,13 +184,30 @@ impl Tagger {
             .collect()
     }
 
-    /// The softmax over types of the score each type would give the span's tokens.
-    fn type_scores(&self, emissions: &[Row], span: &NerSpan) -> [f32; 4] {
+    /// The softmax over types of the score the whole sentence would get with
+    /// the span relabelled as each type, the other labels kept: the
+    /// emissions of its tokens and the transitions into, inside and out of it.
+    fn type_scores(&self, emissions: &[Row], labels: &[u8], span: &NerSpan) -> [f32; 4] {
         use labels::{label, Part, TYPES};
+        let transitions = &self.transitions;
+        let before = span
+            .tokens
+            .start
+            .checked_sub(1)
+            .map(|i| usize::from(labels[i]));
+        let after = labels.get(span.tokens.end).map(|&l| usize::from(l));
         let scores: [f32; 4] = std::array::from_fn(|t| {
             let (begin, inside) = (label(TYPES[t], Part::Begin), label(TYPES[t], Part::Inside));
             let (begin, inside) = (usize::from(begin), usize::from(inside));
-            span.tokens.clone().fold(0.0, |total, i| {
+            let entering =
+                before.map_or(transitions.start[begin], |b| transitions.between[b][begin]);
+            let last = if span.tokens.len() == 1 {
+                begin
+            } else {
+                inside
+            };
+            let leaving = after.map_or(transitions.end[last], |a| transitions.between[last][a]);
+            let body = span.tokens.clone().fold(0.0, |total, i| {
                 let (own, from) = if i == span.tokens.start {
                     (emissions[i][begin], None)
                 } else if i == span.tokens.start + 1 {
@@ -198,8 +215,9 @@ impl Tagger {
                 } else {
                     (emissions[i][inside], Some(inside))
                 };
-                total + own + from.map_or(0.0, |f| self.transitions.between[f][inside])
-            })
+                total + own + from.map_or(0.0, |f| transitions.between[f][inside])
+            });
+            entering + body + leaving
         });
         let top = scores.iter().copied().fold(f32::MIN, f32::max);
         let exp = scores.map(|s| ((s - top) * TYPE_SCORE_SCALE).exp());

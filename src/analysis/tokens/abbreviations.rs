@@ -7,6 +7,8 @@ const NEVER_END: &[&str] = &[
     "Gov", "Hon", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Pres",
     "Prof", "Pvt", "Rep", "Rev", "Revd", "Sen", "Sgt", "St", "Supt", "cf", "e.g", "i.e", "vs",
     "viz", "approx", "ca", "pp", "vol", "Vol", "fig", "Fig",
+    // Given names written short before a surname ("Jas. Smith", "Wm. Pitt").
+    "Jas", "Wm", "Chas", "Thos", "Geo", "Jno", "Benj", "Robt", "Saml", "Edw", "Jos", "Richd",
 ];
 
 /// Abbreviations that may also close a sentence ("... for Apple Inc. The

@@ -189,7 +189,7 @@ impl Names {
 
 /// "Other" (the tagger's MISC) is often a hesitation between kinds: its
 /// votes count for less.
-const OTHER_DISCOUNT: f32 = 0.6;
+const OTHER_DISCOUNT: f32 = 0.25;
 
 /// The kind the mentions that are not demonyms vote for, each with the
 /// tagger's confidence or the weight of a strong cue (see
