@@ -14,6 +14,7 @@ const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt")
 const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
 const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
 const NICKNAMES: &str = include_str!("../../../assets/entities/nicknames.tsv");
+const FIRST_NAMES: &str = include_str!("../../../assets/coref/first_names.tsv");
 
 /// Weekdays and months: dates, never entities on their own.
 const CALENDAR_WORDS: &[&str] = &[
@@ -185,6 +186,8 @@ pub struct Lexicon {
     common_words: HashSet<&'static str>,
     /// Lowercase nickname -> the given names it is short for ("lizzy" -> "elizabeth").
     nicknames: HashMap<&'static str, Vec<&'static str>>,
+    /// Census first names borne (almost) only by one sex.
+    first_names: HashMap<&'static str, Gender>,
     /// Last word of a name -> its kind, and whether it overrules a person label.
     head_nouns: HashMap<&'static str, (EntityKind, bool)>,
 }
@@ -233,6 +236,13 @@ impl Lexicon {
             group_words: lines(GROUP_WORDS).collect(),
             stop_names: lines(STOP_NAMES).collect(),
             common_words: lines(COMMON_WORDS).collect(),
+            first_names: pairs(FIRST_NAMES)
+                .filter_map(|(name, sex)| match sex {
+                    "m" => Some((name, Gender::Male)),
+                    "f" => Some((name, Gender::Female)),
+                    _ => None,
+                })
+                .collect(),
             nicknames: pairs(NICKNAMES).fold(HashMap::new(), |mut map, (given, nickname)| {
                 map.entry(nickname).or_insert_with(Vec::new).push(given);
                 map
@@ -322,6 +332,11 @@ impl Lexicon {
     /// Weekdays and months.
     pub fn is_calendar_word(&self, word: &str) -> bool {
         CALENDAR_WORDS.contains(&word.trim_end_matches('.'))
+    }
+
+    /// The sex a given name is (almost) only borne by, as written ("Emma").
+    pub fn given_name_gender(&self, name: &str) -> Gender {
+        self.first_names.get(name).copied().unwrap_or_default()
     }
 
     /// The given names a nickname is short for, as name keys ("lizzy" ->

@@ -9,6 +9,7 @@ use super::lexicon::{lexicon, Gender};
 use super::names;
 use super::{KindVotes, MentionHints, RawMention, CUE_WEIGHT};
 use crate::analysis::ner::{self, NerType};
+use crate::analysis::tokens::abbreviations::{self, AbbreviationKind};
 use crate::analysis::tokens::{Sentence, Token};
 use crate::analysis::EntityKind;
 
@@ -364,6 +365,14 @@ impl<'a> DocumentContext<'a> {
         }
         // "Green" + "Zone": a capitalised head word the tagger left out.
         while b < words.len() && lex.head_noun(words[b]).is_some() {
+            b += 1;
+        }
+        // "St." + "Aubert", "Jas." + "Smith": an abbreviation that always
+        // precedes what it qualifies does not end a name.
+        while b < words.len()
+            && words[b].starts_with(char::is_uppercase)
+            && abbreviations::classify(words[b - 1]) == Some(AbbreviationKind::NeverEnds)
+        {
             b += 1;
         }
         let cut_start = lowercase_prefix_len(words[a]);

@@ -42,7 +42,8 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
     link_nationality_prefixed(&names, &infos, &mut sets);
-    let ambiguous = link_short_names(&names, &mut sets);
+    let mut ambiguous = link_short_names(&names, &mut sets);
+    ambiguous.extend(namesakes_of_both_sexes(&names));
     link_nicknames(&names, &mut sets);
     let targets = mention_targets(&mentions, &names, &mut sets, &ambiguous);
     build_entities(mentions, &infos, &names, &targets)
@@ -59,7 +60,11 @@ struct MentionInfo {
     /// The place a demonym mention refers to ("Iraq" for "Iraqis").
     demonym_of: Option<&'static str>,
     title: Option<String>,
+    /// The gender the title implies.
     gender: Gender,
+    /// The gender of a full name's given name ("Emma Woodhouse"), when its
+    /// title says none: it keeps "Mr. Woodhouse" out of her entity.
+    given_gender: Gender,
     defines: Option<String>,
     votes: KindVotes,
 }
@@ -81,7 +86,12 @@ impl MentionInfo {
             .as_deref()
             .map(|t| lex.title_gender(t))
             .unwrap_or_default();
+        let given_gender = match surface.split_once(' ') {
+            Some((given, _)) if gender == Gender::Unknown => lex.given_name_gender(given),
+            _ => Gender::Unknown,
+        };
         MentionInfo {
+            given_gender,
             surface,
             own_key,
             name_key,
@@ -133,9 +143,12 @@ impl Names {
         let mut names: Vec<Name> = Vec::new();
         let mut index: HashMap<(String, Gender), NameId> = HashMap::new();
         let mut of_mention = Vec::with_capacity(infos.len());
+        let shared_by_both_sexes = keys_titled_for_both_sexes(infos);
         for (i, info) in infos.iter().enumerate() {
             let single_word = !info.name_key.contains(' ');
-            let gender = if single_word {
+            // "Mr. Bennet" is not "Mrs. Bennet", nor "Monsieur St. Aubert"
+            // "Madame St. Aubert"; "Miss Elizabeth Bennet" is "Elizabeth Bennet".
+            let gender = if single_word || shared_by_both_sexes.contains(info.name_key.as_str()) {
                 info.gender
             } else {
                 Gender::Unknown
@@ -185,6 +198,52 @@ impl Names {
             by_key,
         }
     }
+}
+
+/// Names of several words written after both a man's and a woman's title
+/// ("Monsieur St. Aubert", "Madame St. Aubert"): two people.
+fn keys_titled_for_both_sexes(infos: &[MentionInfo]) -> HashSet<&str> {
+    let mut sexes: HashMap<&str, (bool, bool)> = HashMap::new();
+    for info in infos.iter().filter(|i| i.name_key.contains(' ')) {
+        let (male, female) = sexes.entry(info.name_key.as_str()).or_default();
+        match info.gender {
+            Gender::Male => *male = true,
+            Gender::Female => *female = true,
+            Gender::Unknown => {}
+        }
+    }
+    sexes
+        .into_iter()
+        .filter(|&(_, sexes)| sexes == (true, true))
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// The untitled form of a name that both a man and a woman bear ("St.
+/// Aubert" beside "Monsieur St. Aubert" and "Madame St. Aubert"): each of its
+/// mentions is one of them.
+fn namesakes_of_both_sexes(names: &Names) -> Vec<Ambiguous> {
+    let mut ambiguous = Vec::new();
+    for ids in names.by_key.values() {
+        let gendered: Vec<NameId> = ids
+            .iter()
+            .copied()
+            .filter(|&id| names.names[id].gender != Gender::Unknown)
+            .collect();
+        let untitled = ids
+            .iter()
+            .copied()
+            .find(|&id| names.names[id].gender == Gender::Unknown);
+        if let (Some(name), true) = (untitled, gendered.len() > 1) {
+            if names.names[name].words.len() > 1 {
+                ambiguous.push(Ambiguous {
+                    name,
+                    candidates: gendered,
+                });
+            }
+        }
+    }
+    ambiguous
 }
 
 /// "Other" (the tagger's MISC) is often a hesitation between kinds: its
@@ -312,7 +371,7 @@ impl Sets {
         let count = |name: &Name, gender: Gender| {
             name.mentions
                 .iter()
-                .filter(|&&i| infos[i].gender == gender)
+                .filter(|&&i| infos[i].gender == gender || infos[i].given_gender == gender)
                 .count()
         };
         Sets {
