@@ -14,6 +14,7 @@ const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt")
 const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
 const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
 const NICKNAMES: &str = include_str!("../../../assets/entities/nicknames.tsv");
+const EXCLAMATIONS: &str = include_str!("../../../assets/entities/exclamations.tsv");
 const FIRST_NAMES: &str = include_str!("../../../assets/coref/first_names.tsv");
 
 /// Weekdays and months: dates, never entities on their own.
@@ -186,6 +187,8 @@ pub struct Lexicon {
     common_words: HashSet<&'static str>,
     /// Lowercase nickname -> the given names it is short for ("lizzy" -> "elizabeth").
     nicknames: HashMap<&'static str, Vec<&'static str>>,
+    /// Name word -> the words before and after it that make it an exclamation.
+    exclamations: HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>,
     /// Census first names borne (almost) only by one sex.
     first_names: HashMap<&'static str, Gender>,
     /// Last word of a name -> its kind, and whether it overrules a person label.
@@ -236,6 +239,15 @@ impl Lexicon {
             group_words: lines(GROUP_WORDS).collect(),
             stop_names: lines(STOP_NAMES).collect(),
             common_words: lines(COMMON_WORDS).collect(),
+            exclamations: lines(EXCLAMATIONS)
+                .filter_map(|line| {
+                    let mut columns = line.split('\t');
+                    let word = columns.next()?;
+                    let before = columns.next().unwrap_or("").split_whitespace().collect();
+                    let after = columns.next().unwrap_or("").split_whitespace().collect();
+                    Some((word, (before, after)))
+                })
+                .collect(),
             first_names: pairs(FIRST_NAMES)
                 .filter_map(|(name, sex)| match sex {
                     "m" => Some((name, Gender::Male)),
@@ -332,6 +344,18 @@ impl Lexicon {
     /// Weekdays and months.
     pub fn is_calendar_word(&self, word: &str) -> bool {
         CALENDAR_WORDS.contains(&word.trim_end_matches('.'))
+    }
+
+    /// "Good God", "Oh Lord", "God knows": the word between these neighbours
+    /// is an exclamation (neighbours compared in lowercase).
+    pub fn is_exclamation(&self, word: &str, before: Option<&str>, after: Option<&str>) -> bool {
+        let Some((befores, afters)) = self.exclamations.get(word) else {
+            return false;
+        };
+        let listed = |list: &[&str], w: Option<&str>| {
+            w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
+        };
+        listed(befores, before) || listed(afters, after)
     }
 
     /// The sex a given name is (almost) only borne by, as written ("Emma").

@@ -381,7 +381,7 @@ impl<'a> DocumentContext<'a> {
         name[0] = &name[0][cut_start..];
         let last = name.len() - 1;
         name[last] = &name[last][..name[last].len() - cut_end];
-        if self.is_junk(&name, is_clause_initial(words, a)) {
+        if self.is_junk(&name, is_clause_initial(words, a)) || is_exclamation(words, a, b) {
             return None;
         }
         let is_person = titled.honorific || (label == NerType::Misc && titled.title.is_some());
@@ -434,6 +434,12 @@ impl<'a> DocumentContext<'a> {
             && ADVERB_SUFFIXES.iter().any(|s| lowercase.ends_with(s));
         is_adverb || lexicon().is_common_word(&lowercase)
     }
+}
+
+/// "Good God", "Lord knows": a one-word name that is part of an exclamation.
+fn is_exclamation(words: &[&str], a: usize, b: usize) -> bool {
+    let before = a.checked_sub(1).map(|i| words[i]);
+    b == a + 1 && lexicon().is_exclamation(words[a], before, words.get(b).copied())
 }
 
 /// "BOARD", "NOBLESSE": an ordinary word in capitals (a heading, a shout,

@@ -618,7 +618,10 @@ const BARE_ORGANISATION_CONFIDENCE: f32 = 0.9;
 fn is_evidently_organisation(members: &[&MentionInfo]) -> bool {
     let names: Vec<&&MentionInfo> = members.iter().filter(|m| m.demonym_of.is_none()).collect();
     let several_words = names.iter().any(|m| m.surface.contains(' '));
-    let acronym = names.iter().any(|m| acronyms::is_acronym(&m.surface));
+    // "UN", "N.A.T.O.", not a shouted word ("MORBLEU").
+    let acronym = names
+        .iter()
+        .any(|m| acronyms::is_acronym(&m.surface) && acronyms::letters(&m.surface).len() <= 5);
     let cued = names
         .iter()
         .any(|m| m.votes[EntityKind::Organization as usize] >= CUE_WEIGHT);

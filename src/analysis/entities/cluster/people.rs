@@ -39,11 +39,17 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             }
         }
     }
+    // "Master Reed" beside "John Reed", "Eliza Reed" and "Georgiana Reed" is
+    // John: full names whose given name says another sex are no candidates.
     let claims: Vec<(NameId, NameId)> = titled
         .iter()
-        .filter_map(|&id| match index.full_name_roots(names, sets, id)[..] {
-            [root] if fits(sets, id, root) => Some((id, root)),
-            _ => None,
+        .filter_map(|&id| {
+            let mut roots = index.full_name_roots(names, sets, id);
+            roots.retain(|&root| fits(sets, id, root));
+            match roots[..] {
+                [root] => Some((id, root)),
+                _ => None,
+            }
         })
         .collect();
     let mut claimants: HashMap<NameId, (bool, bool)> = HashMap::new();
