@@ -10,6 +10,7 @@ pub mod quotes;
 pub mod search;
 pub mod timeline;
 pub mod timex;
+pub mod titles;
 pub mod tokens;
 
 use std::sync::atomic::{AtomicU64, Ordering};

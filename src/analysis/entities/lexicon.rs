@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use crate::analysis::EntityKind;
 
-const TITLES: &str = include_str!("../../../assets/entities/titles.tsv");
 const DEMONYMS: &str = include_str!("../../../assets/entities/demonyms.tsv");
 const ALIASES: &str = include_str!("../../../assets/entities/aliases.tsv");
 const GROUP_WORDS: &str = include_str!("../../../assets/entities/group_words.txt");
@@ -62,123 +61,10 @@ const CALENDAR_WORDS: &[&str] = &[
     "Sun",
 ];
 
-/// Titles used only before a person's name (unlike "General" in "General
-/// Motors" or "Prince" in "Prince Edward Island"): honorifics and ranks.
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "messrs",
-    "mme",
-    "mlle",
-    "madame",
-    "mademoiselle",
-    "monsieur",
-    "herr",
-    "frau",
-    "señor",
-    "señora",
-    "sir",
-    "dame",
-    "lady",
-    "dr",
-    "prof",
-    "professor",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "corporal",
-    "admiral",
-    "adm",
-];
-
-/// Titles followed by a surname ("Mr. Darcy", "Colonel Forster"), unlike
-/// "Sir William", "Lady Catherine" or "Prince Andrew".
-const SURNAME_TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "corporal",
-    "cpl",
-    "admiral",
-    "adm",
-    "commander",
-    "cmdr",
-    "general",
-    "gen",
-    "major",
-    "maj",
-    "president",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "monsieur",
-    "herr",
-    "frau",
-    "madame",
-    "mme",
-    "señor",
-    "señora",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "chancellor",
-    "minister",
-    "ambassador",
-    "secretary",
-    "inspector",
-    "detective",
-    "officer",
-    "agent",
-    "coach",
-    "chairman",
-    "chairwoman",
-];
-
-/// The gender a title implies ("Mr." male, "Countess" female, "General" neither).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub enum Gender {
-    #[default]
-    Unknown,
-    Male,
-    Female,
-}
-
-impl Gender {
-    /// Two names can refer to one person unless their titles disagree.
-    pub fn compatible(self, other: Gender) -> bool {
-        self == Gender::Unknown || other == Gender::Unknown || self == other
-    }
-}
+use crate::analysis::titles::titles;
+pub use crate::analysis::titles::Gender;
 
 pub struct Lexicon {
-    /// Lowercase title words joined by spaces, without periods.
-    titles: HashMap<String, Gender>,
-    max_title_words: usize,
     demonyms: HashMap<&'static str, &'static str>,
     /// Name key (see `names::key`) to standard name.
     aliases: HashMap<String, &'static str>,
@@ -214,24 +100,7 @@ fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static st
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let titles: HashMap<String, Gender> = pairs(TITLES)
-            .map(|(title, gender)| {
-                let gender = match gender {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                (title_key(title.split_whitespace()), gender)
-            })
-            .collect();
-        let max_title_words = titles
-            .keys()
-            .map(|t| t.split(' ').count())
-            .max()
-            .unwrap_or(1);
         Lexicon {
-            titles,
-            max_title_words,
             demonyms: pairs(DEMONYMS).collect(),
             aliases: pairs(ALIASES)
                 .map(|(alias, standard)| (super::names::key(alias), standard))
@@ -276,32 +145,27 @@ impl Lexicon {
 
     /// The longest title at the start of `words`: how many words it takes and its gender.
     pub fn title_at_start(&self, words: &[&str]) -> Option<(usize, Gender)> {
-        (1..=self.max_title_words.min(words.len()))
-            .rev()
-            .find_map(|n| {
-                let gender = self.titles.get(&title_key(words[..n].iter().copied()))?;
-                Some((n, *gender))
-            })
+        titles().at_start(words).map(|(n, title)| (n, title.gender))
     }
 
     /// True for personal honorifics ("Mr.", "Lady"): the name after one is a person's.
     pub fn is_honorific(&self, words: &[&str]) -> bool {
-        HONORIFICS.contains(&title_key(words.iter().copied()).as_str())
+        titles().get(words).is_some_and(|t| t.honorific)
     }
 
     /// True for titles followed by a surname ("Mr.", "Colonel", "President").
     pub fn title_takes_surname(&self, title: &str) -> bool {
-        let key = title_key(title.split_whitespace());
-        let last_word = key.rsplit(' ').next().unwrap_or(&key);
-        SURNAME_TITLES.contains(&last_word)
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let entry = titles()
+            .get(&words)
+            .or_else(|| titles().get(&words[words.len().saturating_sub(1)..]));
+        entry.is_some_and(|t| t.takes_surname)
     }
 
     /// The gender of a title written as in the text ("Mr.", "Grand Ayatollah").
     pub fn title_gender(&self, title: &str) -> Gender {
-        self.titles
-            .get(&title_key(title.split_whitespace()))
-            .copied()
-            .unwrap_or_default()
+        let words: Vec<&str> = title.split_whitespace().collect();
+        titles().get(&words).map(|t| t.gender).unwrap_or_default()
     }
 
     /// The place a demonym refers to: "Iraqi" and "Iraqis" -> "Iraq".
@@ -387,21 +251,6 @@ fn title_case(word: &str) -> String {
         .into_iter()
         .chain(chars.flat_map(char::to_lowercase))
         .collect()
-}
-
-fn title_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut key = String::new();
-    for word in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(
-            word.trim_end_matches('.')
-                .chars()
-                .flat_map(char::to_lowercase),
-        );
-    }
-    key
 }
 
 #[cfg(test)]
