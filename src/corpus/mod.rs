@@ -5,6 +5,7 @@
 //! open the file and slice it with the offsets we report.
 
 mod error;
+mod front_matter;
 mod gutenberg;
 mod load;
 mod paragraphs;
@@ -53,7 +54,8 @@ impl Corpus {
         let mut paragraphs = Vec::new();
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = id;
-            for range in paragraphs::split(&doc.text, doc.body.clone()) {
+            let split = paragraphs::split(&doc.text, doc.body.clone());
+            for range in front_matter::without_illustrations(&doc.text, split) {
                 paragraphs.push(Paragraph {
                     id: paragraphs.len(),
                     document: id,

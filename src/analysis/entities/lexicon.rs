@@ -13,6 +13,7 @@ const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt")
 const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
 const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
 const NICKNAMES: &str = include_str!("../../../assets/entities/nicknames.tsv");
+const KIND_CUES: &str = include_str!("../../../assets/entities/kind_cues.tsv");
 const EXCLAMATIONS: &str = include_str!("../../../assets/entities/exclamations.tsv");
 const FIRST_NAMES: &str = include_str!("../../../assets/coref/first_names.tsv");
 
@@ -73,6 +74,8 @@ pub struct Lexicon {
     common_words: HashSet<&'static str>,
     /// Lowercase nickname -> the given names it is short for ("lizzy" -> "elizabeth").
     nicknames: HashMap<&'static str, Vec<&'static str>>,
+    /// (word, true when it comes after the name) -> the kind it tells.
+    kind_cues: HashMap<(&'static str, bool), EntityKind>,
     /// Name word -> the words before and after it that make it an exclamation.
     exclamations: HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>,
     /// Census first names borne (almost) only by one sex.
@@ -108,6 +111,20 @@ impl Lexicon {
             group_words: lines(GROUP_WORDS).collect(),
             stop_names: lines(STOP_NAMES).collect(),
             common_words: lines(COMMON_WORDS).collect(),
+            kind_cues: lines(KIND_CUES)
+                .flat_map(|line| {
+                    let mut columns = line.split('\t');
+                    let kind = match columns.next() {
+                        Some("place") => Some(EntityKind::Place),
+                        Some("person") => Some(EntityKind::Person),
+                        Some("organization") => Some(EntityKind::Organization),
+                        _ => None,
+                    };
+                    let after = columns.next() == Some("after");
+                    let words = columns.next().unwrap_or("").split_whitespace();
+                    words.filter_map(move |w| Some(((w, after), kind?)))
+                })
+                .collect(),
             exclamations: lines(EXCLAMATIONS)
                 .filter_map(|line| {
                     let mut columns = line.split('\t');
@@ -208,6 +225,12 @@ impl Lexicon {
     /// Weekdays and months.
     pub fn is_calendar_word(&self, word: &str) -> bool {
         CALENDAR_WORDS.contains(&word.trim_end_matches('.'))
+    }
+
+    /// The kind a word just before (or just after) a name tells: "at
+    /// Meryton" a place, "Lizzy said" a person.
+    pub fn kind_cue(&self, word: &str, after: bool) -> Option<EntityKind> {
+        self.kind_cues.get(&(word, after)).copied()
     }
 
     /// "Good God", "Oh Lord", "God knows": the word between these neighbours

@@ -83,6 +83,9 @@ pub fn find_mentions(
             keep
         });
         link_acronym_definitions(words, found);
+        for f in found.iter_mut() {
+            add_context_votes(words, f);
+        }
         let sentence_tokens = &tokens[sentence.tokens.clone()];
         mentions.extend(found.drain(..).map(|f| {
             let start = sentence_tokens[f.tokens.start].start + f.cut_start;
@@ -291,6 +294,21 @@ struct Found {
     /// The kind comes from a strong cue (honorific, head word, group word),
     /// not from the tagger's label.
     cued: bool,
+}
+
+/// "at Meryton", "Lizzy said": the words around a mention add a vote for
+/// the kind they tell (see `assets/entities/kind_cues.tsv`).
+fn add_context_votes(words: &[&str], found: &mut Found) {
+    let lex = lexicon();
+    let before = found.tokens.start.checked_sub(1).map(|i| words[i]);
+    let after = words.get(found.tokens.end).copied();
+    let cues = [(before, false), (after, true)];
+    for (word, is_after) in cues {
+        let kind = word.and_then(|w| lex.kind_cue(&w.to_lowercase(), is_after));
+        if let Some(kind) = kind.filter(|_| found.kind != EntityKind::Group) {
+            found.votes[kind as usize] += 1.0;
+        }
+    }
 }
 
 /// The tagger's type probabilities (PER, ORG, LOC, MISC) as kind votes.

@@ -170,14 +170,14 @@ pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
                 words.len() == 1 || other_words[1..] == words[1..]
             })
             .map(|&other| sets.find(other))
-            .filter(|&root| root != own_root)
             .collect();
         roots.sort_unstable();
         roots.dedup();
-        if let [root] = roots[..] {
-            if fits(sets, id, root) {
-                sets.union(root, id);
-            }
+        // Already with one of them ("Eliza" joined "Eliza Bennet"): the
+        // others ("Louisa", of whom "Eliza" is also short) stay apart.
+        match roots[..] {
+            [root] if root != own_root && fits(sets, id, root) => sets.union(root, id),
+            _ => {}
         }
     }
 }
