@@ -55,15 +55,6 @@ pub fn find_mentions(
                     if !found.cued {
                         found.votes = tagger_votes(&types);
                     }
-                    if std::env::var_os("SS_DEBUG").is_some() {
-                        eprintln!(
-                            "{:?} {:?} {:?} {:?}",
-                            &words[found.tokens.clone()],
-                            label,
-                            types,
-                            found.kind
-                        );
-                    }
                     Some(found)
                 })
                 .collect()
