@@ -422,7 +422,7 @@ fn a_bare_surname_goes_to_a_far_more_frequent_titled_namesake() {
 }
 
 #[test]
-fn a_full_name_claimed_by_a_mr_and_a_miss_goes_to_neither() {
+fn a_full_name_goes_to_the_title_its_given_name_agrees_with() {
     let items = mentions(&[
         ("Caroline Bingley", Person),
         ("Bingley", Person),
@@ -436,9 +436,11 @@ fn a_full_name_claimed_by_a_mr_and_a_miss_goes_to_neither() {
         titled("Miss"),
     ];
     let entities = cluster_annotated(items, hints);
+    // "Caroline" is a woman's name: "Mr. Bingley" cannot be her.
+    assert_eq!(names(&entities), ["Miss Bingley", "Mr. Bingley"]);
     assert_eq!(
-        names(&entities),
-        ["Mr. Bingley", "Caroline Bingley", "Miss Bingley"]
+        find(&entities, "Miss Bingley").aliases,
+        ["Caroline Bingley"]
     );
 }
 
@@ -640,4 +642,129 @@ fn every_entity_has_a_name() {
     items.extend(std::iter::repeat_n(("Japanese Nikkei", Other), 30));
     let entities = cluster(mentions(&items));
     assert_eq!(names(&entities), ["Japanese Nikkei"]);
+}
+
+#[test]
+fn a_full_name_claimed_by_a_mr_and_a_miss_of_unknown_given_name_goes_to_neither() {
+    let items = mentions(&[
+        ("Quillon Harrowby", Person),
+        ("Harrowby", Person),
+        ("Harrowby", Person),
+    ]);
+    let hints = vec![MentionHints::default(), titled("Mr."), titled("Miss")];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(entities.len(), 3, "{:?}", names(&entities));
+}
+
+#[test]
+fn a_nickname_joins_the_one_person_with_its_given_name() {
+    let entities = cluster(mentions(&[
+        ("Elizabeth Harlow", Person),
+        ("Lizzy", Person),
+        ("Bob", Person),
+        ("Robert Pike", Person),
+        ("Robert Quayle", Person),
+    ]));
+    let elizabeth = find(&entities, "Elizabeth Harlow");
+    assert_eq!(elizabeth.aliases, ["Lizzy"]);
+    // Two Roberts: "Bob" could be either, and stays on its own.
+    assert_eq!(find(&entities, "Bob").mentions.len(), 1);
+}
+
+#[test]
+fn a_nickname_in_a_full_name_joins_the_same_name_with_the_given_name() {
+    let entities = cluster(mentions(&[
+        ("John Tarrant", Person),
+        ("Jack Tarrant", Person),
+        ("Jack Wilmot", Person),
+    ]));
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    let tarrant = entities
+        .iter()
+        .find(|e| e.name.ends_with("Tarrant"))
+        .expect("one Tarrant");
+    assert_eq!(tarrant.mentions.len(), 2);
+    assert_eq!(find(&entities, "Jack Wilmot").mentions.len(), 1);
+}
+
+#[test]
+fn a_name_without_its_middle_name_joins_the_full_one() {
+    let entities = cluster(mentions(&[
+        ("Adam J. Pellow", Person),
+        ("Adam Pellow", Person),
+        ("Adam Ulysses Pellow", Person),
+    ]));
+    // Two full names fit "Adam Pellow": it goes to the one mentioned just before.
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    assert_eq!(find(&entities, "Adam J. Pellow").mentions.len(), 2);
+}
+
+#[test]
+fn a_full_name_titled_for_both_sexes_is_two_people() {
+    let items = mentions(&[
+        ("St. Orvel", Person),
+        ("St. Orvel", Person),
+        ("St. Orvel", Person),
+        ("St. Orvel", Person),
+    ]);
+    let hints = vec![
+        titled("Monsieur"),
+        titled("Madame"),
+        MentionHints::default(),
+        titled("Monsieur"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(names(&entities), ["Madame St. Orvel", "Monsieur St. Orvel"]);
+    // The untitled one follows Madame's mention.
+    let madame = find(&entities, "Madame St. Orvel");
+    assert_eq!(madame.mentions.len(), 2);
+    assert_eq!(madame.mentions[1].start, 200);
+}
+
+fn voted(kind: EntityKind, weight: f32) -> MentionHints {
+    let mut hints = MentionHints::default();
+    hints.kind_votes[kind as usize] = weight;
+    hints
+}
+
+#[test]
+fn the_kind_is_voted_by_the_whole_entity_and_mentions_follow() {
+    let items = mentions(&[
+        ("Brackmoor", Place),
+        ("Brackmoor", Place),
+        ("Brackmoor", Person),
+    ]);
+    // Two hesitant place calls lose to one honorific.
+    let hints = vec![
+        voted(Place, 0.6),
+        voted(Place, 0.6),
+        voted(Person, storyscope::analysis::entities::CUE_WEIGHT),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, Person);
+    assert!(entities[0].mentions.iter().all(|m| m.kind == Person));
+}
+
+#[test]
+fn a_bare_one_word_organisation_needs_evidence() {
+    let hesitant = cluster_annotated(
+        mentions(&[("Quenby", Organization), ("Quenby", Organization)]),
+        vec![voted(Organization, 0.7), {
+            let mut h = voted(Organization, 0.5);
+            h.kind_votes[Person as usize] = 0.4;
+            h
+        }],
+    );
+    assert_eq!(hesitant[0].kind, Person);
+    let sure = cluster_annotated(
+        mentions(&[("Vexcorp", Organization)]),
+        vec![voted(Organization, 0.97)],
+    );
+    assert_eq!(sure[0].kind, Organization);
+    let several_words = cluster_annotated(
+        mentions(&[("Quenby Mills Trust", Organization)]),
+        vec![voted(Organization, 0.5)],
+    );
+    assert_eq!(several_words[0].kind, Organization);
 }

@@ -124,8 +124,15 @@ mod tests {
 
     #[test]
     fn front_matter_ends_at_the_first_chapter_followed_by_prose() {
-        let start = story_start(BOOK, 0..BOOK.len());
-        assert!(BOOK[start..].starts_with("CHAPTER I. The Quay\n\nThe ship"));
+        let book = format!(
+            "{BOOK}{}",
+            "\nThe wind rose and the sails filled.\n".repeat(20)
+        );
+        let start = story_start(&book, 0..book.len());
+        assert!(book[start..].starts_with("CHAPTER I. The Quay\n\nThe ship"));
+        // Past the first third of the book, a "first chapter" is no longer
+        // the end of front matter (a second part starting over).
+        assert_eq!(story_start(BOOK, 0..BOOK.len()), 0);
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod mentions;
 mod names;
 
 pub use cluster::{cluster, cluster_annotated};
+pub use lexicon::Gender;
 pub use mentions::find_mentions;
 
 use super::EntityKind;

@@ -28,15 +28,20 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
     let (longer, single): (Vec<NameId>, Vec<NameId>) = order
         .into_iter()
         .partition(|&id| names.names[id].words.len() > 1);
-    let mut ambiguous = Vec::new();
     let (titled, bare): (Vec<NameId>, Vec<NameId>) = single
         .into_iter()
         .partition(|&id| names.names[id].gender != Gender::Unknown);
+    let mut ambiguous = Vec::new();
     for id in longer {
-        if let [root] = index.full_name_roots(names, sets, id)[..] {
-            if fits(sets, id, root) {
-                sets.union(root, id);
-            }
+        let mut roots = index.full_name_roots(names, sets, id);
+        roots.retain(|&root| fits(sets, id, root));
+        match roots[..] {
+            [root] => sets.union(root, id),
+            [_, _, ..] => ambiguous.push(Ambiguous {
+                name: id,
+                candidates: roots,
+            }),
+            [] => {}
         }
     }
     // "Master Reed" beside "John Reed", "Eliza Reed" and "Georgiana Reed" is

@@ -559,4 +559,66 @@ mod tests {
         assert_eq!(found[1].defines, Some(2..5));
         assert_eq!(found[1].kind, EntityKind::Organization);
     }
+
+    #[test]
+    fn exclamations_are_not_entities() {
+        assert_eq!(
+            name("“ Good God , what a night !", 2..3, NerType::Per),
+            None
+        );
+        assert_eq!(name("God knows where he went", 0..1, NerType::Per), None);
+        assert_eq!(name("Oh Lord , not again", 1..2, NerType::Per), None);
+        assert_eq!(
+            name("and God created the light", 1..2, NerType::Per).as_deref(),
+            Some("God")
+        );
+    }
+
+    #[test]
+    fn personifications_and_shouted_words_are_not_entities() {
+        assert_eq!(name("for Nature had been kind", 1..2, NerType::Org), None);
+        assert_eq!(name("the BOARD met", 1..2, NerType::Org), None);
+        assert_eq!(
+            name("the NATO summit", 1..2, NerType::Org).as_deref(),
+            Some("NATO")
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_inside_a_name_does_not_end_it() {
+        assert_eq!(
+            name("met Madame St. Orvel today", 1..3, NerType::Per).as_deref(),
+            Some("St. Orvel")
+        );
+        assert_eq!(
+            name("then Jas. Pellow spoke", 1..2, NerType::Per).as_deref(),
+            Some("Jas. Pellow")
+        );
+    }
+
+    #[test]
+    fn a_misc_word_ending_like_a_people_is_a_group() {
+        let (_, found) = clean("the Martians landed", 1..2, NerType::Misc).unwrap();
+        assert_eq!(found.kind, EntityKind::Group);
+        let (_, found) = clean("the Civil War began", 1..3, NerType::Misc).unwrap();
+        assert_eq!(found.kind, EntityKind::Other);
+    }
+
+    #[test]
+    fn words_around_a_mention_vote_for_its_kind() {
+        let words: Vec<&str> = "they walked to Brackmoor , and at Brackmoor Quenby said no"
+            .split(' ')
+            .collect();
+        let context = DocumentContext::new(std::slice::from_ref(&words));
+        let mut place = context.clean(&words, 7..8, NerType::Per).unwrap();
+        let before = place.votes;
+        add_context_votes(&words, &mut place);
+        assert_eq!(
+            place.votes[EntityKind::Place as usize],
+            before[EntityKind::Place as usize] + 1.0
+        );
+        let mut person = context.clean(&words, 8..9, NerType::Loc).unwrap();
+        add_context_votes(&words, &mut person);
+        assert_eq!(person.votes[EntityKind::Person as usize], 1.0);
+    }
 }
