@@ -198,6 +198,13 @@ impl Lexicon {
         self.aliases.get(key).copied()
     }
 
+    /// The listed group words alone ("Shia", "Sunnis"), without the
+    /// "-ist"/"-ite" endings [`Lexicon::is_group_word`] also accepts.
+    pub fn is_listed_group_word(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.group_words.contains(word) || self.group_words.contains(singular)
+    }
+
     /// Religious, ethnic and political group words ("Shiite", "Sunnis", "Marxist").
     pub fn is_group_word(&self, word: &str) -> bool {
         let singular = word.strip_suffix('s').unwrap_or(word);

@@ -70,6 +70,7 @@ pub fn find_mentions(
     for ((sentence, words), found) in sentences.iter().zip(&words).zip(&mut found) {
         known.split_joined_names(words, found, &context);
         known.tag_untagged(words, found, &context);
+        tag_group_words(words, found);
         found.sort_by_key(|f| f.tokens.start);
         // A span extended over its head word may now cover the next one.
         let mut covered = 0;
@@ -119,6 +120,35 @@ pub(super) struct Found {
     /// The kind comes from a strong cue (honorific, head word, group word),
     /// not from the tagger's label.
     pub(super) cued: bool,
+}
+
+/// "Shia", "Iraqi", "Sadrist": nationality and group words are group
+/// mentions wherever the tagger left them (a tagger trained on novels, whose
+/// gold names no nationalities, often does).
+fn tag_group_words(words: &[&str], found: &mut Vec<Found>) {
+    let lex = lexicon();
+    let mut covered = vec![false; words.len()];
+    for f in found.iter() {
+        covered[f.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, word) in words.iter().enumerate() {
+        let is_group = word.starts_with(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && (lex.demonym_place(word).is_some() || lex.is_listed_group_word(word));
+        if covered[i] || !is_group {
+            continue;
+        }
+        found.push(Found {
+            tokens: i..i + 1,
+            cut_start: 0,
+            cut_end: 0,
+            kind: EntityKind::Group,
+            title: None,
+            defines: None,
+            votes: single_vote(EntityKind::Group, true),
+            cued: true,
+        });
+    }
 }
 
 /// The first word of a sentence (possibly after opening quotes, brackets or
