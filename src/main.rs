@@ -106,6 +106,24 @@ enum Command {
         #[arg(long, default_value_t = TrainOptions::default().bits, value_parser = clap::value_parser!(u32).range(12..=24))]
         bits: u32,
     },
+    /// Write the analysis as a self-contained HTML report or as CSV tables.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// `html`: one page to open in a browser; `csv`: documents, entities,
+        /// mentions, quotes and timeline tables in a folder.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The HTML file (or a folder to put it in), or the folder for the CSV files.
+        #[arg(long, value_name = "DIR_OR_FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Html,
+    Csv,
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
@@ -201,7 +219,37 @@ fn run(cli: Cli) -> Result<()> {
             };
             train_ner(&train, &dev, &out, &options)
         }
+        Some(Command::Export { input, format, out }) => {
+            let (corpus, analysis) = load_and_analyze(&input)?;
+            run_export(&corpus, &analysis, format, &out)
+        }
     }
+}
+
+/// Writes the report or the tables and says where on stderr.
+fn run_export(
+    corpus: &Corpus,
+    analysis: &analysis::Analysis,
+    format: ExportFormat,
+    out: &std::path::Path,
+) -> Result<()> {
+    let written = match format {
+        ExportFormat::Html => {
+            let path = if out.is_dir() {
+                out.join(format!("{}.html", export::file_stem(corpus)))
+            } else {
+                out.to_path_buf()
+            };
+            std::fs::write(&path, export::html::report(corpus, analysis))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            vec![path]
+        }
+        ExportFormat::Csv => export::csv::write_tables(corpus, analysis, out)?,
+    };
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`storyscope analyze | head`) is not an error.
