@@ -62,11 +62,11 @@ pub fn view(corpus: &Corpus, analysis: &Analysis, view: &View) -> String {
             if !inside || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
-            out.push_str(&inline(&text[at..start]));
+            out.push_str(&escaped(&text[at..start]));
             let _ = write!(out, "**{}**", inline(&text[start..end]));
             at = end;
         }
-        out.push_str(&inline(&text[at..paragraph.end]));
+        out.push_str(escaped(&text[at..paragraph.end]).trim_end());
         out.push_str("\n\n");
     }
     out
@@ -76,17 +76,22 @@ pub fn view(corpus: &Corpus, analysis: &Analysis, view: &View) -> String {
 /// control characters their visible symbols, and Markdown's special
 /// characters are backslash-escaped.
 pub fn inline(text: &str) -> String {
+    escaped(text.trim())
+}
+
+/// Like [`inline`] for a piece of a line: a space at either end stays.
+fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut space = false;
-    for c in text.trim().chars() {
+    for c in text.chars() {
         if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
             space = true;
             continue;
         }
-        if space {
-            out.push(' ');
-            space = false;
-        }
+        space = false;
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
                 out.push('\\');
