@@ -341,14 +341,13 @@ impl Marks {
         }
         let mut quotes: Vec<Vec<usize>> = (0..count).map(|_| Vec::new()).collect();
         for (index, quote) in analysis.quotes.iter().enumerate() {
-            let first = quote.paragraph;
-            for p in first..count {
-                let paragraph = &corpus.paragraphs[p];
+            let following = corpus.paragraphs.iter().skip(quote.paragraph);
+            for (paragraph, list) in following.zip(quotes.iter_mut().skip(quote.paragraph)) {
                 if paragraph.document != quote.document || paragraph.start >= quote.end {
                     break;
                 }
                 if paragraph.end > quote.start {
-                    quotes[p].push(index);
+                    list.push(index);
                 }
             }
         }
