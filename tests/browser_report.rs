@@ -168,6 +168,11 @@ fn as_text(text: &str) -> String {
         .replace('\u{a0}', "&nbsp;")
 }
 
+/// Whitespace runs as one space, as the browser shows them.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The entity table holds one row per entity, each with its name, and
 /// every quote with a speaker names that speaker.
 fn check_report_dom(dom: &str, analysis: &Analysis) {
@@ -180,6 +185,7 @@ fn check_report_dom(dom: &str, analysis: &Analysis) {
             .find(|r| r.starts_with(&format!("<tr id=\"e-{}\"", entity.id)))
             .unwrap_or_else(|| panic!("no row for {}", entity.name));
         let name = as_text(&storyscope::tui::text::one_line(&entity.name));
+        let row = squash(row);
         assert!(
             row.contains(&format!(">{name}</a>")),
             "row names {name}: {row}"
@@ -196,7 +202,8 @@ fn check_report_dom(dom: &str, analysis: &Analysis) {
             assert!(item.contains("speaker not named"), "{item}");
             continue;
         };
-        let name = as_text(&speaker.name);
+        let name = as_text(&storyscope::tui::text::one_line(&speaker.name));
+        let item = squash(item);
         assert!(
             item.contains(&format!(">{name}</a>")),
             "quote {} names {name}: {item}",

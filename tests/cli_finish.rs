@@ -99,4 +99,20 @@ fn help_shows_examples_and_the_binary_works_from_any_folder() {
     assert!(std::fs::read_to_string(report)
         .expect("report")
         .contains("Muqtada al-Sadr"));
+    // A folder as --out: the report is named after the story.
+    let into_folder = run(&["export", "--format", "html", "--out", "."], dir.path());
+    assert!(into_folder.status.success(), "{into_folder:?}");
+    assert!(dir.path().join("bundled-story.html").is_file());
+    // A folder that does not exist: one line naming the file.
+    let missing = run(
+        &["export", "--format", "html", "--out", "no/such/dir/r.html"],
+        dir.path(),
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("cannot write no/such/dir/r.html"),
+        "{stderr}"
+    );
 }
