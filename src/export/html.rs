@@ -34,9 +34,10 @@ pub fn report(corpus: &Corpus, analysis: &Analysis) -> String {
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"generator\" content=\"storyscope {}\">\n\
-         <title>{} · storyscope</title>\n<script>{ERROR_TRAP}</script>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+         <title>{} · storyscope</title>\n<script>{ERROR_TRAP}</script>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        escape(&title)
+        escape(&title),
+        kind_letter_rules()
     );
     header(&mut out, corpus, analysis, &title);
     out.push_str("<main>\n");
@@ -50,6 +51,21 @@ pub fn report(corpus: &Corpus, analysis: &Analysis) -> String {
         env!("CARGO_PKG_VERSION")
     );
     out
+}
+
+/// `.k-person { --letter: "P"; }` for each kind: the letters come from
+/// [`EntityKind::letter`], as in the app.
+fn kind_letter_rules() -> String {
+    EntityKind::ALL
+        .iter()
+        .map(|kind| {
+            format!(
+                ".k-{} {{ --letter: \"{}\"; }}\n",
+                kind.as_str(),
+                kind.letter()
+            )
+        })
+        .collect()
 }
 
 fn report_title(corpus: &Corpus) -> String {
@@ -105,7 +121,7 @@ fn entity_section(out: &mut String, corpus: &Corpus, analysis: &Analysis) {
          <th scope=\"col\" data-key=\"kind\"><button type=\"button\">Kind</button></th>\
          <th scope=\"col\" data-key=\"name\"><button type=\"button\">Name</button></th>\
          <th scope=\"col\" data-key=\"mentions\" data-type=\"number\" aria-sort=\"descending\"><button type=\"button\">Mentions</button></th>\
-         <th scope=\"col\" data-key=\"paragraphs\" data-type=\"number\"><button type=\"button\">¶s</button></th>\
+         <th scope=\"col\" data-key=\"paragraphs\" data-type=\"number\" class=\"paras\"><button type=\"button\">¶s</button></th>\
          <th scope=\"col\" data-key=\"first\" data-type=\"number\"><button type=\"button\">First</button></th>\
          <th scope=\"col\">Across the story</th>\
          <th scope=\"col\" data-key=\"aliases\" class=\"aliases\"><button type=\"button\">Aliases</button></th></tr></thead>\n<tbody>",
@@ -133,10 +149,10 @@ fn entity_row(out: &mut String, corpus: &Corpus, profiles: &Profiles, entity: &E
          <td data-v=\"{kind}\" class=\"kind\"><span class=\"badge k-{kind}\">{letter}</span> <span class=\"kind-word\">{kind}</span></td>\
          <td data-v=\"{name}\" class=\"name\"><a href=\"{link}\">{name}</a>{inline_aliases}</td>\
          <td data-v=\"{mentions}\" class=\"num\">{mentions}</td>\
-         <td data-v=\"{paragraphs}\" class=\"num\">{paragraphs}</td>\
+         <td data-v=\"{paragraphs}\" class=\"num paras\">{paragraphs}</td>\
          <td data-v=\"{first_value}\" class=\"num\">{first_cell}</td><td>",
         id = entity.id,
-        letter = kind_letter(entity.kind),
+        letter = entity.kind.letter(),
         inline_aliases = if aliases.is_empty() {
             String::new()
         } else {
@@ -457,17 +473,6 @@ fn mention_open_tag(out: &mut String, analysis: &Analysis, mention: &MarkedMenti
         kind = mention.kind.as_str(),
         id = entity.id,
     );
-}
-
-/// The letter shown for a kind, so that colour is never the only cue.
-pub fn kind_letter(kind: EntityKind) -> char {
-    match kind {
-        EntityKind::Person => 'P',
-        EntityKind::Organization => 'O',
-        EntityKind::Place => 'L',
-        EntityKind::Group => 'G',
-        EntityKind::Other => 'X',
-    }
 }
 
 /// Text made safe for HTML content and attribute values: the five special

@@ -177,11 +177,5 @@ impl Theme {
 
 /// The letter shown for a kind where colour may be missing.
 pub fn kind_letter(kind: EntityKind) -> char {
-    match kind {
-        EntityKind::Person => 'P',
-        EntityKind::Organization => 'O',
-        EntityKind::Place => 'L',
-        EntityKind::Group => 'G',
-        EntityKind::Other => 'X',
-    }
+    kind.letter()
 }
