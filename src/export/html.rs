@@ -18,6 +18,9 @@ const SCRIPT: &str = include_str!("../../assets/export/report.js");
 /// (`data-js-errors` on `<html>`) that a test or a reader can see.
 const ERROR_TRAP: &str = "window.addEventListener('error',function(e){var h=document.documentElement;h.setAttribute('data-js-errors',(h.getAttribute('data-js-errors')||'')+e.message+'; ');});";
 
+/// Above this many documents the list of them is folded.
+const FOLD_DOCUMENTS: usize = 3;
+
 /// Slices of the story in an entity's dispersion strip.
 const DISPERSION_BINS: usize = 100;
 
@@ -78,6 +81,21 @@ fn report_title(corpus: &Corpus) -> String {
 
 fn header(out: &mut String, corpus: &Corpus, analysis: &Analysis, title: &str) {
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(title));
+    // Many documents (a folder of articles) fold away behind their count.
+    let folded = corpus.documents.len() > FOLD_DOCUMENTS;
+    if folded {
+        let dates: Vec<_> = corpus.documents.iter().filter_map(|d| d.date).collect();
+        let span = match (dates.iter().min(), dates.iter().max()) {
+            (Some(first), Some(last)) if first != last => format!(" · {first} – {last}"),
+            (Some(first), _) => format!(" · {first}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<details class=\"documents\"><summary>{} documents{span}</summary>",
+            corpus.documents.len()
+        );
+    }
     out.push_str("<ul class=\"documents\">\n");
     for doc in &corpus.documents {
         let date = doc.date.map(|d| format!(" · {d}")).unwrap_or_default();
@@ -90,6 +108,9 @@ fn header(out: &mut String, corpus: &Corpus, analysis: &Analysis, title: &str) {
         );
     }
     out.push_str("</ul>\n");
+    if folded {
+        out.push_str("</details>\n");
+    }
     let _ = writeln!(
         out,
         "<p class=\"counts\">{} paragraphs · {} entities · {} quotes · {} temporal expressions</p>",
@@ -300,9 +321,12 @@ fn text_section(out: &mut String, corpus: &Corpus, analysis: &Analysis) {
     for doc in &corpus.documents {
         let _ = writeln!(
             out,
-            "<article class=\"document\" id=\"d-{}\">\n<h3>{}</h3>",
+            "<article class=\"document\" id=\"d-{}\">\n<h3>{}{}</h3>",
             doc.id,
-            escape(&doc.title)
+            escape(&doc.title),
+            doc.date
+                .map(|d| format!(" <time class=\"type\">{d}</time>"))
+                .unwrap_or_default()
         );
         for paragraph in corpus.paragraphs_of(doc.id) {
             let _ = write!(
