@@ -1,17 +1,10 @@
-//! What leaves the app: the `analyze` command's JSON (format version 1) and
-//! summary here; the HTML report, the CSV tables and the Markdown view in
-//! their own modules.
-
-pub mod csv;
-pub mod html;
-pub mod markdown;
+//! The `analyze` command's output: JSON (format version 1) and a short summary.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::analysis::quotes::Quote;
-use crate::analysis::{Analysis, Entity, Mention, TimelineEntry};
+use crate::analysis::{Analysis, Entity, TimelineEntry};
 use crate::corpus::Corpus;
 
 pub const JSON_VERSION: u32 = 1;
@@ -134,6 +127,11 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
     out
 }
 
+// The HTML report, the CSV tables and the app's Markdown view.
+pub mod csv;
+pub mod html;
+pub mod markdown;
+
 /// A file name stem for what was opened: the first document's file name
 /// without its extension ("pride_and_prejudice"), "story" for standard input.
 pub fn file_stem(corpus: &Corpus) -> String {
@@ -164,7 +162,10 @@ pub fn slug(text: &str) -> String {
 }
 
 /// The name of the quote's speaker, when the analysis names one.
-pub fn speaker_name<'a>(analysis: &'a Analysis, quote: &Quote) -> Option<&'a str> {
+pub fn speaker_name<'a>(
+    analysis: &'a Analysis,
+    quote: &crate::analysis::quotes::Quote,
+) -> Option<&'a str> {
     quote
         .speaker
         .and_then(|id| entity_by_id(analysis, id))
@@ -181,6 +182,6 @@ pub fn entity_by_id(analysis: &Analysis, id: usize) -> Option<&Entity> {
 }
 
 /// The entity's first mention in text order.
-pub fn first_mention(entity: &Entity) -> Option<&Mention> {
+pub fn first_mention(entity: &Entity) -> Option<&crate::analysis::Mention> {
     entity.mentions.iter().min_by_key(|m| (m.document, m.start))
 }
