@@ -84,6 +84,11 @@ fn bundled_story_tables_match_its_json() {
         assert_eq!(row[column(h, "aliases")], aliases.join("; "));
         let mentions = entity["mentions"].as_array().expect("mentions");
         assert_eq!(row[column(h, "mentions")], mentions.len().to_string());
+        let names = mentions
+            .iter()
+            .filter(|m| text(&m["form"]) == "name")
+            .count();
+        assert_eq!(row[column(h, "names")], names.to_string());
         let first = mentions.first().expect("an entity has a mention");
         assert_eq!(row[column(h, "first_start")], text(&first["start"]));
         assert_eq!(row[column(h, "first_paragraph")], text(&first["paragraph"]));
@@ -201,6 +206,12 @@ fn quotes_speakers_pronouns_and_hostile_text_survive_the_round_trip() {
 
     let (h, entities) = &tables[1];
     assert_eq!(&entities[3][column(h, "name")], "\"Friends\" Gazette");
+    assert_eq!(
+        &entities[0][column(h, "mentions")],
+        "3",
+        "Mara Quint: two names and a pronoun"
+    );
+    assert_eq!(&entities[0][column(h, "names")], "2");
 }
 
 #[test]

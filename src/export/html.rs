@@ -164,12 +164,14 @@ fn entity_row(out: &mut String, corpus: &Corpus, profiles: &Profiles, entity: &E
     let paragraphs = entity.paragraph_ids().len();
     let name = escape(&entity.name);
     let aliases = escape(&entity.aliases.join(", "));
+    // Counted by name, like the app; linked pronouns are shown apart.
+    let names = super::name_count(entity);
     let _ = write!(
         out,
         "<tr id=\"e-{id}\" class=\"entity\" data-kind=\"{kind}\">\
          <td data-v=\"{kind}\" class=\"kind\"><span class=\"badge k-{kind}\">{letter}</span> <span class=\"kind-word\">{kind}</span></td>\
          <td data-v=\"{name}\" class=\"name\"><a href=\"{link}\">{name}</a>{inline_aliases}</td>\
-         <td data-v=\"{mentions}\" class=\"num\">{mentions}</td>\
+         <td data-v=\"{names}\" class=\"num\">{names}{pronouns}</td>\
          <td data-v=\"{paragraphs}\" class=\"num paras\">{paragraphs}</td>\
          <td data-v=\"{first_value}\" class=\"num\">{first_cell}</td><td>",
         id = entity.id,
@@ -179,7 +181,10 @@ fn entity_row(out: &mut String, corpus: &Corpus, profiles: &Profiles, entity: &E
         } else {
             format!("<span class=\"alias-inline\">{aliases}</span>")
         },
-        mentions = entity.mentions.len(),
+        pronouns = match entity.mentions.len() - names {
+            0 => String::new(),
+            n => format!(" <span class=\"pron-count\" title=\"and {n} pronouns linked to it\">+{n}</span>"),
+        },
         first_value = first.unwrap_or(corpus.paragraphs.len()),
     );
     dispersion_svg(

@@ -181,6 +181,15 @@ pub fn entity_by_id(analysis: &Analysis, id: usize) -> Option<&Entity> {
         .or_else(|| analysis.entities.iter().find(|e| e.id == id))
 }
 
+/// Mentions by name (not the pronouns linked to the entity).
+pub fn name_count(entity: &Entity) -> usize {
+    entity
+        .mentions
+        .iter()
+        .filter(|m| m.form == crate::analysis::MentionForm::Name)
+        .count()
+}
+
 /// The entity's first mention in text order.
 pub fn first_mention(entity: &Entity) -> Option<&crate::analysis::Mention> {
     entity.mentions.iter().min_by_key(|m| (m.document, m.start))
