@@ -137,7 +137,8 @@ enum Command {
         /// mentions, quotes and timeline tables in a folder.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// The HTML file (or a folder to put it in), or the folder for the CSV files.
+        /// The HTML file (or a folder to put it in; `-` for standard output), or the
+        /// folder for the CSV files.
         #[arg(long, value_name = "DIR_OR_FILE")]
         out: PathBuf,
     },
@@ -304,6 +305,12 @@ fn run_export(
     out: &std::path::Path,
 ) -> Result<()> {
     let written = match format {
+        ExportFormat::Html if out == std::path::Path::new("-") => {
+            return print_output(&export::html::report(corpus, analysis));
+        }
+        ExportFormat::Csv if out == std::path::Path::new("-") => {
+            bail!("CSV export writes five files: give --out a folder");
+        }
         ExportFormat::Html => {
             let path = if out.is_dir() {
                 out.join(format!("{}.html", export::file_stem(corpus)))

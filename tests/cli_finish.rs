@@ -99,6 +99,17 @@ fn help_shows_examples_and_the_binary_works_from_any_folder() {
     assert!(std::fs::read_to_string(report)
         .expect("report")
         .contains("Muqtada al-Sadr"));
+    // `-`: the report on standard output.
+    let piped = stdout(&run(
+        &["export", "--format", "html", "--out", "-"],
+        dir.path(),
+    ));
+    assert!(piped.starts_with("<!DOCTYPE html>") && piped.ends_with("</html>\n"));
+    assert!(
+        !run(&["export", "--format", "csv", "--out", "-"], dir.path())
+            .status
+            .success()
+    );
     // A folder as --out: the report is named after the story.
     let into_folder = run(&["export", "--format", "html", "--out", "."], dir.path());
     assert!(into_folder.status.success(), "{into_folder:?}");
