@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use jiff::civil::Date;
 
 use storyscope::analysis::ner::commands::{eval_ner, train_ner};
@@ -20,7 +20,8 @@ use storyscope::{export, tui};
     name = "storyscope",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = EXAMPLES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,7 +34,29 @@ struct Cli {
     /// Key file merged over the default keys (default: $XDG_CONFIG_HOME/storyscope/keys.toml).
     #[arg(long, value_name = "PATH")]
     keys_file: Option<std::path::PathBuf>,
+    /// Start at the top with no filters, ignoring where you left this story
+    /// (the place is still saved on quitting).
+    #[arg(long)]
+    fresh: bool,
+    /// Colours for a light or a dark terminal (default: the `background` of
+    /// theme.toml beside the key file, else what the terminal reports).
+    #[arg(long, value_enum)]
+    theme: Option<tui::theme_config::Background>,
 }
+
+const EXAMPLES: &str = "\
+Examples:
+  storyscope                                  Explore the bundled news story
+  storyscope pride_and_prejudice.txt          Explore a novel
+  storyscope news/ --date 2020-01-24          A folder of articles; \"Friday\" read from that date
+  storyscope --theme light --fresh novel.txt  Light colours, start at the top
+  storyscope analyze --json story.txt > story.json
+  storyscope export novel.txt --format html --out novel.html
+  storyscope export novel.txt --format csv --out novel-tables/
+  storyscope completions bash > ~/.local/share/bash-completion/completions/storyscope
+  storyscope man --out ~/.local/share/man/man1
+
+In the app, ? lists every key.";
 
 #[derive(Args, Clone)]
 struct Input {
@@ -127,6 +150,33 @@ enum Command {
         #[arg(long, default_value_t = TrainOptions::default().bits, value_parser = clap::value_parser!(u32).range(12..=24))]
         bits: u32,
     },
+    /// Write the analysis as a self-contained HTML report or as CSV tables.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// `html`: one page to open in a browser; `csv`: documents, entities,
+        /// mentions, quotes and timeline tables in a folder.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The HTML file (or a folder to put it in; `-` for standard output), or the
+        /// folder for the CSV files.
+        #[arg(long, value_name = "DIR_OR_FILE")]
+        out: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), or write it and one page per command into a folder.
+    Man {
+        /// Folder for storyscope.1 and storyscope-COMMAND.1.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Html,
+    Csv,
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
@@ -174,10 +224,12 @@ fn run(cli: Cli) -> Result<()> {
             if !std::io::stdout().is_terminal() {
                 bail!("standard output is not a terminal: use `storyscope analyze` or `storyscope render` instead");
             }
+            let theme = tui::theme_config::resolve(cli.theme, cli.keys_file.as_deref())?;
             let options = tui::Options {
                 mouse: !cli.no_mouse,
                 keys_file: cli.keys_file,
-                ..tui::Options::default()
+                theme,
+                fresh: cli.fresh,
             };
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
@@ -241,7 +293,80 @@ fn run(cli: Cli) -> Result<()> {
             };
             train_ner(&train, &dev, litbank.as_deref(), &out, &options)
         }
+        Some(Command::Export { input, format, out }) => {
+            let (corpus, analysis) = load_and_analyze(&input)?;
+            run_export(&corpus, &analysis, format, &out)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "storyscope", &mut script);
+            print_output(&String::from_utf8_lossy(&script))
+        }
+        Some(Command::Man { out }) => man_pages(out.as_deref()),
     }
+}
+
+/// The man page from the same definition as `--help`: to stdout, or into
+/// `dir` with a page per command (`cargo manpage` writes target/man).
+fn man_pages(dir: Option<&std::path::Path>) -> Result<()> {
+    let command = Cli::command();
+    let render = |command: clap::Command| -> Result<Vec<u8>> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        Ok(page)
+    };
+    let Some(dir) = dir else {
+        return print_output(&String::from_utf8_lossy(&render(command)?));
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut pages = vec![("storyscope.1".to_string(), render(command.clone())?)];
+    for sub in command.get_subcommands() {
+        let name = format!("storyscope-{}", sub.get_name());
+        let page = render(
+            sub.clone()
+                .display_name(name.clone())
+                .bin_name(format!("storyscope {}", sub.get_name())),
+        )?;
+        pages.push((format!("{name}.1"), page));
+    }
+    for (name, page) in pages {
+        let path = dir.join(name);
+        std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Writes the report or the tables and says where on stderr.
+fn run_export(
+    corpus: &Corpus,
+    analysis: &analysis::Analysis,
+    format: ExportFormat,
+    out: &std::path::Path,
+) -> Result<()> {
+    let written = match format {
+        ExportFormat::Html if out == std::path::Path::new("-") => {
+            return print_output(&export::html::report(corpus, analysis));
+        }
+        ExportFormat::Csv if out == std::path::Path::new("-") => {
+            bail!("CSV export writes five files: give --out a folder");
+        }
+        ExportFormat::Html => {
+            let path = if out.is_dir() {
+                out.join(format!("{}.html", export::file_stem(corpus)))
+            } else {
+                out.to_path_buf()
+            };
+            std::fs::write(&path, export::html::report(corpus, analysis))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            vec![path]
+        }
+        ExportFormat::Csv => export::csv::write_tables(corpus, analysis, out)?,
+    };
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`storyscope analyze | head`) is not an error.

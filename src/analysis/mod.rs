@@ -51,6 +51,17 @@ impl EntityKind {
             EntityKind::Other => "other",
         }
     }
+
+    /// The letter that marks the kind wherever colour may be missing.
+    pub fn letter(self) -> char {
+        match self {
+            EntityKind::Person => 'P',
+            EntityKind::Organization => 'O',
+            EntityKind::Place => 'L',
+            EntityKind::Group => 'G',
+            EntityKind::Other => 'X',
+        }
+    }
 }
 
 /// One occurrence of an entity in the text.

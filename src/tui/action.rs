@@ -87,4 +87,11 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+
+    /// Write the shown paragraphs to a Markdown file (asks for the name).
+    ExportView,
+    /// Copy the selected paragraph to the clipboard (OSC 52).
+    CopyParagraph,
+    /// Copy a quote of the selected paragraph, with its speaker (again: the next one).
+    CopyQuote,
 }

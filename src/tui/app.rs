@@ -219,6 +219,8 @@ pub struct App<'a> {
     pub mention_cursor: Option<(usize, usize)>,
     pub history: History,
     pub quit: bool,
+    /// Markdown export prompt, queued clipboard and file effects, state file.
+    pub share: super::share::Share,
     cache: RefCell<Cache>,
 }
 
@@ -260,6 +262,7 @@ impl<'a> App<'a> {
             mention_cursor: None,
             history: History::default(),
             quit: false,
+            share: Default::default(),
             cache: RefCell::new(Cache::default()),
         }
     }

@@ -17,6 +17,9 @@ pub fn update(app: &mut App, action: Action) {
     if app.help.is_some() && update_help(app, action) {
         return;
     }
+    if super::share::update_prompt(app, action) {
+        return;
+    }
     if app.concordance.is_some() && popups::update_concordance(app, action) {
         keep_cursors_in_view(app);
         return;
@@ -122,6 +125,9 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ScrollAt { column, row, lines } => scroll_at(app, column, row, lines),
         Action::ClickAt { column, row } => click_at(app, column, row),
+        Action::ExportView => super::share::open_export_prompt(app),
+        Action::CopyParagraph => super::share::copy_paragraph(app),
+        Action::CopyQuote => super::share::copy_quote(app),
     }
     keep_cursors_in_view(app);
 }
