@@ -7,7 +7,7 @@
 mod error;
 mod gutenberg;
 mod load;
-mod paragraphs;
+pub mod paragraphs;
 
 pub use error::LoadError;
 pub use load::{document_from_bytes, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY};
