@@ -83,6 +83,13 @@ enum Command {
         #[arg(long, default_value_t = 0.10)]
         max_far: f64,
     },
+    /// Score entity timelines against a gold file (tests/fixtures/entity_timeline_gold.tsv).
+    EvalEntityTimelines {
+        /// Gold TSV: entity, document file prefix, date or FIRST..LAST, sentence start.
+        gold: PathBuf,
+        /// The story folder the gold describes.
+        paths: Vec<String>,
+    },
     /// Tag a CoNLL-2003 file with the NER model; print precision, recall, F1 and speed.
     EvalNer {
         /// CoNLL file: token first column, IOB1 entity tag last, `-DOCSTART-` between documents.
@@ -212,6 +219,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
         Some(Command::EvalAnchors { paths, max_far }) => eval_anchors(&paths, max_far),
+        Some(Command::EvalEntityTimelines { gold, paths }) => eval_entity_timelines(&gold, &paths),
         Some(Command::EvalNer {
             file,
             model,
@@ -281,6 +289,19 @@ fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result
         None => eval::evaluate(dir, None)?,
     };
     println!("{report}");
+    Ok(())
+}
+
+fn eval_entity_timelines(gold: &std::path::Path, paths: &[String]) -> Result<()> {
+    use storyscope::analysis::entity_timeline_eval;
+    let text = std::fs::read_to_string(gold)
+        .with_context(|| format!("reading {}", gold.display()))?;
+    let gold_events = entity_timeline_eval::parse_gold(&text, &gold.display().to_string())?;
+    let corpus = corpus::load_paths(paths)?;
+    let analysis = analysis::analyze(&corpus, &AnalysisOptions::default());
+    for score in entity_timeline_eval::score(&corpus, &analysis, &gold_events)? {
+        println!("{score}");
+    }
     Ok(())
 }
 

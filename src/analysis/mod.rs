@@ -4,6 +4,8 @@
 pub mod concordance;
 pub mod descriptions;
 pub mod entities;
+pub mod entity_timeline;
+pub mod entity_timeline_eval;
 pub mod ner;
 pub mod profile;
 pub mod quotes;

@@ -10,7 +10,9 @@ mod load;
 pub mod paragraphs;
 
 pub use error::LoadError;
-pub use load::{document_from_bytes, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY};
+pub use load::{
+    document_from_bytes, document_from_text, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY,
+};
 
 use jiff::civil::Date;
 
