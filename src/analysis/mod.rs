@@ -6,6 +6,7 @@ pub mod descriptions;
 pub mod entities;
 pub mod entity_timeline;
 pub mod entity_timeline_eval;
+pub mod keyness;
 pub mod ner;
 pub mod profile;
 pub mod quotes;

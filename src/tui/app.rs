@@ -218,6 +218,8 @@ pub struct App<'a> {
     /// The entity and mention index `n`/`N` last moved to.
     pub mention_cursor: Option<(usize, usize)>,
     pub history: History,
+    /// The document list, entity timeline and keyword popups.
+    pub stories: super::documents::StoryViews,
     pub quit: bool,
     cache: RefCell<Cache>,
 }
@@ -259,6 +261,7 @@ impl<'a> App<'a> {
             jump: None,
             mention_cursor: None,
             history: History::default(),
+            stories: Default::default(),
             quit: false,
             cache: RefCell::new(Cache::default()),
         }

@@ -17,6 +17,10 @@ pub fn update(app: &mut App, action: Action) {
     if app.help.is_some() && update_help(app, action) {
         return;
     }
+    if super::documents::update(app, action) {
+        keep_cursors_in_view(app);
+        return;
+    }
     if app.concordance.is_some() && popups::update_concordance(app, action) {
         keep_cursors_in_view(app);
         return;
@@ -122,6 +126,12 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ScrollAt { column, row, lines } => scroll_at(app, column, row, lines),
         Action::ClickAt { column, row } => click_at(app, column, row),
+        // Handled by the story views above; outside them they do nothing.
+        Action::Documents
+        | Action::MarkDocument
+        | Action::KeepDocuments
+        | Action::EntityTimeline
+        | Action::Keyness => {}
     }
     keep_cursors_in_view(app);
 }
