@@ -39,15 +39,28 @@ pub fn keywords(corpus: &Corpus, target: &[usize], limit: usize) -> Vec<Keyword>
     let (mut c, mut d) = (0usize, 0usize);
     for paragraph in &corpus.paragraphs {
         let chosen = in_target[paragraph.id];
-        for word in words(corpus.paragraph_text(paragraph)) {
-            let entry = counts.entry(word).or_default();
+        let mut count = |term: String| {
+            let entry = counts.entry(term).or_default();
             if chosen {
                 entry.0 += 1;
-                c += 1;
             } else {
                 entry.1 += 1;
+            }
+        };
+        let mut previous: Option<String> = None;
+        for word in words(corpus.paragraph_text(paragraph)) {
+            // Two-word phrases count beside their words; the sizes
+            // compared are in words.
+            if let Some(before) = previous.take() {
+                count(format!("{before} {word}"));
+            }
+            count(word.clone());
+            if chosen {
+                c += 1;
+            } else {
                 d += 1;
             }
+            previous = Some(word);
         }
     }
     let mut found: Vec<Keyword> = counts
@@ -95,10 +108,10 @@ pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> Option<f64> {
     Some(2.0 * (term(a, e1) + term(b, e2)))
 }
 
-/// Lower-case words of letters (an inner apostrophe or hyphen kept:
-/// "don't", "sub-prime"); numbers are left out.
+/// Lower-case words of letters (an inner apostrophe, hyphen or period
+/// kept: "don't", "sub-prime", "u.s"); numbers are left out.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(str::to_lowercase)

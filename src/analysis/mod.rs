@@ -12,6 +12,7 @@ pub mod profile;
 pub mod quotes;
 pub mod search;
 pub mod timeline;
+pub mod trends;
 pub mod timex;
 pub mod tokens;
 

@@ -391,8 +391,11 @@ fn update_keyness(app: &mut App, action: Action) {
             let word = view.keywords.get(view.cursor.selected).map(|k| k.word.clone());
             app.stories.keyness = None;
             if let Some(word) = word {
-                // The whole word, not "fellow" for "fell".
-                let (filter, _) = Filter::text(&format!(r"re:\b{}\b", regex::escape(&word)));
+                // The whole word, not "fellow" for "fell"; a phrase across
+                // any spacing.
+                let words: Vec<String> = word.split(' ').map(regex::escape).collect();
+                let pattern = format!(r"re:\b{}\b", words.join(r"\s+"));
+                let (filter, _) = Filter::text(&pattern);
                 app.record_jump();
                 app.push_filter(filter);
                 app.focus = Pane::Paragraphs;

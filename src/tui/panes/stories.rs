@@ -203,3 +203,48 @@ fn keyness(app: &App, view: &KeynessView, area: Rect, buf: &mut Buffer) {
         ))]
     });
 }
+
+/// For a story of dated documents, the card's "By date" strip (mentions per
+/// publication month), its axis and the document of first appearance.
+pub fn trend_rows(app: &App, entity: usize, label: usize, room: usize) -> Vec<Line<'static>> {
+    use crate::analysis::{profile::dispersion_strip, trends};
+    let Some(data) = app.analysis.entities.get(entity) else {
+        return Vec::new();
+    };
+    let Some(trend) = trends::by_month(app.corpus, data) else {
+        return Vec::new();
+    };
+    let name = |text: &str| Span::styled(format!("{text:<label$}"), app.theme.bold());
+    let width = room.saturating_sub(2);
+    let strip = dispersion_strip(&trend.counts, width);
+    let (first, last) = (
+        trend.first_month.strftime("%Y-%m").to_string(),
+        trend.last_month.strftime("%Y-%m").to_string(),
+    );
+    let axis = if width + 2 > first.len() + last.len() {
+        format!("{first}{}{last}", " ".repeat(width + 2 - first.len() - last.len()))
+    } else {
+        String::new()
+    };
+    let mut rows = vec![
+        Line::from(vec![
+            name("By date"),
+            Span::styled("▕", app.theme.dim()),
+            Span::styled(strip, app.theme.date()),
+            Span::styled("▏", app.theme.dim()),
+        ]),
+        Line::from(vec![
+            Span::raw(" ".repeat(label)),
+            Span::styled(axis, app.theme.dim()),
+        ]),
+    ];
+    if let Some(doc) = trends::first_document(app.corpus, data).and_then(|d| app.corpus.documents.get(d)) {
+        let date = doc.date.map_or(String::new(), |d| format!("{d} "));
+        let first_in = format!("{date}{}", text::one_line(&doc.title));
+        rows.push(Line::from(vec![
+            name("First in"),
+            Span::raw(text::truncate(&first_in, room)),
+        ]));
+    }
+    rows
+}
