@@ -22,9 +22,9 @@ pub struct Keyword {
 }
 
 /// Words below this many hits in the target are left out (noise).
-const MIN_TARGET_HITS: usize = 3;
-/// Keyness below p < 0.01 is left out.
-const MIN_LOG_LIKELIHOOD: f64 = 6.63;
+const MIN_TARGET_HITS: usize = 2;
+/// Keyness below p < 0.05 is left out (AntConc's default threshold).
+const MIN_LOG_LIKELIHOOD: f64 = 3.84;
 
 /// Keywords of the paragraphs `target` (ids, any order) against every other
 /// paragraph of the corpus, strongest first, at most `limit`.

@@ -178,7 +178,7 @@ fn keyness(app: &App, view: &KeynessView, area: Rect, buf: &mut Buffer) {
     );
     let inner = frame(app, title, footer, area, buf);
     if view.keywords.is_empty() {
-        super::render_note(app, "No word stands out (LL ≥ 6.63, 3+ hits).", inner, buf);
+        super::render_note(app, "No word stands out (LL ≥ 3.84, 2+ hits).", inner, buf);
         return;
     }
     let header = Line::styled(
