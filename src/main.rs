@@ -294,8 +294,8 @@ fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result
 
 fn eval_entity_timelines(gold: &std::path::Path, paths: &[String]) -> Result<()> {
     use storyscope::analysis::entity_timeline_eval;
-    let text = std::fs::read_to_string(gold)
-        .with_context(|| format!("reading {}", gold.display()))?;
+    let text =
+        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
     let gold_events = entity_timeline_eval::parse_gold(&text, &gold.display().to_string())?;
     let corpus = corpus::load_paths(paths)?;
     let analysis = analysis::analyze(&corpus, &AnalysisOptions::default());
@@ -320,7 +320,10 @@ fn eval_anchors(paths: &[String], max_far: f64) -> Result<()> {
     } else {
         far as f64 / anchored as f64
     };
-    println!("total: anchored {anchored} far {far} ({:.1}%)", 100.0 * share);
+    println!(
+        "total: anchored {anchored} far {far} ({:.1}%)",
+        100.0 * share
+    );
     if share > max_far {
         bail!(
             "{:.1}% of anchored values come from over {} paragraphs back (at most {:.1}% allowed)",

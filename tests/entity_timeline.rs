@@ -38,17 +38,26 @@ const REPORT: &str = "date 2020-03-10\n\nMarkets slide\n\n\
 
 #[test]
 fn the_clause_a_date_dates_links_its_entities() {
-    assert_eq!(events_of(&[REPORT], "Microsoft"), [("2020-03-09".into(), true)]);
+    assert_eq!(
+        events_of(&[REPORT], "Microsoft"),
+        [("2020-03-09".into(), true)]
+    );
 }
 
 #[test]
 fn a_sentence_without_a_date_takes_the_document_date() {
-    assert_eq!(events_of(&[REPORT], "Paul Otellini"), [("2020-03-10".into(), false)]);
+    assert_eq!(
+        events_of(&[REPORT], "Paul Otellini"),
+        [("2020-03-10".into(), false)]
+    );
 }
 
 #[test]
 fn a_date_after_since_dates_nothing() {
-    assert_eq!(events_of(&[REPORT], "Apple"), [("2020-03-10".into(), false)]);
+    assert_eq!(
+        events_of(&[REPORT], "Apple"),
+        [("2020-03-10".into(), false)]
+    );
 }
 
 #[test]
@@ -62,5 +71,8 @@ fn events_across_documents_come_in_date_order() {
 #[test]
 fn an_undated_text_gives_events_only_where_a_date_is_told() {
     let novel = "Chapter 1\n\nOn 12 June 1812 Napoleon crossed the river. Napoleon was tired.";
-    assert_eq!(events_of(&[novel], "Napoleon"), [("1812-06-12".into(), true)]);
+    assert_eq!(
+        events_of(&[novel], "Napoleon"),
+        [("1812-06-12".into(), true)]
+    );
 }

@@ -89,7 +89,8 @@ fn the_story_time_survives_a_birth_date() {
 
 #[test]
 fn a_date_quoted_in_an_extract_is_not_a_time_of_the_story() {
-    let text = "“He caught once a whale that was white all over.” —A Voyage to Greenland, A.D. 1671.\n\n\
+    let text =
+        "“He caught once a whale that was white all over.” —A Voyage to Greenland, A.D. 1671.\n\n\
         The next day we sailed.";
     assert_eq!(value_of(text, "The next day"), "XXXX-XX-XX");
     let historical = "It was decreed by the States-General in A.D. 1695. The next day we sailed.";

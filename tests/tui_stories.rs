@@ -41,7 +41,10 @@ fn publication_dates_count_in_the_date_filter() {
     // last article): its period also holds the first article's publication
     // date, so all four paragraphs of that article pass too.
     let filtered = screen(120, 12, "3 d");
-    assert!(filtered.contains("filter: 2021-01-01 – 2021-03-31"), "{filtered}");
+    assert!(
+        filtered.contains("filter: 2021-01-01 – 2021-03-31"),
+        "{filtered}"
+    );
     assert!(filtered.contains("5/12 paragraphs"), "{filtered}");
 }
 
@@ -53,7 +56,10 @@ fn entity_timeline() {
 #[test]
 fn entity_timeline_jumps_into_the_history() {
     let jumped = screen(120, 12, "1 e j j Enter");
-    assert!(jumped.contains("Northwind Bank agreed a rescue deal"), "{jumped}");
+    assert!(
+        jumped.contains("Northwind Bank agreed a rescue deal"),
+        "{jumped}"
+    );
     let back = screen(120, 12, "1 e j j Enter C-o");
     assert!(back.contains("1/3 · Bank shares fall"), "{back}");
 }

@@ -75,7 +75,10 @@ impl Sentences {
 
     /// The sentence holding `offset` of `document`, or the offset alone.
     pub fn around(&self, document: usize, offset: usize) -> Range<usize> {
-        let sentences = self.per_document.get(document).map_or(&[][..], Vec::as_slice);
+        let sentences = self
+            .per_document
+            .get(document)
+            .map_or(&[][..], Vec::as_slice);
         let following = sentences.partition_point(|s| s.start <= offset);
         following
             .checked_sub(1)
@@ -123,7 +126,11 @@ impl<'a> DatedEntries<'a> {
         DatedEntries { entries }
     }
 
-    fn within(&self, document: usize, range: &Range<usize>) -> &[(&'a TimelineEntry, DateInterval)] {
+    fn within(
+        &self,
+        document: usize,
+        range: &Range<usize>,
+    ) -> &[(&'a TimelineEntry, DateInterval)] {
         let first = self
             .entries
             .partition_point(|(e, _)| (e.document, e.start) < (document, range.start));
@@ -174,7 +181,10 @@ fn timeline_of(
             };
             let nearest = || {
                 in_sentence.iter().min_by_key(|(entry, _)| {
-                    entry.start.abs_diff(mention.start).min(entry.end.abs_diff(mention.end))
+                    entry
+                        .start
+                        .abs_diff(mention.start)
+                        .min(entry.end.abs_diff(mention.end))
                 })
             };
             in_sentence

@@ -125,13 +125,15 @@ pub fn score(corpus: &Corpus, analysis: &Analysis, gold: &[GoldEvent]) -> Result
         };
         for event in events.filter(|e| documents.contains(&e.document)) {
             entity_score.predicted += 1;
-            let hit = located.iter_mut().find(|(document, sentence, interval, used)| {
-                !*used
-                    && *document == event.document
-                    && sentence.contains(&event.start)
-                    && interval.first <= event.interval.last
-                    && event.interval.first <= interval.last
-            });
+            let hit = located
+                .iter_mut()
+                .find(|(document, sentence, interval, used)| {
+                    !*used
+                        && *document == event.document
+                        && sentence.contains(&event.start)
+                        && interval.first <= event.interval.last
+                        && event.interval.first <= interval.last
+                });
             if let Some(hit) = hit {
                 hit.3 = true;
                 entity_score.matched += 1;

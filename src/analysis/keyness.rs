@@ -125,8 +125,13 @@ mod tests {
     fn dunning_log_likelihood() {
         // 10 of 1000 words against 10 of 10000: LL = 2(10 ln(10/1.818) + 10 ln(10/18.18)).
         let ll = log_likelihood(10, 10, 1000, 10000).unwrap_or_default();
-        let expected = 2.0 * (10.0 * (10.0f64 / (20.0 / 11.0)).ln() + 10.0 * (10.0f64 / (200.0 / 11.0)).ln());
+        let expected =
+            2.0 * (10.0 * (10.0f64 / (20.0 / 11.0)).ln() + 10.0 * (10.0f64 / (200.0 / 11.0)).ln());
         assert!((ll - expected).abs() < 1e-9, "{ll} vs {expected}");
-        assert_eq!(log_likelihood(1, 10, 1000, 10000), None, "rarer in the target");
+        assert_eq!(
+            log_likelihood(1, 10, 1000, 10000),
+            None,
+            "rarer in the target"
+        );
     }
 }

@@ -12,9 +12,9 @@ pub mod profile;
 pub mod quotes;
 pub mod search;
 pub mod timeline;
-pub mod trends;
 pub mod timex;
 pub mod tokens;
+pub mod trends;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -194,9 +194,14 @@ impl SearchIndex {
                 })
                 .map(|&(_, paragraph)| paragraph)
                 .collect();
-            // A document published in the range counts as a whole.
-            for doc in &corpus.documents {
-                if doc.date.is_some_and(|d| range.first <= d && d <= range.last) {
+            // In a story of several documents, one published in the range
+            // counts as a whole (alone, it would pass the whole story).
+            let several = corpus.documents.len() > 1;
+            for doc in corpus.documents.iter().filter(|_| several) {
+                if doc
+                    .date
+                    .is_some_and(|d| range.first <= d && d <= range.last)
+                {
                     dated.extend(corpus.paragraphs_of(doc.id).map(|p| p.id));
                 }
             }

@@ -47,12 +47,8 @@ pub fn by_month(corpus: &Corpus, entity: &Entity) -> Option<Trend> {
 /// The document the entity first appears in: the earliest published, then
 /// the first in the story's order.
 pub fn first_document(corpus: &Corpus, entity: &Entity) -> Option<usize> {
-    entity
-        .mentions
-        .iter()
-        .map(|m| m.document)
-        .min_by_key(|&d| {
-            let date = corpus.documents.get(d).and_then(|doc| doc.date);
-            (date.is_none(), date, d)
-        })
+    entity.mentions.iter().map(|m| m.document).min_by_key(|&d| {
+        let date = corpus.documents.get(d).and_then(|doc| doc.date);
+        (date.is_none(), date, d)
+    })
 }

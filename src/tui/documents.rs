@@ -124,9 +124,7 @@ impl DocumentRow {
     /// Whether some paragraph of it passes the current filters.
     pub fn in_filter(&self, visible: &[usize]) -> bool {
         let first = visible.partition_point(|&p| p < self.paragraphs.start);
-        visible
-            .get(first)
-            .is_some_and(|&p| p < self.paragraphs.end)
+        visible.get(first).is_some_and(|&p| p < self.paragraphs.end)
     }
 }
 
@@ -152,7 +150,11 @@ pub fn update(app: &mut App, action: Action) -> bool {
     }
     if matches!(
         action,
-        Action::Quit | Action::Resize { .. } | Action::Help | Action::JumpBack | Action::JumpForward
+        Action::Quit
+            | Action::Resize { .. }
+            | Action::Help
+            | Action::JumpBack
+            | Action::JumpForward
     ) {
         if matches!(action, Action::JumpBack | Action::JumpForward) {
             app.stories = StoryViews::default();
@@ -388,7 +390,10 @@ fn update_keyness(app: &mut App, action: Action) {
     match action {
         Action::Cancel | Action::Keyness => app.stories.keyness = None,
         Action::Select => {
-            let word = view.keywords.get(view.cursor.selected).map(|k| k.word.clone());
+            let word = view
+                .keywords
+                .get(view.cursor.selected)
+                .map(|k| k.word.clone());
             app.stories.keyness = None;
             if let Some(word) = word {
                 // The whole word, not "fellow" for "fell"; a phrase across

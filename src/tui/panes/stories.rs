@@ -222,7 +222,10 @@ pub fn trend_rows(app: &App, entity: usize, label: usize, room: usize) -> Vec<Li
         trend.last_month.strftime("%Y-%m").to_string(),
     );
     let axis = if width + 2 > first.len() + last.len() {
-        format!("{first}{}{last}", " ".repeat(width + 2 - first.len() - last.len()))
+        format!(
+            "{first}{}{last}",
+            " ".repeat(width + 2 - first.len() - last.len())
+        )
     } else {
         String::new()
     };
@@ -238,7 +241,9 @@ pub fn trend_rows(app: &App, entity: usize, label: usize, room: usize) -> Vec<Li
             Span::styled(axis, app.theme.dim()),
         ]),
     ];
-    if let Some(doc) = trends::first_document(app.corpus, data).and_then(|d| app.corpus.documents.get(d)) {
+    if let Some(doc) =
+        trends::first_document(app.corpus, data).and_then(|d| app.corpus.documents.get(d))
+    {
         let date = doc.date.map_or(String::new(), |d| format!("{d} "));
         let first_in = format!("{date}{}", text::one_line(&doc.title));
         rows.push(Line::from(vec![
