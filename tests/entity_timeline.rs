@@ -76,3 +76,36 @@ fn an_undated_text_gives_events_only_where_a_date_is_told() {
         [("1812-06-12".into(), true)]
     );
 }
+
+#[test]
+fn multibyte_text_before_a_date_is_safe() {
+    let text = "date 2020-03-10\n\nNews\n\n“Microsoft—” on Monday, Microsoft bought a studio.";
+    assert_eq!(events_of(&[text], "Microsoft")[0].0, "2020-03-09");
+}
+
+#[test]
+fn the_json_lists_entity_timelines() {
+    let corpus = Corpus::from_documents(vec![document_from_text(
+        "doc.txt".into(),
+        REPORT.to_string(),
+    )]);
+    let analysis = analyze(&corpus, &AnalysisOptions::default());
+    let json: serde_json::Value =
+        serde_json::from_str(&storyscope::export::to_json(&corpus, &analysis)).expect("json");
+    let timelines = json["entity_timelines"]
+        .as_array()
+        .expect("entity_timelines");
+    assert!(!timelines.is_empty());
+    let event = &timelines[0]["events"][0];
+    for field in [
+        "timeline",
+        "document",
+        "paragraph",
+        "start",
+        "end",
+        "value",
+        "event",
+    ] {
+        assert!(event.get(field).is_some(), "{field} missing in {event}");
+    }
+}

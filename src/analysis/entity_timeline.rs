@@ -225,10 +225,17 @@ fn timeline_of(
 /// Whether the expression at `start` follows "since".
 fn starts_period(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or_default().trim_end();
-    let word_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
-    before[word_start..].eq_ignore_ascii_case("since")
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    word.len() == 5
+        && word
+            .chars()
+            .rev()
+            .collect::<String>()
+            .eq_ignore_ascii_case("since")
 }
 
 /// The sentence around a mention on one line, cut to about
@@ -261,8 +268,8 @@ fn word_boundary_after(text: &str, mut from: usize, floor: usize) -> usize {
         from += 1;
     }
     text.get(from..)
-        .and_then(|rest| rest.find(char::is_whitespace))
-        .map_or(from, |space| from + space + 1)
+        .and_then(|rest| rest.char_indices().find(|(_, c)| c.is_whitespace()))
+        .map_or(from, |(space, c)| from + space + c.len_utf8())
 }
 
 /// The last word end at or before `to` (or `ceiling` when `to` is it).
