@@ -126,12 +126,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ScrollAt { column, row, lines } => scroll_at(app, column, row, lines),
         Action::ClickAt { column, row } => click_at(app, column, row),
-        // Handled by the story views above; outside them they do nothing.
-        Action::Documents
-        | Action::MarkDocument
-        | Action::KeepDocuments
-        | Action::EntityTimeline
-        | Action::Keyness => {}
+        // Handled by the story views above; marking needs the document list.
+        Action::MarkDocument | Action::KeepDocuments => {
+            app.message = Some("open the documents first (4)".to_string());
+        }
+        Action::Documents | Action::EntityTimeline | Action::Keyness => {}
     }
     keep_cursors_in_view(app);
 }
