@@ -97,6 +97,22 @@ enum Command {
         #[arg(long)]
         errors: Option<std::path::PathBuf>,
     },
+    /// Count how far back undated texts anchor the calendar values of relative expressions;
+    /// exits non-zero when more than --max-far of them come from over 30 paragraphs back.
+    EvalAnchors {
+        /// Undated texts (novels).
+        paths: Vec<String>,
+        /// Highest share of far anchors allowed over all the texts.
+        #[arg(long, default_value_t = 0.10)]
+        max_far: f64,
+    },
+    /// Score entity timelines against a gold file (tests/fixtures/entity_timeline_gold.tsv).
+    EvalEntityTimelines {
+        /// Gold TSV: entity, document file prefix, date or FIRST..LAST, sentence start.
+        gold: PathBuf,
+        /// The story folder the gold describes.
+        paths: Vec<String>,
+    },
     /// Tag a CoNLL-2003 file with the NER model; print precision, recall, F1 and speed.
     EvalNer {
         /// CoNLL file: token first column, IOB1 entity tag last, `-DOCSTART-` between documents.
@@ -254,6 +270,8 @@ fn run(cli: Cli) -> Result<()> {
             print_output(&screen)
         }
         Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
+        Some(Command::EvalAnchors { paths, max_far }) => eval_anchors(&paths, max_far),
+        Some(Command::EvalEntityTimelines { gold, paths }) => eval_entity_timelines(&gold, &paths),
         Some(Command::EvalNer {
             file,
             model,
@@ -396,6 +414,49 @@ fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result
         None => eval::evaluate(dir, None)?,
     };
     println!("{report}");
+    Ok(())
+}
+
+fn eval_entity_timelines(gold: &std::path::Path, paths: &[String]) -> Result<()> {
+    use storyscope::analysis::entity_timeline_eval;
+    let text =
+        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
+    let gold_events = entity_timeline_eval::parse_gold(&text, &gold.display().to_string())?;
+    let corpus = corpus::load_paths(paths)?;
+    let analysis = analysis::analyze(&corpus, &AnalysisOptions::default());
+    for score in entity_timeline_eval::score(&corpus, &analysis, &gold_events)? {
+        println!("{score}");
+    }
+    Ok(())
+}
+
+fn eval_anchors(paths: &[String], max_far: f64) -> Result<()> {
+    use storyscope::analysis::timex::anchoring;
+    let corpus = corpus::load_paths(paths)?;
+    let reports = anchoring::report(&corpus);
+    let (mut anchored, mut far) = (0, 0);
+    for report in &reports {
+        println!("{report}");
+        anchored += report.anchored;
+        far += report.far;
+    }
+    let share = if anchored == 0 {
+        0.0
+    } else {
+        far as f64 / anchored as f64
+    };
+    println!(
+        "total: anchored {anchored} far {far} ({:.1}%)",
+        100.0 * share
+    );
+    if share > max_far {
+        bail!(
+            "{:.1}% of anchored values come from over {} paragraphs back (at most {:.1}% allowed)",
+            100.0 * share,
+            anchoring::FAR_PARAGRAPHS,
+            100.0 * max_far
+        );
+    }
     Ok(())
 }
 

@@ -570,3 +570,36 @@ fn the_theme_follows_the_flag_the_theme_file_and_colorfgbg() {
         "{screen}"
     );
 }
+
+/// A folder of dated articles: the document list, keeping two documents,
+/// an entity's timeline and a jump from it (undone with Ctrl-o).
+#[test]
+fn documents_and_an_entity_timeline_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story_folder");
+    let tmux = Tmux::start("stories", 120, 30, &app_command(&format!("'{folder}'")));
+    tmux.wait_for_text("Bank shares fall");
+
+    tmux.send(&["4"]);
+    tmux.wait_for_text("Documents 3 · 0 marked");
+    tmux.send(&["v", "v"]);
+    tmux.wait_for_text("Documents 3 · 2 marked");
+    tmux.send(&["K"]);
+    let kept = tmux.wait_for_text("filter: 2 documents");
+    assert!(kept.contains("8/12 paragraphs"), "{kept}");
+
+    tmux.send(&["1", "e"]);
+    let timeline = tmux.wait_for_text("Timeline of O Northwind Bank");
+    assert!(timeline.contains("Mon 1 Mar 2021"), "{timeline}");
+    tmux.send(&["j", "j", "Enter"]);
+    let jumped = tmux.wait_for("the timeline to close", |s| !s.contains("Timeline of"));
+    assert!(jumped.contains("agreed a rescue deal"), "{jumped}");
+    tmux.send(&["C-o"]);
+    tmux.wait_for_text("1/3 · Bank shares fall");
+
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+}

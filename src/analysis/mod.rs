@@ -4,6 +4,9 @@
 pub mod concordance;
 pub mod descriptions;
 pub mod entities;
+pub mod entity_timeline;
+pub mod entity_timeline_eval;
+pub mod keyness;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
@@ -12,6 +15,7 @@ pub mod timeline;
 pub mod timex;
 pub mod titles;
 pub mod tokens;
+pub mod trends;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

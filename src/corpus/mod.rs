@@ -8,10 +8,12 @@ mod error;
 mod front_matter;
 mod gutenberg;
 mod load;
-mod paragraphs;
+pub mod paragraphs;
 
 pub use error::LoadError;
-pub use load::{document_from_bytes, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY};
+pub use load::{
+    document_from_bytes, document_from_text, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY,
+};
 
 use jiff::civil::Date;
 

@@ -33,6 +33,8 @@ struct JsonReport<'a> {
     paragraphs: Vec<JsonParagraph>,
     entities: &'a [Entity],
     timeline: &'a [TimelineEntry],
+    /// Each entity's dated events in date order (entities with none left out).
+    entity_timelines: Vec<crate::analysis::entity_timeline::EntityTimeline>,
 }
 
 /// The analysis as pretty-printed JSON.
@@ -62,6 +64,10 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
             .collect(),
         entities: &analysis.entities,
         timeline: &analysis.timeline,
+        entity_timelines: crate::analysis::entity_timeline::build_all(corpus, analysis)
+            .into_iter()
+            .filter(|t| !t.events.is_empty())
+            .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default()

@@ -57,6 +57,17 @@ pub enum Action {
     ToggleDurations,
     /// Drop every filter at once.
     ClearFilters,
+    /// Show or hide the list of documents.
+    Documents,
+    /// In the document list: mark or unmark the document under the cursor.
+    MarkDocument,
+    /// In the document list: keep only the marked documents (a filter).
+    KeepDocuments,
+    /// The dated events of the entity under the cursor, across documents.
+    EntityTimeline,
+    /// Distinctive words of the marked documents, the filter's paragraphs
+    /// or the current document against the rest of the story.
+    Keyness,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]

@@ -19,8 +19,11 @@ pub enum Filter {
     /// Matches this query (plain, or `re:` regex). `query` is `None` while
     /// the typed text is empty or does not compile.
     Text { typed: String, query: Option<Query> },
-    /// Holds a dated timeline entry overlapping this range.
+    /// Holds a dated timeline entry overlapping this range, or is in a
+    /// document published in it.
     Dates(DateInterval),
+    /// In one of these documents (sorted ids).
+    Documents(Vec<usize>),
 }
 
 impl PartialEq for Filter {
@@ -30,6 +33,7 @@ impl PartialEq for Filter {
             (Filter::Kind(a), Filter::Kind(b)) => a == b,
             (Filter::Text { typed: a, .. }, Filter::Text { typed: b, .. }) => a == b,
             (Filter::Dates(a), Filter::Dates(b)) => a == b,
+            (Filter::Documents(a), Filter::Documents(b)) => a == b,
             _ => false,
         }
     }
@@ -64,6 +68,7 @@ impl Filter {
                 Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
             }
             Filter::Dates(range) => Some(date_range_label(range)),
+            Filter::Documents(documents) => Some(super::documents::filter_label(app, documents)),
         }
     }
 
@@ -74,6 +79,7 @@ impl Filter {
             Filter::Kind(_) => "kind filter cleared",
             Filter::Text { .. } => "text filter cleared",
             Filter::Dates(_) => "date filter cleared",
+            Filter::Documents(_) => "document filter cleared",
         }
     }
 
@@ -83,6 +89,7 @@ impl Filter {
             (Filter::Kind(_), Filter::Kind(_))
                 | (Filter::Text { .. }, Filter::Text { .. })
                 | (Filter::Dates(_), Filter::Dates(_))
+                | (Filter::Documents(_), Filter::Documents(_))
         )
     }
 }
@@ -115,6 +122,7 @@ impl App<'_> {
                 Filter::Kind(kind) => combined.kind = Some(*kind),
                 Filter::Text { query, .. } => combined.query = query.clone(),
                 Filter::Dates(range) => combined.dates = Some(*range),
+                Filter::Documents(documents) => combined.documents = Some(documents.clone()),
             }
         }
         combined

@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod card;
 pub mod concordance;
+pub mod documents;
 pub mod entity_list;
 pub mod filters;
 pub mod history;

@@ -43,7 +43,12 @@ pub enum SavedFilter {
     Entity(SavedEntity),
     Kind(String),
     Text(String),
-    Dates { first: String, last: String },
+    Dates {
+        first: String,
+        last: String,
+    },
+    /// The kept documents, by path.
+    Documents(Vec<String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,6 +156,12 @@ pub fn capture(app: &App) -> SavedState {
                 first: range.first.to_string(),
                 last: range.last.to_string(),
             }),
+            Filter::Documents(documents) => Some(SavedFilter::Documents(
+                documents
+                    .iter()
+                    .filter_map(|&d| app.corpus.documents.get(d).map(|doc| doc.path.clone()))
+                    .collect(),
+            )),
         })
         .collect();
     SavedState {
@@ -186,6 +197,16 @@ pub fn restore(app: &mut App, state: &SavedState) {
                 (Ok(first), Ok(last)) => Some(Filter::Dates(DateInterval { first, last })),
                 _ => None,
             },
+            SavedFilter::Documents(paths) => {
+                let documents: Vec<usize> = app
+                    .corpus
+                    .documents
+                    .iter()
+                    .filter(|doc| paths.contains(&doc.path))
+                    .map(|doc| doc.id)
+                    .collect();
+                (!documents.is_empty()).then_some(Filter::Documents(documents))
+            }
         })
         .collect();
     app.apply_filters();

@@ -191,6 +191,7 @@ fn header_rows(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
         Span::raw(" ".repeat(LABEL)),
         Span::styled(story_axis(strip_width + 2), app.theme.dim()),
     ]));
+    rows.extend(super::stories::trend_rows(app, profile.entity, LABEL, room));
     rows.push(Line::styled("Described as", app.theme.bold()));
     if card.descriptions.is_empty() {
         rows.push(Line::styled(
