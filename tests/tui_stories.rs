@@ -66,11 +66,11 @@ fn entity_timeline_jumps_into_the_history() {
 
 #[test]
 fn keyness_list() {
-    insta::assert_snapshot!(screen(100, 12, "4 v w"));
+    insta::assert_snapshot!(screen(100, 12, "4 v W"));
 }
 
 #[test]
 fn a_keyword_becomes_the_text_filter() {
-    let filtered = screen(120, 12, "4 v w Enter");
+    let filtered = screen(120, 12, "4 v W Enter");
     assert!(filtered.contains(r"filter: “re:\bloans\b”"), "{filtered}");
 }
