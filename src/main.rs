@@ -144,6 +144,9 @@ enum Command {
         /// Folder for the per-book JSON analyses.
         #[arg(long)]
         out: PathBuf,
+        /// Passes over the training data in each fold.
+        #[arg(long, default_value_t = TrainOptions::default().epochs)]
+        epochs: usize,
     },
     /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
     TrainNer {
@@ -284,6 +287,7 @@ fn run(cli: Cli) -> Result<()> {
             conll_dev,
             folds,
             out,
+            epochs,
         }) => {
             let eval = storyscope::litbank_eval::EvalLitbank {
                 dir: &dir,
@@ -292,7 +296,11 @@ fn run(cli: Cli) -> Result<()> {
                 folds,
                 out: &out,
             };
-            let written = storyscope::litbank_eval::run(&eval, &TrainOptions::default())?;
+            let options = TrainOptions {
+                epochs,
+                ..TrainOptions::default()
+            };
+            let written = storyscope::litbank_eval::run(&eval, &options)?;
             println!("wrote {} analyses to {}", written.len(), out.display());
             Ok(())
         }
