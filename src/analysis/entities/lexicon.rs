@@ -118,6 +118,7 @@ impl Lexicon {
                         Some("place") => Some(EntityKind::Place),
                         Some("person") => Some(EntityKind::Person),
                         Some("organization") => Some(EntityKind::Organization),
+                        Some("other") => Some(EntityKind::Other),
                         _ => None,
                     };
                     let after = columns.next() == Some("after");

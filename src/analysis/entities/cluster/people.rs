@@ -37,11 +37,11 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
         roots.retain(|&root| fits(sets, id, root));
         match roots[..] {
             [root] => sets.union(root, id),
-            [_, _, ..] => ambiguous.push(Ambiguous {
+            [_, _, ..] if !outnumbers(names, sets, id, &roots) => ambiguous.push(Ambiguous {
                 name: id,
                 candidates: roots,
             }),
-            [] => {}
+            _ => {}
         }
     }
     // "Master Reed" beside "John Reed", "Eliza Reed" and "Georgiana Reed" is
@@ -91,17 +91,37 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             None if roots.len() > 1 => {
                 let candidates: Vec<NameId> =
                     roots.into_iter().filter(|&r| fits(sets, id, r)).collect();
-                if candidates.len() > 1 {
-                    ambiguous.push(Ambiguous {
-                        name: id,
-                        candidates,
-                    });
+                match candidates[..] {
+                    [root] => sets.union(root, id),
+                    [_, _, ..] if !outnumbers(names, sets, id, &candidates) => {
+                        ambiguous.push(Ambiguous {
+                            name: id,
+                            candidates,
+                        })
+                    }
+                    _ => {}
                 }
             }
             None => {}
         }
     }
     ambiguous
+}
+
+/// "Ahab" beside one-off "Old Ahab" and "Parsee Ahab": a short name used
+/// far more than all the longer ones it fits is the character itself, not
+/// a part of one of them, and is not shared out.
+fn outnumbers(names: &Names, sets: &mut Sets, id: NameId, candidates: &[NameId]) -> bool {
+    const MAJORITY: usize = 2;
+    let own = names.names[id].mentions.len();
+    let theirs: usize = candidates
+        .iter()
+        .map(|&c| {
+            let root = sets.find(c);
+            sets.size[root]
+        })
+        .sum();
+    own > MAJORITY * theirs
 }
 
 /// A bare name ("Pontellier", "Anthony") that fits several people of the story.
@@ -161,6 +181,11 @@ pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
         }
     }
     for id in (0..names.names.len()).filter(|&id| may_join(names, id)) {
+        // "Dick", already part of "Moby Dick", is not also "Richard III".
+        let root = sets.find(id);
+        if root != id || sets.size[root] != names.names[id].mentions.len() {
+            continue;
+        }
         let words = &names.names[id].words;
         let given_names = lex.given_names_of(&words[0]);
         if given_names.is_empty() {
