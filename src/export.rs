@@ -1,13 +1,14 @@
-//! The `analyze` command's output: JSON (format version 1) and a short summary.
+//! The `analyze` command's output: JSON (format version 2) and a short summary.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::analysis::quotes::Quote;
 use crate::analysis::{Analysis, Entity, TimelineEntry};
 use crate::corpus::Corpus;
 
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonDocument<'a> {
@@ -33,6 +34,7 @@ struct JsonReport<'a> {
     paragraphs: Vec<JsonParagraph>,
     entities: &'a [Entity],
     timeline: &'a [TimelineEntry],
+    quotes: &'a [Quote],
 }
 
 /// The analysis as pretty-printed JSON.
@@ -62,6 +64,7 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
             .collect(),
         entities: &analysis.entities,
         timeline: &analysis.timeline,
+        quotes: &analysis.quotes,
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default()

@@ -2,12 +2,14 @@
 //! No terminal code lives here.
 
 pub mod concordance;
+pub mod coref;
 pub mod descriptions;
 pub mod entities;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
 pub mod search;
+mod speech;
 pub mod timeline;
 pub mod timex;
 pub mod tokens;
@@ -175,6 +177,8 @@ struct DocumentAnalysis {
     mentions: Vec<entities::RawMention>,
     timexes: Vec<timex::TimeExpression>,
     sentences: Vec<std::ops::Range<usize>>,
+    quotes: Vec<quotes::Found>,
+    pronouns: Vec<coref::Pronoun>,
 }
 
 /// How far a running analysis has come, shared with whoever shows it.
@@ -237,6 +241,12 @@ pub fn analyze_with_progress(
             progress.advance(bytes, STAGE_TOKENS);
             let mentions = entities::find_mentions(text, &tokens, &sentences);
             progress.advance(bytes, STAGE_MENTIONS);
+            let paragraphs: Vec<_> = corpus
+                .paragraphs_of(doc.id)
+                .map(|p| p.start..p.end)
+                .collect();
+            let quotes = quotes::detect(text, &paragraphs);
+            let pronouns = coref::find_pronouns(text, doc.body.clone());
             // After the entity tagger, not beside it: their working memory
             // would add up (peak memory is a budget too, 40x the input).
             let timexes = timex::tag(text, doc.body.clone(), reference);
@@ -245,6 +255,8 @@ pub fn analyze_with_progress(
                 mentions,
                 timexes,
                 sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
+                quotes,
+                pronouns,
             }
         })
         .collect();
@@ -268,7 +280,8 @@ pub fn analyze_with_progress(
             all_hints.push(raw.hints.clone());
         }
     }
-    let entities = entities::cluster_annotated(all_mentions, all_hints);
+    let mut entities = entities::cluster_annotated(all_mentions, all_hints);
+    let quotes = speech::find_speakers(corpus, &per_document, &mut entities);
 
     let mut timeline_input = Vec::new();
     for (doc_id, result) in per_document.into_iter().enumerate() {
@@ -298,6 +311,6 @@ pub fn analyze_with_progress(
     Analysis {
         entities,
         timeline,
-        quotes: Vec::new(),
+        quotes,
     }
 }

@@ -28,7 +28,13 @@ mod mentions;
 mod names;
 
 pub use cluster::{cluster, cluster_annotated};
+pub use lexicon::Gender;
 pub use mentions::find_mentions;
+
+/// The gender a title implies, from `assets/entities/titles.tsv` ("Mrs." female).
+pub fn title_gender(title: &str) -> Gender {
+    lexicon::lexicon().title_gender(title)
+}
 
 use super::EntityKind;
 
