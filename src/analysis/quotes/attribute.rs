@@ -11,6 +11,7 @@
 //! A name said *to* someone inside the quote ("My dear Mr. Bennet, …") is
 //! never its speaker.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::cues::{self, Cue, Slot};
@@ -18,6 +19,7 @@ use super::detect::Found;
 use super::lexicon::lexicon;
 use super::pieces::pieces;
 use crate::analysis::coref::{Case, Person, PersonMention, Pronoun};
+use crate::analysis::entities::Gender;
 
 /// A quotation with what the text around it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +87,14 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                 None
             } else {
                 cues::trailing(doc.text, doc.persons, after)
-                    .or_else(|| cues::leading(doc.text, doc.persons, before))
+                    .or_else(|| cues::leading(doc.text, doc.persons, before.clone()))
+                    .or_else(|| {
+                        let opens_paragraph = doc.text[before].trim().is_empty();
+                        let previous = paragraph.checked_sub(1).map(|p| doc.paragraphs[p].clone());
+                        previous
+                            .filter(|p| opens_paragraph && introduces_speech(&doc.text[p.clone()]))
+                            .and_then(|p| cues::leading(doc.text, doc.persons, p))
+                    })
             };
             Attributed {
                 start: q.start,
@@ -99,6 +108,14 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
             }
         })
         .collect()
+}
+
+/// A paragraph ending in a colon ("he said:") introduces the quote below it.
+fn introduces_speech(paragraph: &str) -> bool {
+    paragraph
+        .trim_end()
+        .trim_end_matches(['-', '—'])
+        .ends_with(':')
 }
 
 /// The word right before `at` in its paragraph, when nothing but spaces
@@ -148,29 +165,117 @@ fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
     out
 }
 
+/// What the explicit rules left open for a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// Decided (a speaker, or none for a term or a named nobody).
+    Decided,
+    /// No cue: any rule may choose.
+    Free,
+    /// A cue whose speaker has no name ("said his wife", an unresolved "he"):
+    /// only the conversation's turns may choose, within this gender.
+    Turns(Gender),
+}
+
 /// Chooses every speaker (rules in the module comment). `pronoun_entity`
-/// gives the character a pronoun starting at a byte refers to.
+/// gives the character a pronoun starting at a byte refers to; `genders`
+/// the characters' genders.
 pub fn assign(
     doc: &DocumentText,
     quotes: &mut [Attributed],
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+    genders: &HashMap<usize, Gender>,
 ) {
-    let mut decided = vec![false; quotes.len()];
-    for (i, q) in quotes.iter_mut().enumerate() {
-        if q.term {
-            decided[i] = true;
+    let mut open: Vec<Open> = quotes
+        .iter_mut()
+        .map(|q| explicit(doc, q, pronoun_entity))
+        .collect();
+    share_within_paragraphs(quotes, &mut open);
+    for k in 0..quotes.len() {
+        if open[k] != Open::Free || quotes[k].phrase {
             continue;
         }
-        if let Some(cue) = q.cue {
-            let speaker = match cue.slot {
-                Slot::Name(m) => Some(doc.persons[m].entity),
-                Slot::Pronoun(at) => pronoun_entity(at),
-                Slot::Nominal => None,
-            };
-            q.speaker = speaker.filter(|s| !q.addressees.contains(s));
-            decided[i] = true;
+        let cued_paragraph = quotes
+            .iter()
+            .zip(&open)
+            .any(|(q, o)| q.paragraph == quotes[k].paragraph && *o != Open::Free);
+        if cued_paragraph {
+            continue;
+        }
+        let speaker = narration_speaker(doc, quotes, k, pronoun_entity)
+            .filter(|s| !quotes[k].addressees.contains(s));
+        if speaker.is_some() {
+            quotes[k].speaker = speaker;
+            open[k] = Open::Decided;
         }
     }
+    share_within_paragraphs(quotes, &mut open);
+    conversation_turns(quotes, &mut open, genders);
+    share_within_paragraphs(quotes, &mut open);
+}
+
+/// Rules 1 and 2: terms and explicit cues.
+fn explicit(
+    doc: &DocumentText,
+    q: &mut Attributed,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Open {
+    if q.term {
+        return Open::Decided;
+    }
+    let Some(cue) = q.cue else {
+        return Open::Free;
+    };
+    let speaker = match cue.slot {
+        Slot::Name(m) => Some(doc.persons[m].entity),
+        Slot::Pronoun(at) => {
+            let resolved = pronoun_entity(at);
+            if resolved.is_none() {
+                let gender = doc
+                    .pronouns
+                    .iter()
+                    .find(|p| p.start == at)
+                    .map_or(Gender::Unknown, |p| p.form.gender);
+                return Open::Turns(gender);
+            }
+            resolved
+        }
+        Slot::Titled(start, end) => {
+            match titled_character(doc, &doc.text[start..end]) {
+                Some(entity) => Some(entity),
+                None => return Open::Turns(Gender::Unknown),
+            }
+        }
+        Slot::Nominal => return Open::Turns(Gender::Unknown),
+    };
+    q.speaker = speaker.filter(|s| !q.addressees.contains(s));
+    Open::Decided
+}
+
+/// The one character the text gives a title ("parson" -> "Parson Tringham"),
+/// if exactly one has it.
+fn titled_character(doc: &DocumentText, noun: &str) -> Option<usize> {
+    let mut found = None;
+    for m in doc.persons {
+        let before = doc.text[..m.start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if word.eq_ignore_ascii_case(noun) {
+            match found {
+                None => found = Some(m.entity),
+                Some(e) if e == m.entity => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    found
+}
+
+/// Rule 3: quotes of one paragraph left open take the speaker of a decided
+/// one beside them (the previous first).
+fn share_within_paragraphs(quotes: &mut [Attributed], open: &mut [Open]) {
     let mut i = 0;
     while i < quotes.len() {
         let paragraph = quotes[i].paragraph;
@@ -179,24 +284,19 @@ pub fn assign(
             .take_while(|q| q.paragraph == paragraph)
             .count();
         for k in i..end {
-            if decided[k] {
+            if open[k] == Open::Decided || quotes[k].term {
                 continue;
             }
             let shared = (i..k)
                 .rev()
                 .chain(k + 1..end)
-                .find_map(|j| quotes[j].speaker.filter(|_| decided[j]));
-            let speaker = shared
-                .or_else(|| {
-                    if quotes[k].phrase {
-                        return None;
-                    }
-                    narration_speaker(doc, quotes, k, pronoun_entity)
-                        .or_else(|| turn_speaker(quotes, k))
-                })
+                .filter(|&j| open[j] == Open::Decided && !quotes[j].term)
+                .find_map(|j| quotes[j].speaker)
                 .filter(|s| !quotes[k].addressees.contains(s));
-            quotes[k].speaker = speaker;
-            decided[k] = speaker.is_some();
+            if shared.is_some() {
+                quotes[k].speaker = shared;
+                open[k] = Open::Decided;
+            }
         }
         i = end;
     }
@@ -237,24 +337,80 @@ fn narration_speaker(
     before.or(after).and_then(|(_, entity)| *entity)
 }
 
-/// A conversation's turns for a quote with no cue and no narration: the one
-/// the previous quote spoke to, else the speaker before the previous one.
-fn turn_speaker(quotes: &[Attributed], k: usize) -> Option<usize> {
-    let paragraph = quotes[k].paragraph;
-    let previous = quotes[..k].iter().rev().find(|q| !q.term)?;
-    // A conversation runs over adjacent paragraphs.
-    if previous.paragraph + 1 < paragraph {
-        return None;
+/// Turns of a conversation further than this are not counted on.
+const TURN_REACH: usize = 6;
+
+/// Rule 5: in a run of adjacent paragraphs with quotes, speakers alternate.
+/// An open turn takes the speaker of the nearest decided turn an even number
+/// of turns away, else the one the nearest turn before it spoke to.
+fn conversation_turns(quotes: &mut [Attributed], open: &mut [Open], genders: &HashMap<usize, Gender>) {
+    // One turn per paragraph: (paragraph, index of its first non-term quote).
+    let mut turns: Vec<(usize, usize)> = Vec::new();
+    for (k, q) in quotes.iter().enumerate() {
+        if q.term || q.phrase {
+            continue;
+        }
+        if turns.last().is_none_or(|&(p, _)| p != q.paragraph) {
+            turns.push((q.paragraph, k));
+        }
     }
-    let last = previous.speaker?;
-    if let Some(&addressee) = previous.addressees.iter().find(|&&a| a != last) {
-        return Some(addressee);
+    let mut run_start = 0;
+    for t in 0..=turns.len() {
+        let breaks = t == turns.len() || (t > 0 && turns[t - 1].0 + 1 != turns[t].0);
+        if breaks {
+            fill_run(quotes, open, genders, &turns[run_start..t]);
+            run_start = t;
+        }
     }
-    let before = quotes[..k]
+}
+
+fn turn_speaker_of(quotes: &[Attributed], open: &[Open], k: usize) -> Option<usize> {
+    (open[k] == Open::Decided).then_some(quotes[k].speaker).flatten()
+}
+
+fn fill_run(
+    quotes: &mut [Attributed],
+    open: &mut [Open],
+    genders: &HashMap<usize, Gender>,
+    run: &[(usize, usize)],
+) {
+    let known: Vec<Option<usize>> = run
         .iter()
-        .rev()
-        .filter(|q| !q.term && q.paragraph < previous.paragraph)
-        .take_while(|q| q.paragraph + 2 >= previous.paragraph)
-        .find_map(|q| q.speaker.filter(|&s| s != last));
-    before
+        .map(|&(_, k)| turn_speaker_of(quotes, open, k))
+        .collect();
+    for (t, &(_, k)) in run.iter().enumerate() {
+        let wanted = match open[k] {
+            Open::Decided => continue,
+            Open::Free => Gender::Unknown,
+            Open::Turns(gender) => gender,
+        };
+        let fits = |s: &usize| {
+            !quotes[k].addressees.contains(s)
+                && genders.get(s).copied().unwrap_or_default().compatible(wanted)
+        };
+        let same_parity = (1..=TURN_REACH / 2).find_map(|d| {
+            let back = t.checked_sub(2 * d).and_then(|u| known[u]);
+            let ahead = known.get(t + 2 * d).copied().flatten();
+            back.filter(&fits).or(ahead.filter(&fits))
+        });
+        // The one the previous turn spoke to, or the other speaker around it.
+        let other = t.checked_sub(1).and_then(|u| {
+            let previous = known[u]?;
+            let (_, pk) = run[u];
+            quotes[pk]
+                .addressees
+                .iter()
+                .copied()
+                .find(|&a| a != previous)
+                .or_else(|| {
+                    (1..=TURN_REACH)
+                        .filter_map(|d| known.get(u + 1 + d).copied().flatten().or(u.checked_sub(d).and_then(|v| known[v])))
+                        .find(|&s| s != previous)
+                })
+        });
+        if let Some(speaker) = same_parity.or(other.filter(&fits)) {
+            quotes[k].speaker = Some(speaker);
+            open[k] = Open::Decided;
+        }
+    }
 }

@@ -9,6 +9,7 @@ use super::lexicon::lexicon;
 use super::pieces::{pieces, Piece};
 use super::Span;
 use crate::analysis::coref::PersonMention;
+use crate::analysis::entities::is_title;
 
 /// Who a cue says is speaking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,9 @@ pub enum Slot {
     Pronoun(usize),
     /// A common noun or an untagged word: someone, but no entity.
     Nominal,
+    /// "said the parson": a title used as a noun (the byte range of "parson"),
+    /// which may name the one character the text gives that title.
+    Titled(usize, usize),
 }
 
 /// A speech cue: its byte span (verb and speaker) and who it names.
@@ -122,7 +126,7 @@ fn after_verb(
             if is_possessive_after(text, persons[i].end) {
                 return Some(Slot::Nominal); // "said Elizabeth's mother"
             }
-            if j == 0 || nominal || is_title(rest, j, text) || rest[j - 1].text(text) == "," {
+            if j == 0 || nominal || titles_before(rest, j, text) || rest[j - 1].text(text) == "," {
                 return Some(Slot::Name(i));
             }
             return None;
@@ -137,6 +141,11 @@ fn after_verb(
             return Some(Slot::Pronoun(piece.start));
         }
         if j == 0 && lexicon().is_nominal(lower[j]) {
+            if lower[j] == "the" {
+                if let Some(noun) = titled_noun(text, &rest[1..]) {
+                    return Some(noun);
+                }
+            }
             nominal = true;
             continue;
         }
@@ -144,8 +153,12 @@ fn after_verb(
             continue;
         }
         if j == 0 && piece.text(text).starts_with(char::is_uppercase) {
-            if piece.text(text).ends_with('.') {
-                continue; // a title before the name ("Mr.")
+            let titled = piece.text(text).ends_with('.') || is_title(piece.text(text));
+            let name_next = rest
+                .get(1)
+                .is_some_and(|p| person_at(persons, p.start).is_some());
+            if titled || name_next {
+                continue; // a title before the name ("Mr.", "Miss")
             }
             return Some(Slot::Nominal); // a name the tagger missed
         }
@@ -154,12 +167,28 @@ fn after_verb(
     nominal.then_some(Slot::Nominal)
 }
 
-/// True when every piece before `j` is a capitalised abbreviation ("Mr.", "Dr.").
-fn is_title(rest: &[Piece], j: usize, text: &str) -> bool {
+/// True when every piece before `j` is a capitalised title ("Mr.", "Miss").
+fn titles_before(rest: &[Piece], j: usize, text: &str) -> bool {
     rest[..j].iter().all(|p| {
         let word = p.text(text);
-        word.ends_with('.') && word.starts_with(char::is_uppercase)
+        word.starts_with(char::is_uppercase) && (word.ends_with('.') || is_title(word))
     })
+}
+
+/// "parson" in "the parson," or "the doctor.": one lowercase title word
+/// closing the cue.
+fn titled_noun(text: &str, rest: &[Piece]) -> Option<Slot> {
+    let noun = rest.first().filter(|p| p.is_word)?;
+    let word = noun.text(text);
+    let closes = rest.get(1).is_none_or(|p| !p.is_word);
+    let mut chars = word.chars();
+    let capitalised: String = chars
+        .next()?
+        .to_uppercase()
+        .chain(chars)
+        .collect();
+    (closes && word.starts_with(char::is_lowercase) && is_title(&capitalised))
+        .then_some(Slot::Titled(noun.start, noun.end))
 }
 
 /// Who the words before a verb name: "Mr. Bennet", "he", "the old man".
@@ -181,7 +210,10 @@ fn subject(
     }
     let name_from = words
         .iter()
-        .position(|p| !(p.text(text).ends_with('.') && p.text(text).starts_with(char::is_uppercase)))
+        .position(|p| {
+            let word = p.text(text);
+            !(word.starts_with(char::is_uppercase) && (word.ends_with('.') || is_title(word)))
+        })
         .unwrap_or(0);
     if let Some(i) = words
         .get(name_from)
@@ -192,6 +224,11 @@ fn subject(
             return Some(Slot::Nominal);
         }
         return ends_before_verb(after_name).then_some(Slot::Name(i));
+    }
+    if lower[0] == "the" && words.len() == 2 {
+        if let Some(noun) = titled_noun(text, &words[1..]) {
+            return Some(noun);
+        }
     }
     if lexicon().is_nominal(lower[0]) && words.iter().all(|p| p.is_word) {
         return Some(Slot::Nominal);
@@ -259,7 +296,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     let start = match slot {
         Slot::Name(i) => persons[i].start,
         Slot::Pronoun(at) => at,
-        Slot::Nominal => sentence[0].start,
+        Slot::Nominal | Slot::Titled(..) => sentence[0].start,
     };
     Some(Cue {
         span: Span {

@@ -71,7 +71,7 @@ pub fn speakers_and_pronouns(
                 .filter(|p| p.start == at)
                 .and_then(|_| links[i])
         };
-        attribute::assign(doc, &mut quotes, &entity_at);
+        attribute::assign(doc, &mut quotes, &entity_at, genders);
         links = link_pronouns(doc, sentences, &quotes, genders);
     }
     Speech {
