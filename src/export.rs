@@ -96,7 +96,7 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "  {:>4}  {:<12} {}",
-                entity.mentions.len(),
+                entity.name_count(),
                 entity.kind.as_str(),
                 entity.name
             );

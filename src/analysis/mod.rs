@@ -93,9 +93,21 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// Ids of the paragraphs that mention it, sorted, each once.
+    /// Its name mentions, pronouns left out, in text order.
+    pub fn names(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Name)
+    }
+
+    /// How often it is named: the count lists and sorting use (pronouns left out).
+    pub fn name_count(&self) -> usize {
+        self.names().count()
+    }
+
+    /// Ids of the paragraphs that name it, sorted, each once.
     pub fn paragraph_ids(&self) -> Vec<usize> {
-        let mut paragraphs: Vec<usize> = self.mentions.iter().map(|m| m.paragraph).collect();
+        let mut paragraphs: Vec<usize> = self.names().map(|m| m.paragraph).collect();
         paragraphs.sort_unstable();
         paragraphs.dedup();
         paragraphs

@@ -90,7 +90,7 @@ fn person_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMenti
     let mut per_document = vec![Vec::new(); documents];
     for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         for m in &entity.mentions {
-            if m.form == MentionForm::Name && m.kind == EntityKind::Person {
+            if m.form == MentionForm::Name && m.kind != EntityKind::Group {
                 per_document[m.document].push(PersonMention {
                     start: m.start,
                     end: m.end,

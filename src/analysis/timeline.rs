@@ -78,8 +78,7 @@ impl MentionIndex {
         let mut mentions: Vec<_> = entities
             .iter()
             .flat_map(|e| {
-                e.mentions
-                    .iter()
+                e.names()
                     .map(move |m| (m.document, m.start, m.end, e.id))
             })
             .collect();

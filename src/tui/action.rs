@@ -57,6 +57,10 @@ pub enum Action {
     ToggleDurations,
     /// Drop every filter at once.
     ClearFilters,
+    /// List every quote of the entity (a concordance of its speech).
+    QuoteConcordance,
+    /// Filter to the paragraphs where the entity speaks.
+    FilterSpeaker,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]

@@ -103,8 +103,7 @@ impl App<'_> {
             EntitySort::Name => shown.sort_by_cached_key(|&e| entities[e].name.to_lowercase()),
             EntitySort::FirstMention => shown.sort_by_key(|&e| {
                 entities[e]
-                    .mentions
-                    .iter()
+                    .names()
                     .map(|m| (m.document, m.start))
                     .min()
             }),

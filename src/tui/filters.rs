@@ -21,6 +21,8 @@ pub enum Filter {
     Text { typed: String, query: Option<Query> },
     /// Holds a dated timeline entry overlapping this range.
     Dates(DateInterval),
+    /// Holds a quote this entity says (index into `Analysis::entities`).
+    Speaks(usize),
 }
 
 impl PartialEq for Filter {
@@ -30,6 +32,7 @@ impl PartialEq for Filter {
             (Filter::Kind(a), Filter::Kind(b)) => a == b,
             (Filter::Text { typed: a, .. }, Filter::Text { typed: b, .. }) => a == b,
             (Filter::Dates(a), Filter::Dates(b)) => a == b,
+            (Filter::Speaks(a), Filter::Speaks(b)) => a == b,
             _ => false,
         }
     }
@@ -64,6 +67,10 @@ impl Filter {
                 Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
             }
             Filter::Dates(range) => Some(date_range_label(range)),
+            Filter::Speaks(e) => app.analysis.entities.get(*e).map(|entity| {
+                let name = text::truncate(&text::one_line(&entity.name), 30);
+                format!("{name} speaks")
+            }),
         }
     }
 
@@ -74,6 +81,7 @@ impl Filter {
             Filter::Kind(_) => "kind filter cleared",
             Filter::Text { .. } => "text filter cleared",
             Filter::Dates(_) => "date filter cleared",
+            Filter::Speaks(_) => "speaker filter cleared",
         }
     }
 
@@ -83,6 +91,7 @@ impl Filter {
             (Filter::Kind(_), Filter::Kind(_))
                 | (Filter::Text { .. }, Filter::Text { .. })
                 | (Filter::Dates(_), Filter::Dates(_))
+                | (Filter::Speaks(_), Filter::Speaks(_))
         )
     }
 }
@@ -115,6 +124,7 @@ impl App<'_> {
                 Filter::Kind(kind) => combined.kind = Some(*kind),
                 Filter::Text { query, .. } => combined.query = query.clone(),
                 Filter::Dates(range) => combined.dates = Some(*range),
+                Filter::Speaks(_) => {} // applied by `App::retain_speakers`
             }
         }
         combined

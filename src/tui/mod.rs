@@ -20,6 +20,7 @@ pub mod layout;
 pub mod panes;
 pub mod popups;
 mod reader;
+pub mod speech;
 pub mod terminal;
 pub mod text;
 pub mod theme;

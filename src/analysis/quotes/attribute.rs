@@ -303,7 +303,8 @@ fn share_within_paragraphs(quotes: &mut [Attributed], open: &mut [Open]) {
 }
 
 /// The first character the paragraph's narration names or refers to with a
-/// subject pronoun, before the quote, else after it.
+/// subject pronoun before the quote ("Elizabeth smiled. "…""), or after it
+/// when the quote opens the paragraph (""…" Elizabeth turned away.").
 fn narration_speaker(
     doc: &DocumentText,
     quotes: &[Attributed],
@@ -332,8 +333,12 @@ fn narration_speaker(
     let mut references: Vec<(usize, Option<usize>)> = names.chain(pronouns).collect();
     references.sort_by_key(|(at, _)| *at);
     let quote_start = quotes[k].start;
+    let opens_paragraph = doc.text[range.start..quote_start].trim().is_empty();
     let before = references.iter().find(|(at, _)| *at < quote_start);
-    let after = references.iter().find(|(at, _)| *at >= quote_start);
+    let after = references
+        .iter()
+        .find(|(at, _)| *at >= quote_start)
+        .filter(|_| opens_paragraph);
     before.or(after).and_then(|(_, entity)| *entity)
 }
 

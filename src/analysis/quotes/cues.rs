@@ -58,6 +58,13 @@ pub fn person_at(persons: &[PersonMention], at: usize) -> Option<usize> {
     (at < persons[i].end).then_some(i)
 }
 
+/// The person mention overlapping a piece ("Sadr" inside "al-Sadr"), if any.
+fn person_in(persons: &[PersonMention], piece: &Piece) -> Option<usize> {
+    let next = persons.partition_point(|m| m.start < piece.end);
+    let i = next.checked_sub(1)?;
+    (persons[i].end > piece.start).then_some(i)
+}
+
 fn is_possessive_after(text: &str, end: usize) -> bool {
     text[end..].starts_with("'s") || text[end..].starts_with("’s")
 }
@@ -122,7 +129,7 @@ fn after_verb(
 ) -> Option<Slot> {
     let mut nominal = false;
     for (j, piece) in rest.iter().enumerate().take(INVERTED_WORDS) {
-        if let Some(i) = person_at(persons, piece.start) {
+        if let Some(i) = person_in(persons, piece) {
             if is_possessive_after(text, persons[i].end) {
                 return Some(Slot::Nominal); // "said Elizabeth's mother"
             }
@@ -156,7 +163,7 @@ fn after_verb(
             let titled = piece.text(text).ends_with('.') || is_title(piece.text(text));
             let name_next = rest
                 .get(1)
-                .is_some_and(|p| person_at(persons, p.start).is_some());
+                .is_some_and(|p| person_in(persons, p).is_some());
             if titled || name_next {
                 continue; // a title before the name ("Mr.", "Miss")
             }
@@ -217,7 +224,7 @@ fn subject(
         .unwrap_or(0);
     if let Some(i) = words
         .get(name_from)
-        .and_then(|p| person_at(persons, p.start))
+        .and_then(|p| person_in(persons, p))
     {
         let after_name = words.iter().position(|p| p.start >= persons[i].end).unwrap_or(words.len());
         if is_possessive_after(text, persons[i].end) {
@@ -248,7 +255,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     let last = sentence.last()?;
     // "Ann: "…"" and "Ann said:" name the speaker right before the colon.
     if last.text(text) == ":" && sentence.len() >= 2 {
-        if let Some(i) = person_at(persons, sentence[sentence.len() - 2].start) {
+        if let Some(i) = person_in(persons, &sentence[sentence.len() - 2]) {
             return Some(Cue {
                 span: Span {
                     start: persons[i].start,
@@ -271,7 +278,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     if verb.inverts {
         if let Some(i) = sentence
             .get(verb_at + verb.words)
-            .and_then(|p| person_at(persons, p.start))
+            .and_then(|p| person_in(persons, p))
         {
             return Some(Cue {
                 span: Span {
@@ -284,7 +291,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     }
     // Otherwise its subject: the first person named or pronoun before the verb.
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
-        if let Some(i) = person_at(persons, p.start) {
+        if let Some(i) = person_in(persons, p) {
             return Some(if is_possessive_after(text, persons[i].end) {
                 Slot::Nominal
             } else {
