@@ -16,8 +16,12 @@ use super::theme::kind_letter;
 
 /// Columns at most of the speaker's name in the paragraph margin.
 const SPEAKER_COLUMNS: usize = 12;
-/// The margin is left out of paragraph views narrower than this.
-const SPEAKER_MARGIN_MIN_WIDTH: usize = 70;
+/// Paragraph views at least this wide get the whole margin...
+const FULL_MARGIN_WIDTH: usize = 100;
+/// ...narrower ones a short one of this many columns...
+const SHORT_MARGIN: usize = 8;
+/// ...and views narrower than this none.
+const MARGIN_MIN_WIDTH: usize = 60;
 
 /// A quote as the paragraph view draws it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,9 +98,12 @@ impl SpeechIndex {
 impl App<'_> {
     /// Columns of the speaker margin in the paragraph view at its current width.
     pub fn speaker_margin(&self) -> usize {
-        let wide = self.paragraph_view().width as usize >= SPEAKER_MARGIN_MIN_WIDTH;
-        if wide {
-            self.index.speech.margin
+        let width = self.paragraph_view().width as usize;
+        let margin = self.index.speech.margin;
+        if width >= FULL_MARGIN_WIDTH {
+            margin
+        } else if width >= MARGIN_MIN_WIDTH {
+            margin.min(SHORT_MARGIN)
         } else {
             0
         }

@@ -50,7 +50,9 @@ pub fn detect(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
 
 /// Which marks the document uses for dialogue, by counting them.
 pub fn style(text: &str, paragraphs: &[Range<usize>]) -> Style {
-    let mut double = 0usize;
+    // Openings of each kind: a straight double mark opens every other time.
+    let mut double_open = 0usize;
+    let mut straight = 0usize;
     let mut single_open = 0usize;
     let mut dash = 0usize;
     for range in paragraphs {
@@ -61,7 +63,8 @@ pub fn style(text: &str, paragraphs: &[Range<usize>]) -> Style {
         let mut prev = None;
         for c in body.chars() {
             match c {
-                '“' | '”' | '"' | '„' | '«' | '»' => double += 1,
+                '“' | '„' | '«' => double_open += 1,
+                '"' => straight += 1,
                 '‘' => single_open += 1,
                 '\'' if !prev.is_some_and(char::is_alphanumeric) => single_open += 1,
                 _ => {}
@@ -69,7 +72,8 @@ pub fn style(text: &str, paragraphs: &[Range<usize>]) -> Style {
             prev = Some(c);
         }
     }
-    if dash >= MIN_DASH_PARAGRAPHS && dash * 2 > double {
+    let double = double_open + straight / 2;
+    if dash >= MIN_DASH_PARAGRAPHS && dash > double {
         Style::Dash
     } else if single_open > double && single_open >= 2 {
         Style::Single

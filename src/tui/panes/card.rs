@@ -195,7 +195,9 @@ fn header_rows(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
         Span::raw(" ".repeat(LABEL)),
         Span::styled(story_axis(strip_width + 2), app.theme.dim()),
     ]));
-    rows.extend(super::card_quotes::rows(app, card, width, LABEL));
+    if profile.kind == crate::analysis::EntityKind::Person || !card.quotes.is_empty() {
+        rows.extend(super::card_quotes::rows(app, card, width, LABEL));
+    }
     rows.push(Line::styled("Described as", app.theme.bold()));
     if card.descriptions.is_empty() {
         rows.push(Line::styled(
