@@ -98,3 +98,6 @@ fn link_pronouns(
         genders,
     })
 }
+
+#[cfg(test)]
+mod tests;
