@@ -61,12 +61,16 @@ pub fn style(text: &str, paragraphs: &[Range<usize>]) -> Style {
             dash += 1;
         }
         let mut prev = None;
-        for c in body.chars() {
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            // A straight single mark opens only at a word's start ("'Tis" aside).
+            let at_word_start = !prev.is_some_and(|p: char| !p.is_whitespace() && p != '(')
+                && chars.peek().is_some_and(|n| n.is_alphanumeric());
             match c {
                 '“' | '„' | '«' => double_open += 1,
                 '"' => straight += 1,
                 '‘' => single_open += 1,
-                '\'' if !prev.is_some_and(char::is_alphanumeric) => single_open += 1,
+                '\'' if at_word_start => single_open += 1,
                 _ => {}
             }
             prev = Some(c);
