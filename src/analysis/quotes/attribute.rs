@@ -379,43 +379,78 @@ fn fill_run(
     genders: &HashMap<usize, Gender>,
     run: &[(usize, usize)],
 ) {
-    let known: Vec<Option<usize>> = run
+    let mut known: Vec<Option<usize>> = run
         .iter()
         .map(|&(_, k)| turn_speaker_of(quotes, open, k))
         .collect();
-    for (t, &(_, k)) in run.iter().enumerate() {
-        let wanted = match open[k] {
-            Open::Decided => continue,
-            Open::Free => Gender::Unknown,
-            Open::Turns(gender) => gender,
-        };
-        let fits = |s: &usize| {
-            !quotes[k].addressees.contains(s)
-                && genders.get(s).copied().unwrap_or_default().compatible(wanted)
-        };
-        let same_parity = (1..=TURN_REACH / 2).find_map(|d| {
-            let back = t.checked_sub(2 * d).and_then(|u| known[u]);
-            let ahead = known.get(t + 2 * d).copied().flatten();
-            back.filter(&fits).or(ahead.filter(&fits))
-        });
-        // The one the previous turn spoke to, or the other speaker around it.
-        let other = t.checked_sub(1).and_then(|u| {
-            let previous = known[u]?;
-            let (_, pk) = run[u];
-            quotes[pk]
-                .addressees
+    // Everyone a turn speaks to, over all its quotes.
+    let addressed: Vec<Vec<usize>> = run
+        .iter()
+        .map(|&(paragraph, k)| {
+            quotes[k..]
                 .iter()
-                .copied()
-                .find(|&a| a != previous)
-                .or_else(|| {
-                    (1..=TURN_REACH)
-                        .filter_map(|d| known.get(u + 1 + d).copied().flatten().or(u.checked_sub(d).and_then(|v| known[v])))
-                        .find(|&s| s != previous)
-                })
-        });
-        if let Some(speaker) = same_parity.or(other.filter(&fits)) {
-            quotes[k].speaker = Some(speaker);
-            open[k] = Open::Decided;
+                .take_while(|q| q.paragraph == paragraph)
+                .flat_map(|q| q.addressees.iter().copied())
+                .collect()
+        })
+        .collect();
+    // Each pass may anchor the next: a turn decided now decides its neighbours.
+    for _ in 0..3 {
+        let mut changed = false;
+        for (t, &(_, k)) in run.iter().enumerate() {
+            let wanted = match open[k] {
+                Open::Decided => continue,
+                Open::Free => Gender::Unknown,
+                Open::Turns(gender) => gender,
+            };
+            let fits = |s: &usize| {
+                !addressed[t].contains(s)
+                    && genders.get(s).copied().unwrap_or_default().compatible(wanted)
+            };
+            if let Some(speaker) = turn_candidate(&known, &addressed, t, &fits) {
+                quotes[k].speaker = Some(speaker);
+                open[k] = Open::Decided;
+                known[t] = Some(speaker);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
         }
     }
+}
+
+/// The speaker of turn `t` by alternation: the nearest turn an even number
+/// of turns away that has a speaker, or one an odd number away that speaks
+/// to someone; failing both, the other speaker beside a neighbour's.
+fn turn_candidate(
+    known: &[Option<usize>],
+    addressed: &[Vec<usize>],
+    t: usize,
+    fits: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    for d in 1..=TURN_REACH {
+        for u in [t.checked_sub(d), Some(t + d).filter(|&u| u < known.len())]
+            .into_iter()
+            .flatten()
+        {
+            let candidate = if d % 2 == 0 {
+                known[u]
+            } else {
+                addressed[u].iter().copied().find(|&a| Some(a) != known[u])
+            };
+            if let Some(c) = candidate.filter(|c| fits(c)) {
+                return Some(c);
+            }
+        }
+    }
+    let neighbour = t
+        .checked_sub(1)
+        .and_then(|u| known[u])
+        .or_else(|| known.get(t + 1).copied().flatten())?;
+    (1..=TURN_REACH)
+        .flat_map(|d| [t.checked_sub(d), Some(t + d)])
+        .flatten()
+        .filter_map(|u| known.get(u).copied().flatten())
+        .find(|&s| s != neighbour && fits(&s))
 }
