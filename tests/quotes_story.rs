@@ -98,8 +98,21 @@ fn json_version_2_has_quotes_and_mention_forms() {
     assert_eq!(json["version"], 2);
     let quotes = json["quotes"].as_array().expect("quotes array");
     assert_eq!(quotes.len(), analysis.quotes.len());
-    for key in ["id", "document", "paragraph", "start", "end", "text", "speaker", "cue"] {
-        assert!(quotes[0].get(key).is_some(), "quote lacks {key}: {}", quotes[0]);
+    for key in [
+        "id",
+        "document",
+        "paragraph",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "cue",
+    ] {
+        assert!(
+            quotes[0].get(key).is_some(),
+            "quote lacks {key}: {}",
+            quotes[0]
+        );
     }
     let forms: Vec<&str> = json["entities"]
         .as_array()
@@ -108,5 +121,8 @@ fn json_version_2_has_quotes_and_mention_forms() {
         .flat_map(|e| e["mentions"].as_array().into_iter().flatten())
         .filter_map(|m| m["form"].as_str())
         .collect();
-    assert!(forms.contains(&"name") && forms.contains(&"pronoun"), "{forms:?}");
+    assert!(
+        forms.contains(&"name") && forms.contains(&"pronoun"),
+        "{forms:?}"
+    );
 }

@@ -121,7 +121,10 @@ fn card_counts_names_and_pronouns_and_quotes_what_it_says() {
 #[test]
 fn entity_list_counts_names_only() {
     let screen = screen(120, 16, "");
-    assert!(screen.contains("P Ada      2") || screen.contains("P Ada  "), "{screen}");
+    assert!(
+        screen.contains("P Ada      2") || screen.contains("P Ada  "),
+        "{screen}"
+    );
     assert!(!screen.contains("P Ada      3"), "{screen}");
 }
 
@@ -165,15 +168,9 @@ fn quotes_are_italic_and_pronouns_a_step_dimmer_than_names() {
     let corpus = corpus();
     let analysis = analysis(&corpus);
     for color in [true, false] {
-        let buffer = storyscope::tui::render_to_buffer(
-            &corpus,
-            &analysis,
-            120,
-            16,
-            "1",
-            Theme::new(color),
-        )
-        .expect("render");
+        let buffer =
+            storyscope::tui::render_to_buffer(&corpus, &analysis, 120, 16, "1", Theme::new(color))
+                .expect("render");
         let quoted = cells_of(&buffer, "Come in out")[0].modifier;
         let narration = cells_of(&buffer, "smiled")[0].modifier;
         assert!(quoted.contains(Modifier::ITALIC), "{quoted:?}");

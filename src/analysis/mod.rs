@@ -95,9 +95,7 @@ pub struct Entity {
 impl Entity {
     /// Its name mentions, pronouns left out, in text order.
     pub fn names(&self) -> impl Iterator<Item = &Mention> {
-        self.mentions
-            .iter()
-            .filter(|m| m.form == MentionForm::Name)
+        self.mentions.iter().filter(|m| m.form == MentionForm::Name)
     }
 
     /// How often it is named: the count lists and sorting use (pronouns left out).

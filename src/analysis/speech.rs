@@ -143,7 +143,9 @@ fn add_pronoun_mentions(
     }
     for (entity, touched) in entities.iter_mut().zip(touched) {
         if touched {
-            entity.mentions.sort_by_key(|m| (m.document, m.start, m.end));
+            entity
+                .mentions
+                .sort_by_key(|m| (m.document, m.start, m.end));
         }
     }
 }

@@ -144,7 +144,11 @@ impl App<'_> {
             })
             .collect();
         let mut view = ConcordanceView {
-            title: format!("{} {} says", kind_letter(entity_data.kind), entity_data.name),
+            title: format!(
+                "{} {} says",
+                kind_letter(entity_data.kind),
+                entity_data.name
+            ),
             concordance: Concordance::from_hits(hits),
             cursor: ListCursor::default(),
             speech: true,
@@ -178,7 +182,12 @@ impl App<'_> {
 
 /// `"`: the concordance of the subject entity's quotes.
 pub fn open_quote_concordance(app: &mut App) {
-    let Some(entity) = app.card.as_ref().map(|c| c.entity()).or_else(|| app.subject_entity()) else {
+    let Some(entity) = app
+        .card
+        .as_ref()
+        .map(|c| c.entity())
+        .or_else(|| app.subject_entity())
+    else {
         app.message = Some("no entity selected: pick one in the entity list".to_string());
         return;
     };
@@ -197,7 +206,12 @@ pub fn open_quote_concordance(app: &mut App) {
 
 /// `S`: only the paragraphs where the subject entity speaks (a filter; Esc drops it).
 pub fn filter_speaker(app: &mut App) {
-    let Some(entity) = app.card.as_ref().map(|c| c.entity()).or_else(|| app.subject_entity()) else {
+    let Some(entity) = app
+        .card
+        .as_ref()
+        .map(|c| c.entity())
+        .or_else(|| app.subject_entity())
+    else {
         app.message = Some("no entity selected: pick one in the entity list".to_string());
         return;
     };

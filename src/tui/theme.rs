@@ -122,7 +122,8 @@ impl Theme {
 
     /// The speaker's name in the paragraph margin.
     pub fn speaker(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::DIM | Modifier::BOLD)
+        self.fg(Color::Cyan)
+            .add_modifier(Modifier::DIM | Modifier::BOLD)
     }
 
     pub fn date(&self) -> Style {

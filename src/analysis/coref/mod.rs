@@ -56,7 +56,12 @@ pub fn find_pronouns(text: &str, range: std::ops::Range<usize>) -> Vec<Pronoun> 
             .is_some_and(char::is_alphanumeric);
         let joined_after = text[i..].chars().next().is_some_and(char::is_alphanumeric);
         let word = &text[start..i];
-        if joined_before || joined_after || word.len() > 10 {
+        // Every linked form starts with h, s, t, i or m and has at most 10 letters.
+        let first = bytes[start].to_ascii_lowercase();
+        if word.len() > 10 || !matches!(first, b'h' | b's' | b't' | b'i' | b'm') {
+            continue;
+        }
+        if joined_before || joined_after {
             continue;
         }
         let shouted = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());

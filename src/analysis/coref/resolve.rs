@@ -38,6 +38,7 @@ const UNKNOWN_GENDER_COST: f32 = 0.5;
 #[derive(Debug, Clone, Copy)]
 struct Recent {
     entity: usize,
+    gender: Gender,
     paragraph: usize,
     sentence: usize,
     subject: bool,
@@ -88,11 +89,13 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
             sentence += 1;
         }
         let quote = quote_at(ctx.quotes, at);
+        let gender_of = |entity: usize| ctx.genders.get(&entity).copied().unwrap_or_default();
         let mut here = |entity: usize, recent: &mut Vec<Recent>| {
             let subject = subject_taken != sentence;
             subject_taken = sentence;
             recent.push(Recent {
                 entity,
+                gender: gender_of(entity),
                 paragraph,
                 sentence,
                 subject,
@@ -109,6 +112,7 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                 if let Some(speaker) = ctx.quotes[q].1 {
                     recent.push(Recent {
                         entity: speaker,
+                        gender: gender_of(speaker),
                         paragraph,
                         sentence,
                         subject: false,
@@ -123,12 +127,9 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                     (Person::First, None) => None,
                     (Person::Third, Some(_)) => None,
                     (Person::Third, None) if pronoun.form.plural => None,
-                    (Person::Third, None) => antecedent(
-                        &recent,
-                        (paragraph, sentence),
-                        pronoun.form.gender,
-                        ctx.genders,
-                    ),
+                    (Person::Third, None) => {
+                        antecedent(&recent, (paragraph, sentence), pronoun.form.gender)
+                    }
                 };
                 linked[i] = entity;
                 if let (Some(entity), None) = (entity, quote) {
@@ -156,7 +157,6 @@ fn antecedent(
     recent: &[Recent],
     (paragraph, sentence): (usize, usize),
     gender: Gender,
-    genders: &HashMap<usize, Gender>,
 ) -> Option<usize> {
     let mut best: Option<(f32, usize)> = None;
     let mut seen: Vec<usize> = Vec::new();
@@ -164,7 +164,7 @@ fn antecedent(
         if r.paragraph + PARAGRAPH_WINDOW < paragraph {
             break;
         }
-        let known = genders.get(&r.entity).copied().unwrap_or_default();
+        let known = r.gender;
         let cost = if known == gender {
             0.0
         } else if known == Gender::Unknown && r.paragraph + UNKNOWN_GENDER_WINDOW >= paragraph {

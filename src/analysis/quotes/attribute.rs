@@ -59,7 +59,11 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                 .paragraphs
                 .partition_point(|p| p.end <= q.start)
                 .min(doc.paragraphs.len().saturating_sub(1));
-            let bounds = doc.paragraphs.get(paragraph).cloned().unwrap_or(q.start..q.end);
+            let bounds = doc
+                .paragraphs
+                .get(paragraph)
+                .cloned()
+                .unwrap_or(q.start..q.end);
             let next_start = found.get(i + 1).map_or(usize::MAX, |n| n.start);
             let previous_end = i
                 .checked_sub(1)
@@ -81,8 +85,8 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
             let phrase = words <= PHRASE_WORDS
                 && word_before.is_some()
                 && !ends_with_sentence_mark(&doc.text[q.start..q.end]);
-            let term = phrase
-                && word_before.is_some_and(|w| lexicon().is_term_lead(&w.to_lowercase()));
+            let term =
+                phrase && word_before.is_some_and(|w| lexicon().is_term_lead(&w.to_lowercase()));
             let cue = if term {
                 None
             } else {
@@ -128,7 +132,9 @@ fn previous_word(text: &str, from: usize, at: usize) -> Option<&str> {
     }
     let start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     Some(&before[start..])
 }
 
@@ -186,20 +192,28 @@ pub fn assign(
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     genders: &HashMap<usize, Gender>,
 ) {
+    let any_titled = quotes
+        .iter()
+        .any(|q| matches!(q.cue.map(|c| c.slot), Some(Slot::Titled(..))));
+    let titled = if any_titled {
+        titled_characters(doc)
+    } else {
+        HashMap::new()
+    };
     let mut open: Vec<Open> = quotes
         .iter_mut()
-        .map(|q| explicit(doc, q, pronoun_entity))
+        .map(|q| explicit(doc, q, pronoun_entity, &titled))
         .collect();
     share_within_paragraphs(quotes, &mut open);
+    // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
+    let cued: std::collections::HashSet<usize> = quotes
+        .iter()
+        .zip(&open)
+        .filter(|(_, o)| **o != Open::Free)
+        .map(|(q, _)| q.paragraph)
+        .collect();
     for k in 0..quotes.len() {
-        if open[k] != Open::Free || quotes[k].phrase {
-            continue;
-        }
-        let cued_paragraph = quotes
-            .iter()
-            .zip(&open)
-            .any(|(q, o)| q.paragraph == quotes[k].paragraph && *o != Open::Free);
-        if cued_paragraph {
+        if open[k] != Open::Free || quotes[k].phrase || cued.contains(&quotes[k].paragraph) {
             continue;
         }
         let speaker = narration_speaker(doc, quotes, k, pronoun_entity)
@@ -219,6 +233,7 @@ fn explicit(
     doc: &DocumentText,
     q: &mut Attributed,
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+    titled: &HashMap<String, Option<usize>>,
 ) -> Open {
     if q.term {
         return Open::Decided;
@@ -231,44 +246,47 @@ fn explicit(
         Slot::Pronoun(at) => {
             let resolved = pronoun_entity(at);
             if resolved.is_none() {
+                let i = doc.pronouns.partition_point(|p| p.start < at);
                 let gender = doc
                     .pronouns
-                    .iter()
-                    .find(|p| p.start == at)
+                    .get(i)
+                    .filter(|p| p.start == at)
                     .map_or(Gender::Unknown, |p| p.form.gender);
                 return Open::Turns(gender);
             }
             resolved
         }
-        Slot::Titled(start, end) => {
-            match titled_character(doc, &doc.text[start..end]) {
-                Some(entity) => Some(entity),
-                None => return Open::Turns(Gender::Unknown),
-            }
-        }
-        Slot::Nominal => return Open::Turns(Gender::Unknown),
+        Slot::Titled(start, end) => match titled.get(&doc.text[start..end].to_lowercase()) {
+            Some(&Some(entity)) => Some(entity),
+            _ => return Open::Turns(Gender::Unknown),
+        },
+        Slot::Nominal(gender) => return Open::Turns(gender),
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
     Open::Decided
 }
 
-/// The one character the text gives a title ("parson" -> "Parson Tringham"),
-/// if exactly one has it.
-fn titled_character(doc: &DocumentText, noun: &str) -> Option<usize> {
-    let mut found = None;
+/// The word before each name, lowercase ("captain" in "Captain Gray"), and the
+/// one character it comes before (None when it comes before several).
+fn titled_characters(doc: &DocumentText) -> HashMap<String, Option<usize>> {
+    let mut found: HashMap<String, Option<usize>> = HashMap::new();
     for m in doc.persons {
         let before = doc.text[..m.start].trim_end();
         let word = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if word.eq_ignore_ascii_case(noun) {
-            match found {
-                None => found = Some(m.entity),
-                Some(e) if e == m.entity => {}
-                Some(_) => return None,
-            }
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            continue;
         }
+        found
+            .entry(word.to_lowercase())
+            .and_modify(|e| {
+                if *e != Some(m.entity) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(m.entity));
     }
     found
 }
@@ -312,7 +330,11 @@ fn narration_speaker(
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let range = doc.paragraphs.get(quotes[k].paragraph)?.clone();
-    let inside = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
+    // Quotes are in text order and do not overlap.
+    let inside = |at: usize| {
+        let next = quotes.partition_point(|q| q.start <= at);
+        next.checked_sub(1).is_some_and(|q| at < quotes[q].end)
+    };
     let first = doc.persons.partition_point(|m| m.start < range.start);
     let names = doc.persons[first..]
         .iter()
@@ -348,7 +370,11 @@ const TURN_REACH: usize = 6;
 /// Rule 5: in a run of adjacent paragraphs with quotes, speakers alternate.
 /// An open turn takes the speaker of the nearest decided turn an even number
 /// of turns away, else the one the nearest turn before it spoke to.
-fn conversation_turns(quotes: &mut [Attributed], open: &mut [Open], genders: &HashMap<usize, Gender>) {
+fn conversation_turns(
+    quotes: &mut [Attributed],
+    open: &mut [Open],
+    genders: &HashMap<usize, Gender>,
+) {
     // One turn per paragraph: (paragraph, index of its first non-term quote).
     let mut turns: Vec<(usize, usize)> = Vec::new();
     for (k, q) in quotes.iter().enumerate() {
@@ -370,7 +396,9 @@ fn conversation_turns(quotes: &mut [Attributed], open: &mut [Open], genders: &Ha
 }
 
 fn turn_speaker_of(quotes: &[Attributed], open: &[Open], k: usize) -> Option<usize> {
-    (open[k] == Open::Decided).then_some(quotes[k].speaker).flatten()
+    (open[k] == Open::Decided)
+        .then_some(quotes[k].speaker)
+        .flatten()
 }
 
 fn fill_run(
@@ -405,7 +433,11 @@ fn fill_run(
             };
             let fits = |s: &usize| {
                 !addressed[t].contains(s)
-                    && genders.get(s).copied().unwrap_or_default().compatible(wanted)
+                    && genders
+                        .get(s)
+                        .copied()
+                        .unwrap_or_default()
+                        .compatible(wanted)
             };
             if let Some(speaker) = turn_candidate(&known, &addressed, t, &fits) {
                 quotes[k].speaker = Some(speaker);

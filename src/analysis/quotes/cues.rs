@@ -9,7 +9,7 @@ use super::lexicon::lexicon;
 use super::pieces::{pieces, Piece};
 use super::Span;
 use crate::analysis::coref::PersonMention;
-use crate::analysis::entities::is_title;
+use crate::analysis::entities::{is_title, Gender};
 
 /// Who a cue says is speaking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +18,9 @@ pub enum Slot {
     Name(usize),
     /// A pronoun starting at this byte ("he said").
     Pronoun(usize),
-    /// A common noun or an untagged word: someone, but no entity.
-    Nominal,
+    /// A common noun or an untagged word: someone, but no entity; the
+    /// gender its noun tells ("his wife"), if any.
+    Nominal(Gender),
     /// "said the parson": a title used as a noun (the byte range of "parson"),
     /// which may name the one character the text gives that title.
     Titled(usize, usize),
@@ -70,10 +71,7 @@ fn is_possessive_after(text: &str, end: usize) -> bool {
 }
 
 fn lower_words(text: &str, pieces: &[Piece]) -> Vec<String> {
-    pieces
-        .iter()
-        .map(|p| p.text(text).to_lowercase())
-        .collect()
+    pieces.iter().map(|p| p.text(text).to_lowercase()).collect()
 }
 
 /// The cue after a quote: in `after` (from the closing mark to the next quote
@@ -82,7 +80,9 @@ pub fn trailing(text: &str, persons: &[PersonMention], after: Range<usize>) -> O
     let all = pieces(text, after);
     let stop = all
         .iter()
-        .position(|p| !p.is_word && (is_sentence_end(p.text(text)) || is_opening_mark(p.text(text))))
+        .position(|p| {
+            !p.is_word && (is_sentence_end(p.text(text)) || is_opening_mark(p.text(text)))
+        })
         .unwrap_or(all.len());
     let clause = &all[..stop];
     let lead = clause.iter().take_while(|p| !p.is_word).count();
@@ -108,7 +108,10 @@ pub fn trailing(text: &str, persons: &[PersonMention], after: Range<usize>) -> O
         };
         let (start, end) = match slot {
             Slot::Name(i) if k == 0 => (clause[0].start, persons[i].end),
-            _ if k == 0 => (clause[0].start, clause.get(verb.words).map_or(verb_end, |p| p.end)),
+            _ if k == 0 => (
+                clause[0].start,
+                clause.get(verb.words).map_or(verb_end, |p| p.end),
+            ),
             _ => (clause[0].start, verb_end),
         };
         return Some(Cue {
@@ -131,7 +134,8 @@ fn after_verb(
     for (j, piece) in rest.iter().enumerate().take(INVERTED_WORDS) {
         if let Some(i) = person_in(persons, piece) {
             if is_possessive_after(text, persons[i].end) {
-                return Some(Slot::Nominal); // "said Elizabeth's mother"
+                // "said Elizabeth's mother"
+                return Some(Slot::Nominal(phrase_gender(text, &rest[j + 1..])));
             }
             if j == 0 || nominal || titles_before(rest, j, text) || rest[j - 1].text(text) == "," {
                 return Some(Slot::Name(i));
@@ -161,17 +165,26 @@ fn after_verb(
         }
         if j == 0 && piece.text(text).starts_with(char::is_uppercase) {
             let titled = piece.text(text).ends_with('.') || is_title(piece.text(text));
-            let name_next = rest
-                .get(1)
-                .is_some_and(|p| person_in(persons, p).is_some());
+            let name_next = rest.get(1).is_some_and(|p| person_in(persons, p).is_some());
             if titled || name_next {
                 continue; // a title before the name ("Mr.", "Miss")
             }
-            return Some(Slot::Nominal); // a name the tagger missed
+            return Some(Slot::Nominal(Gender::Unknown)); // a name the tagger missed
         }
         break;
     }
-    nominal.then_some(Slot::Nominal)
+    nominal.then(|| Slot::Nominal(phrase_gender(text, rest)))
+}
+
+/// The gender a common-noun phrase's nouns tell, up to its first comma.
+fn phrase_gender(text: &str, phrase: &[Piece]) -> Gender {
+    phrase
+        .iter()
+        .take_while(|p| p.is_word)
+        .take(INVERTED_WORDS)
+        .map(|p| lexicon().noun_gender(&p.text(text).to_lowercase()))
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or_default()
 }
 
 /// True when every piece before `j` is a capitalised title ("Mr.", "Miss").
@@ -189,22 +202,13 @@ fn titled_noun(text: &str, rest: &[Piece]) -> Option<Slot> {
     let word = noun.text(text);
     let closes = rest.get(1).is_none_or(|p| !p.is_word);
     let mut chars = word.chars();
-    let capitalised: String = chars
-        .next()?
-        .to_uppercase()
-        .chain(chars)
-        .collect();
+    let capitalised: String = chars.next()?.to_uppercase().chain(chars).collect();
     (closes && word.starts_with(char::is_lowercase) && is_title(&capitalised))
         .then_some(Slot::Titled(noun.start, noun.end))
 }
 
 /// Who the words before a verb name: "Mr. Bennet", "he", "the old man".
-fn subject(
-    text: &str,
-    persons: &[PersonMention],
-    words: &[Piece],
-    lower: &[&str],
-) -> Option<Slot> {
+fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str]) -> Option<Slot> {
     let first = words.first()?;
     // Up to one adverb may stand between the subject and its verb ("he quietly said").
     let adverb = |p: &Piece| p.text(text).ends_with("ly");
@@ -222,13 +226,13 @@ fn subject(
             !(word.starts_with(char::is_uppercase) && (word.ends_with('.') || is_title(word)))
         })
         .unwrap_or(0);
-    if let Some(i) = words
-        .get(name_from)
-        .and_then(|p| person_in(persons, p))
-    {
-        let after_name = words.iter().position(|p| p.start >= persons[i].end).unwrap_or(words.len());
+    if let Some(i) = words.get(name_from).and_then(|p| person_in(persons, p)) {
+        let after_name = words
+            .iter()
+            .position(|p| p.start >= persons[i].end)
+            .unwrap_or(words.len());
         if is_possessive_after(text, persons[i].end) {
-            return Some(Slot::Nominal);
+            return Some(Slot::Nominal(phrase_gender(text, &words[after_name..])));
         }
         return ends_before_verb(after_name).then_some(Slot::Name(i));
     }
@@ -238,7 +242,7 @@ fn subject(
         }
     }
     if lexicon().is_nominal(lower[0]) && words.iter().all(|p| p.is_word) {
-        return Some(Slot::Nominal);
+        return Some(Slot::Nominal(phrase_gender(text, words)));
     }
     None
 }
@@ -293,17 +297,17 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {
             return Some(if is_possessive_after(text, persons[i].end) {
-                Slot::Nominal
+                Slot::Nominal(Gender::Unknown)
             } else {
                 Slot::Name(i)
             });
         }
-        is_subject_pronoun(&refs[k]).then_some(Slot::Pronoun(p.start))
+        is_subject_pronoun(refs[k]).then_some(Slot::Pronoun(p.start))
     })?;
     let start = match slot {
         Slot::Name(i) => persons[i].start,
         Slot::Pronoun(at) => at,
-        Slot::Nominal | Slot::Titled(..) => sentence[0].start,
+        Slot::Nominal(_) | Slot::Titled(..) => sentence[0].start,
     };
     Some(Cue {
         span: Span {

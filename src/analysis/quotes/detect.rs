@@ -63,14 +63,16 @@ pub fn style(text: &str, paragraphs: &[Range<usize>]) -> Style {
         let mut prev = None;
         let mut chars = body.chars().peekable();
         while let Some(c) = chars.next() {
-            // A straight single mark opens only at a word's start ("'Tis" aside).
-            let at_word_start = !prev.is_some_and(|p: char| !p.is_whitespace() && p != '(')
-                && chars.peek().is_some_and(|n| n.is_alphanumeric());
             match c {
                 '“' | '„' | '«' => double_open += 1,
                 '"' => straight += 1,
                 '‘' => single_open += 1,
-                '\'' if at_word_start => single_open += 1,
+                // A straight single mark opens only at a word's start ("'Tis" aside).
+                '\'' if !prev.is_some_and(|p: char| !p.is_whitespace() && p != '(')
+                    && chars.peek().is_some_and(|n| n.is_alphanumeric()) =>
+                {
+                    single_open += 1
+                }
                 _ => {}
             }
             prev = Some(c);
@@ -89,6 +91,11 @@ pub fn style(text: &str, paragraphs: &[Range<usize>]) -> Style {
 fn starts_with_dash(paragraph: &str) -> bool {
     let trimmed = paragraph.trim_start();
     trimmed.starts_with('—') || trimmed.starts_with('―')
+}
+
+/// Characters that can be quote marks in some style.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
 }
 
 /// What the character at byte `i` is in the document's style, if a mark.
@@ -165,6 +172,9 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
     for (index, range) in paragraphs.iter().enumerate() {
         for (offset, c) in text[range.clone()].char_indices() {
             let at = range.start + offset;
+            if !is_mark_char(c) {
+                continue;
+            }
             if skip_mark == Some(at) {
                 skip_mark = None;
                 continue;
@@ -264,8 +274,7 @@ fn split_at_cues(text: &str, range: Range<usize>, found: &mut Vec<Found>) {
                 });
                 // The cue runs to the end of its clause; speech may resume after it.
                 let mut j = i + 1 + cue_words;
-                while j < all.len() && !matches!(all[j].text(text), "." | ";" | ":" | "!" | "?")
-                {
+                while j < all.len() && !matches!(all[j].text(text), "." | ";" | ":" | "!" | "?") {
                     j += 1;
                 }
                 speech_start = all.get(j + 1).map(|p| p.start);
@@ -351,7 +360,11 @@ mod tests {
         let text = "‘I don’t know,’ said Tom. ‘It’s the boys’ dog.’\n\n'Can't you see?' she asked.";
         assert_eq!(
             quotes(text),
-            ["‘I don’t know,’", "‘It’s the boys’ dog.’", "'Can't you see?'"]
+            [
+                "‘I don’t know,’",
+                "‘It’s the boys’ dog.’",
+                "'Can't you see?'"
+            ]
         );
     }
 

@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::analysis::entities::Gender;
+
 const SPEECH_VERBS: &str = include_str!("../../../assets/quotes/speech_verbs.tsv");
 const CUE_WORDS: &str = include_str!("../../../assets/quotes/cue_words.tsv");
 
@@ -23,6 +25,7 @@ pub struct Lexicon {
     nominal: HashSet<&'static str>,
     vocative: HashSet<&'static str>,
     term: HashSet<&'static str>,
+    noun_genders: HashMap<&'static str, Gender>,
 }
 
 /// The lexicon, parsed once.
@@ -41,8 +44,7 @@ fn rows(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> =
-            HashMap::new();
+        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> = HashMap::new();
         for (forms, inverts) in rows(SPEECH_VERBS) {
             let inverts = inverts.trim() == "y";
             // "according to" is one two-word form; other lines list one-word forms.
@@ -66,12 +68,15 @@ impl Lexicon {
         let mut nominal = HashSet::new();
         let mut vocative = HashSet::new();
         let mut term = HashSet::new();
+        let mut noun_genders = HashMap::new();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
                 "nominal" => nominal.insert(word),
                 "vocative" => vocative.insert(word),
                 "term" => term.insert(word),
+                "male" => noun_genders.insert(word, Gender::Male).is_none(),
+                "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 _ => false,
             };
         }
@@ -80,6 +85,7 @@ impl Lexicon {
             nominal,
             vocative,
             term,
+            noun_genders,
         }
     }
 
@@ -103,6 +109,14 @@ impl Lexicon {
     /// "dear", "oh": a name said to someone may follow.
     pub fn is_vocative_lead(&self, lowercase: &str) -> bool {
         self.vocative.contains(lowercase)
+    }
+
+    /// The gender a common noun tells ("father" male, "wife" female).
+    pub fn noun_gender(&self, lowercase: &str) -> Gender {
+        self.noun_genders
+            .get(lowercase)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

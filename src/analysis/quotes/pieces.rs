@@ -94,7 +94,18 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["said", "Mr.", "Bennet", ",", "don't", "-", "-", "an", "18-year-old", "."]
+            [
+                "said",
+                "Mr.",
+                "Bennet",
+                ",",
+                "don't",
+                "-",
+                "-",
+                "an",
+                "18-year-old",
+                "."
+            ]
         );
     }
 }

@@ -26,11 +26,12 @@ fn run(text: &str, cast: Cast) -> Speech {
     let mut persons: Vec<PersonMention> = cast
         .iter()
         .flat_map(|&(name, entity, _)| {
-            text.match_indices(name).map(move |(start, _)| PersonMention {
-                start,
-                end: start + name.len(),
-                entity,
-            })
+            text.match_indices(name)
+                .map(move |(start, _)| PersonMention {
+                    start,
+                    end: start + name.len(),
+                    entity,
+                })
         })
         .collect();
     persons.sort_by_key(|m| m.start);
@@ -76,14 +77,20 @@ fn cue_after_the_quote_names_the_speaker() {
     assert_eq!(speakers("“Go home,” said Ann.", &[ANN]), [Some(0)]);
     assert_eq!(speakers("“Go home,” Ann replied.", &[ANN]), [Some(0)]);
     assert_eq!(speakers("“Go home,” said Mr. Gray.", &[MR_GRAY]), [Some(2)]);
-    assert_eq!(speakers("“Is it late?” asked Ann quietly.", &[ANN]), [Some(0)]);
+    assert_eq!(
+        speakers("“Is it late?” asked Ann quietly.", &[ANN]),
+        [Some(0)]
+    );
 }
 
 #[test]
 fn cue_before_the_quote_names_the_speaker() {
     assert_eq!(speakers("Ann said: “Go home.”", &[ANN]), [Some(0)]);
     assert_eq!(speakers("Ann: “Go home.”", &[ANN]), [Some(0)]);
-    assert_eq!(speakers("Then Ann turned and cried, “Go home!”", &[ANN]), [Some(0)]);
+    assert_eq!(
+        speakers("Then Ann turned and cried, “Go home!”", &[ANN]),
+        [Some(0)]
+    );
 }
 
 #[test]
@@ -94,7 +101,10 @@ fn an_apposition_after_the_verb_names_the_speaker() {
 
 #[test]
 fn according_to_and_told_name_the_subject_not_the_listener() {
-    assert_eq!(speakers("“Prices rose,” according to Ann.", &[ANN]), [Some(0)]);
+    assert_eq!(
+        speakers("“Prices rose,” according to Ann.", &[ANN]),
+        [Some(0)]
+    );
     let told = "Ann told Tom that the harvest “was the worst in years”.";
     assert_eq!(speakers(told, &[ANN, TOM]), [Some(0)]);
 }
@@ -107,7 +117,8 @@ fn a_quote_split_by_its_cue_is_one_speaker() {
 
 #[test]
 fn a_pronoun_cue_is_resolved_to_the_character_of_its_gender() {
-    let text = "Ann met Tom at the gate.\n\n“You are late,” she said.\n\n“The train was slow,” he said.";
+    let text =
+        "Ann met Tom at the gate.\n\n“You are late,” she said.\n\n“The train was slow,” he said.";
     assert_eq!(speakers(text, &[ANN, TOM]), [Some(0), Some(1)]);
 }
 

@@ -143,7 +143,10 @@ fn speaker_span(app: &App, paragraph: usize, line: Range<usize>) -> Span<'static
         .find_map(|q| q.speaker);
     let label = speaker.map_or_else(String::new, |s| app.speaker_label(s, margin - 1));
     let padding = margin.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-    Span::styled(format!("{label}{}", " ".repeat(padding)), app.theme.speaker())
+    Span::styled(
+        format!("{label}{}", " ".repeat(padding)),
+        app.theme.speaker(),
+    )
 }
 
 /// Styles of one paragraph's text by byte offset.
