@@ -108,7 +108,7 @@ fn mark_at(text: &str, i: usize, c: char, style: Style) -> Option<Mark> {
         Style::Double => match c {
             '“' | '„' | '«' => Some(Mark::Open),
             '”' | '»' => Some(Mark::Close),
-            '"' => Some(Mark::Either),
+            '"' => Some(straight_double(prev, next)),
             _ => None,
         },
         Style::Single => match c {
@@ -130,6 +130,17 @@ fn mark_at(text: &str, i: usize, c: char, style: Style) -> Option<Mark> {
             _ => None,
         },
         Style::Dash => None,
+    }
+}
+
+/// A straight double mark opens before a word and after a space, closes
+/// after a word before a space; otherwise its position in the pairing decides.
+fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
+    let space_or_edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([—".contains(c));
+    match (space_or_edge(prev), space_or_edge(next)) {
+        (true, false) => Mark::Open,
+        (false, true) => Mark::Close,
+        _ => Mark::Either,
     }
 }
 
@@ -169,7 +180,10 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
     let mut carried = 0;
     // The reopening mark of a continued paragraph is not a new quote.
     let mut skip_mark: Option<usize> = None;
+    // The previous paragraph's quote was cut at its end, unclosed.
+    let mut capped = false;
     for (index, range) in paragraphs.iter().enumerate() {
+        let first_in_paragraph = found.len();
         for (offset, c) in text[range.clone()].char_indices() {
             let at = range.start + offset;
             if !is_mark_char(c) {
@@ -213,10 +227,24 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
                         open = Some(at);
                     }
                 }
-                (Mark::Close, None) => {} // a stray closing mark
+                (Mark::Close, None) => {
+                    // A quote run on from the paragraph before without reopening marks
+                    // ("...Russia.\n\nThis is our top priority," he said): it closes here.
+                    if capped && found.len() == first_in_paragraph {
+                        let start = range.start + (text[range.clone()].len()
+                            - text[range.clone()].trim_start().len());
+                        found.push(Found {
+                            start,
+                            end: end_of_mark,
+                        });
+                    }
+                }
             }
         }
-        let Some(start) = open else { continue };
+        let Some(start) = open else {
+            capped = false;
+            continue;
+        };
         let next = paragraphs.get(index + 1);
         let reopened = next.and_then(|n| {
             (carried + 1 < MAX_PARAGRAPHS && !is_heading(&text[n.clone()]))
@@ -227,6 +255,7 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
             Some(at) => {
                 skip_mark = Some(at);
                 carried += 1;
+                capped = false;
             }
             None => {
                 // Unclosed: cap it at this paragraph's end and start afresh.
@@ -236,6 +265,7 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
                 });
                 open = None;
                 carried = 0;
+                capped = true;
             }
         }
     }
@@ -386,6 +416,19 @@ mod tests {
     fn an_unclosed_quote_stops_at_its_paragraph() {
         let text = "“This never closes.\n\nThe narrator goes on. “Here,” said Bo.";
         assert_eq!(quotes(text), ["“This never closes.", "“Here,”"]);
+    }
+
+    #[test]
+    fn a_quote_run_on_without_reopening_marks_closes_in_the_next_paragraph() {
+        let text = "\"There is no task more urgent.\n\nThis is our priority,\" he said. \"Next.\"";
+        assert_eq!(
+            quotes(text),
+            [
+                "\"There is no task more urgent.",
+                "This is our priority,\"",
+                "\"Next.\""
+            ]
+        );
     }
 
     #[test]
