@@ -131,13 +131,21 @@ fn after_verb(
     lower: &[&str],
 ) -> Option<Slot> {
     let mut nominal = false;
+    // "said Uralsib analyst Chris Weafer": an untagged capitalised word opens
+    // a phrase that may end in the name; a linking word ("to", "of") ends it.
+    let mut untagged = false;
     for (j, piece) in rest.iter().enumerate().take(INVERTED_WORDS) {
         if let Some(i) = person_in(persons, piece) {
             if is_possessive_after(text, persons[i].end) {
                 // "said Elizabeth's mother"
                 return Some(Slot::Nominal(phrase_gender(text, &rest[j + 1..])));
             }
-            if j == 0 || nominal || titles_before(rest, j, text) || rest[j - 1].text(text) == "," {
+            if j == 0
+                || nominal
+                || untagged
+                || titles_before(rest, j, text)
+                || rest[j - 1].text(text) == ","
+            {
                 return Some(Slot::Name(i));
             }
             return None;
@@ -160,6 +168,12 @@ fn after_verb(
             nominal = true;
             continue;
         }
+        if untagged {
+            if lexicon().is_link_word(lower[j]) {
+                break;
+            }
+            continue;
+        }
         if nominal {
             continue;
         }
@@ -169,9 +183,13 @@ fn after_verb(
             if titled || name_next {
                 continue; // a title before the name ("Mr.", "Miss")
             }
-            return Some(Slot::Nominal(Gender::Unknown)); // a name the tagger missed
+            untagged = true; // a name the tagger missed, or a phrase before one
+            continue;
         }
         break;
+    }
+    if untagged {
+        return Some(Slot::Nominal(Gender::Unknown));
     }
     nominal.then(|| Slot::Nominal(phrase_gender(text, rest)))
 }

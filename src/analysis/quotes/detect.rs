@@ -230,13 +230,11 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
                 (Mark::Close, None) => {
                     // A quote run on from the paragraph before without reopening marks
                     // ("...Russia.\n\nThis is our top priority," he said): it closes here.
+                    // It is one quote with the part cut at the paragraph before.
                     if capped && found.len() == first_in_paragraph {
-                        let start = range.start + (text[range.clone()].len()
-                            - text[range.clone()].trim_start().len());
-                        found.push(Found {
-                            start,
-                            end: end_of_mark,
-                        });
+                        if let Some(last) = found.last_mut() {
+                            last.end = end_of_mark;
+                        }
                     }
                 }
             }
@@ -424,8 +422,7 @@ mod tests {
         assert_eq!(
             quotes(text),
             [
-                "\"There is no task more urgent.",
-                "This is our priority,\"",
+                "\"There is no task more urgent.\n\nThis is our priority,\"",
                 "\"Next.\""
             ]
         );

@@ -26,6 +26,7 @@ pub struct Lexicon {
     vocative: HashSet<&'static str>,
     term: HashSet<&'static str>,
     noun_genders: HashMap<&'static str, Gender>,
+    link: HashSet<&'static str>,
 }
 
 /// The lexicon, parsed once.
@@ -69,12 +70,14 @@ impl Lexicon {
         let mut vocative = HashSet::new();
         let mut term = HashSet::new();
         let mut noun_genders = HashMap::new();
+        let mut link = HashSet::new();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
                 "nominal" => nominal.insert(word),
                 "vocative" => vocative.insert(word),
                 "term" => term.insert(word),
+                "link" => link.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 _ => false,
@@ -86,6 +89,7 @@ impl Lexicon {
             vocative,
             term,
             noun_genders,
+            link,
         }
     }
 
@@ -117,6 +121,11 @@ impl Lexicon {
             .get(lowercase)
             .copied()
             .unwrap_or_default()
+    }
+
+    /// "to", "of": a word that ends the phrase naming a speaker.
+    pub fn is_link_word(&self, lowercase: &str) -> bool {
+        self.link.contains(lowercase)
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

@@ -100,6 +100,15 @@ fn an_apposition_after_the_verb_names_the_speaker() {
 }
 
 #[test]
+fn a_name_after_an_untagged_phrase_is_the_speaker_but_not_after_to() {
+    let analyst = "“Sell now,” said Uralsib analyst Tom.";
+    assert_eq!(speakers(analyst, &[TOM]), [Some(1)]);
+    // "Jane" is no character here: the one spoken to is not taken instead.
+    let listener = "“Sell now,” said Jane to Tom.";
+    assert_eq!(speakers(listener, &[TOM]), [None]);
+}
+
+#[test]
 fn according_to_and_told_name_the_subject_not_the_listener() {
     assert_eq!(
         speakers("“Prices rose,” according to Ann.", &[ANN]),
