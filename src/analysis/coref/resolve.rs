@@ -159,8 +159,7 @@ fn antecedent(
     gender: Gender,
 ) -> Option<usize> {
     let mut best: Option<(f32, usize)> = None;
-    let mut seen: Vec<usize> = Vec::new();
-    for r in recent.iter().rev() {
+    for (i, r) in recent.iter().enumerate().rev() {
         if r.paragraph + PARAGRAPH_WINDOW < paragraph {
             break;
         }
@@ -175,10 +174,9 @@ fn antecedent(
         let distance = sentence.saturating_sub(r.sentence) as f32;
         let score = -distance - cost + if r.subject { SUBJECT_BONUS } else { 0.0 };
         // Only a character's most recent mention competes.
-        if seen.contains(&r.entity) {
+        if recent[i + 1..].iter().any(|later| later.entity == r.entity) {
             continue;
         }
-        seen.push(r.entity);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, r.entity));
         }

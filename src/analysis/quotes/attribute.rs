@@ -75,8 +75,11 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                 .skip(paragraph)
                 .find(|p| p.end >= q.end)
                 .map_or(bounds.end, |p| p.end);
-            let after = q.end..next_start.min(paragraph_end).max(q.end);
-            let before = previous_end.min(q.start)..q.start;
+            // A cue sits within a clause of the quote: look no further.
+            let after_end = floor_boundary(doc.text, q.end + CUE_WINDOW);
+            let after = q.end..next_start.min(paragraph_end).min(after_end).max(q.end);
+            let before_start = ceil_boundary(doc.text, q.start.saturating_sub(CUE_WINDOW));
+            let before = previous_end.max(before_start).min(q.start)..q.start;
             let words = pieces(doc.text, q.start..q.end)
                 .iter()
                 .filter(|p| p.is_word)
@@ -112,6 +115,27 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
             }
         })
         .collect()
+}
+
+/// Bytes around a quote searched for its cue.
+const CUE_WINDOW: usize = 400;
+
+/// The nearest char boundary at or before `at` (clamped to the text).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary at or after `at` (clamped to the text).
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// A paragraph ending in a colon ("he said:") introduces the quote below it.
