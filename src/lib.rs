@@ -5,5 +5,6 @@
 pub mod analysis;
 pub mod corpus;
 pub mod export;
+pub mod litbank_eval;
 pub mod progress;
 pub mod tui;

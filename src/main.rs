@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use jiff::civil::Date;
 
 use storyscope::analysis::ner::commands::{eval_ner, train_ner};
@@ -20,7 +20,8 @@ use storyscope::{export, tui};
     name = "storyscope",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = EXAMPLES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,7 +34,29 @@ struct Cli {
     /// Key file merged over the default keys (default: $XDG_CONFIG_HOME/storyscope/keys.toml).
     #[arg(long, value_name = "PATH")]
     keys_file: Option<std::path::PathBuf>,
+    /// Start at the top with no filters, ignoring where you left this story
+    /// (the place is still saved on quitting).
+    #[arg(long)]
+    fresh: bool,
+    /// Colours for a light or a dark terminal (default: the `background` of
+    /// theme.toml beside the key file, else what the terminal reports).
+    #[arg(long, value_enum)]
+    theme: Option<tui::theme_config::Background>,
 }
+
+const EXAMPLES: &str = "\
+Examples:
+  storyscope                                  Explore the bundled news story
+  storyscope pride_and_prejudice.txt          Explore a novel
+  storyscope news/ --date 2020-01-24          A folder of articles; \"Friday\" read from that date
+  storyscope --theme light --fresh novel.txt  Light colours, start at the top
+  storyscope analyze --json story.txt > story.json
+  storyscope export novel.txt --format html --out novel.html
+  storyscope export novel.txt --format csv --out novel-tables/
+  storyscope completions bash > ~/.local/share/bash-completion/completions/storyscope
+  storyscope man --out ~/.local/share/man/man1
+
+In the app, ? lists every key.";
 
 #[derive(Args, Clone)]
 struct Input {
@@ -74,6 +97,22 @@ enum Command {
         #[arg(long)]
         errors: Option<std::path::PathBuf>,
     },
+    /// Count how far back undated texts anchor the calendar values of relative expressions;
+    /// exits non-zero when more than --max-far of them come from over 30 paragraphs back.
+    EvalAnchors {
+        /// Undated texts (novels).
+        paths: Vec<String>,
+        /// Highest share of far anchors allowed over all the texts.
+        #[arg(long, default_value_t = 0.10)]
+        max_far: f64,
+    },
+    /// Score entity timelines against a gold file (tests/fixtures/entity_timeline_gold.tsv).
+    EvalEntityTimelines {
+        /// Gold TSV: entity, document file prefix, date or FIRST..LAST, sentence start.
+        gold: PathBuf,
+        /// The story folder the gold describes.
+        paths: Vec<String>,
+    },
     /// Tag a CoNLL-2003 file with the NER model; print precision, recall, F1 and speed.
     EvalNer {
         /// CoNLL file: token first column, IOB1 entity tag last, `-DOCSTART-` between documents.
@@ -88,6 +127,24 @@ enum Command {
         #[arg(long)]
         show_errors: bool,
     },
+    /// Cross-validate the analysis on LitBank: per fold, train the tagger without the fold's
+    /// books, analyse them, and write one JSON file per book for score_litbank.py.
+    EvalLitbank {
+        /// LitBank folder (gold.json and docs/).
+        dir: PathBuf,
+        /// CoNLL-2003 training file, trained on in every fold.
+        #[arg(long)]
+        conll_train: PathBuf,
+        /// CoNLL-2003 development file that picks each fold's epoch.
+        #[arg(long)]
+        conll_dev: PathBuf,
+        /// Number of folds over the books.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Folder for the per-book JSON analyses.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
     TrainNer {
         /// Training file (eng.train).
@@ -96,6 +153,9 @@ enum Command {
         /// Development file (eng.testa) that picks the best epoch.
         #[arg(long)]
         dev: PathBuf,
+        /// A LitBank folder (gold.json and docs/) whose names are trained on too.
+        #[arg(long, value_name = "DIR")]
+        litbank: Option<PathBuf>,
         /// Where to write the model.
         #[arg(long, default_value = "assets/ner/ner.model")]
         out: PathBuf,
@@ -106,6 +166,33 @@ enum Command {
         #[arg(long, default_value_t = TrainOptions::default().bits, value_parser = clap::value_parser!(u32).range(12..=24))]
         bits: u32,
     },
+    /// Write the analysis as a self-contained HTML report or as CSV tables.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// `html`: one page to open in a browser; `csv`: documents, entities,
+        /// mentions, quotes and timeline tables in a folder.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The HTML file (or a folder to put it in; `-` for standard output), or the
+        /// folder for the CSV files.
+        #[arg(long, value_name = "DIR_OR_FILE")]
+        out: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), or write it and one page per command into a folder.
+    Man {
+        /// Folder for storyscope.1 and storyscope-COMMAND.1.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Html,
+    Csv,
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
@@ -153,10 +240,12 @@ fn run(cli: Cli) -> Result<()> {
             if !std::io::stdout().is_terminal() {
                 bail!("standard output is not a terminal: use `storyscope analyze` or `storyscope render` instead");
             }
+            let theme = tui::theme_config::resolve(cli.theme, cli.keys_file.as_deref())?;
             let options = tui::Options {
                 mouse: !cli.no_mouse,
                 keys_file: cli.keys_file,
-                ..tui::Options::default()
+                theme,
+                fresh: cli.fresh,
             };
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
@@ -181,15 +270,36 @@ fn run(cli: Cli) -> Result<()> {
             print_output(&screen)
         }
         Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
+        Some(Command::EvalAnchors { paths, max_far }) => eval_anchors(&paths, max_far),
+        Some(Command::EvalEntityTimelines { gold, paths }) => eval_entity_timelines(&gold, &paths),
         Some(Command::EvalNer {
             file,
             model,
             runs,
             show_errors,
         }) => eval_ner(&file, model.as_deref(), runs, show_errors),
+        Some(Command::EvalLitbank {
+            dir,
+            conll_train,
+            conll_dev,
+            folds,
+            out,
+        }) => {
+            let eval = storyscope::litbank_eval::EvalLitbank {
+                dir: &dir,
+                conll_train: &conll_train,
+                conll_dev: &conll_dev,
+                folds,
+                out: &out,
+            };
+            let written = storyscope::litbank_eval::run(&eval, &TrainOptions::default())?;
+            println!("wrote {} analyses to {}", written.len(), out.display());
+            Ok(())
+        }
         Some(Command::TrainNer {
             train,
             dev,
+            litbank,
             out,
             epochs,
             bits,
@@ -199,9 +309,82 @@ fn run(cli: Cli) -> Result<()> {
                 bits,
                 ..TrainOptions::default()
             };
-            train_ner(&train, &dev, &out, &options)
+            train_ner(&train, &dev, litbank.as_deref(), &out, &options)
         }
+        Some(Command::Export { input, format, out }) => {
+            let (corpus, analysis) = load_and_analyze(&input)?;
+            run_export(&corpus, &analysis, format, &out)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "storyscope", &mut script);
+            print_output(&String::from_utf8_lossy(&script))
+        }
+        Some(Command::Man { out }) => man_pages(out.as_deref()),
     }
+}
+
+/// The man page from the same definition as `--help`: to stdout, or into
+/// `dir` with a page per command (`cargo manpage` writes target/man).
+fn man_pages(dir: Option<&std::path::Path>) -> Result<()> {
+    let command = Cli::command();
+    let render = |command: clap::Command| -> Result<Vec<u8>> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        Ok(page)
+    };
+    let Some(dir) = dir else {
+        return print_output(&String::from_utf8_lossy(&render(command)?));
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut pages = vec![("storyscope.1".to_string(), render(command.clone())?)];
+    for sub in command.get_subcommands() {
+        let name = format!("storyscope-{}", sub.get_name());
+        let page = render(
+            sub.clone()
+                .display_name(name.clone())
+                .bin_name(format!("storyscope {}", sub.get_name())),
+        )?;
+        pages.push((format!("{name}.1"), page));
+    }
+    for (name, page) in pages {
+        let path = dir.join(name);
+        std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Writes the report or the tables and says where on stderr.
+fn run_export(
+    corpus: &Corpus,
+    analysis: &analysis::Analysis,
+    format: ExportFormat,
+    out: &std::path::Path,
+) -> Result<()> {
+    let written = match format {
+        ExportFormat::Html if out == std::path::Path::new("-") => {
+            return print_output(&export::html::report(corpus, analysis));
+        }
+        ExportFormat::Csv if out == std::path::Path::new("-") => {
+            bail!("CSV export writes five files: give --out a folder");
+        }
+        ExportFormat::Html => {
+            let path = if out.is_dir() {
+                out.join(format!("{}.html", export::file_stem(corpus)))
+            } else {
+                out.to_path_buf()
+            };
+            std::fs::write(&path, export::html::report(corpus, analysis))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            vec![path]
+        }
+        ExportFormat::Csv => export::csv::write_tables(corpus, analysis, out)?,
+    };
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`storyscope analyze | head`) is not an error.
@@ -234,6 +417,49 @@ fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result
     Ok(())
 }
 
+fn eval_entity_timelines(gold: &std::path::Path, paths: &[String]) -> Result<()> {
+    use storyscope::analysis::entity_timeline_eval;
+    let text =
+        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
+    let gold_events = entity_timeline_eval::parse_gold(&text, &gold.display().to_string())?;
+    let corpus = corpus::load_paths(paths)?;
+    let analysis = analysis::analyze(&corpus, &AnalysisOptions::default());
+    for score in entity_timeline_eval::score(&corpus, &analysis, &gold_events)? {
+        println!("{score}");
+    }
+    Ok(())
+}
+
+fn eval_anchors(paths: &[String], max_far: f64) -> Result<()> {
+    use storyscope::analysis::timex::anchoring;
+    let corpus = corpus::load_paths(paths)?;
+    let reports = anchoring::report(&corpus);
+    let (mut anchored, mut far) = (0, 0);
+    for report in &reports {
+        println!("{report}");
+        anchored += report.anchored;
+        far += report.far;
+    }
+    let share = if anchored == 0 {
+        0.0
+    } else {
+        far as f64 / anchored as f64
+    };
+    println!(
+        "total: anchored {anchored} far {far} ({:.1}%)",
+        100.0 * share
+    );
+    if share > max_far {
+        bail!(
+            "{:.1}% of anchored values come from over {} paragraphs back (at most {:.1}% allowed)",
+            100.0 * share,
+            anchoring::FAR_PARAGRAPHS,
+            100.0 * max_far
+        );
+    }
+    Ok(())
+}
+
 fn load(input: &Input) -> Result<Corpus> {
     if input.paths.is_empty() {
         Ok(corpus::load_bundled())
@@ -245,6 +471,7 @@ fn load(input: &Input) -> Result<Corpus> {
 fn analysis_options(input: &Input) -> AnalysisOptions {
     AnalysisOptions {
         reference_date: input.date,
+        ..AnalysisOptions::default()
     }
 }
 

@@ -53,8 +53,10 @@ impl Tmux {
             .arg(&self.socket)
             .args(args)
             .env_remove("TMUX")
-            // The user's own key file must not change what the test sends.
+            // The user's own key file must not change what the test sends,
+            // nor may the tests read or write the user's saved places.
             .env("XDG_CONFIG_HOME", "/nonexistent-storyscope-test-config")
+            .env("XDG_STATE_HOME", self.state_home())
             .output()
             .expect("tmux runs")
     }
@@ -102,9 +104,17 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// This server's own state folder, removed with it.
+    fn state_home(&self) -> std::path::PathBuf {
+        std::env::temp_dir().join(format!("{}-state", self.socket))
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(self.state_home());
     }
 }
 
@@ -349,6 +359,249 @@ fn without_a_terminal_it_points_to_analyze_and_render() {
         stderr.contains("analyze") && stderr.contains("render"),
         "{stderr}"
     );
+}
+
+/// The app run from `dir` with its saved places in `state`.
+fn app_command_in(dir: &Path, state: &Path, args: &str) -> String {
+    format!(
+        "sh -c \"cd '{}' && XDG_STATE_HOME='{}' '{BINARY}' {args}; echo EXITED:\\$?; sleep 600\"",
+        dir.display(),
+        state.display()
+    )
+}
+
+#[test]
+fn reopening_a_story_returns_to_the_same_place_unless_fresh_or_unreadable() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state");
+    let command = |args: &str| app_command_in(dir.path(), &state, args);
+    {
+        let tmux = Tmux::start("state1", 120, 40, &command(&format!("'{FIXTURE}'")));
+        tmux.wait_for_text("▸2 Paragraphs");
+        tmux.send(&["1", "Enter"]);
+        tmux.wait_for_text("filter: P Ada Lovelace");
+        tmux.send(&["q"]);
+        tmux.wait_for_text("EXITED:0");
+    }
+    let files: Vec<_> = std::fs::read_dir(state.join("storyscope"))
+        .expect("state folder made")
+        .collect();
+    assert_eq!(files.len(), 1, "one state file, no temporary left");
+    {
+        let tmux = Tmux::start("state2", 120, 40, &command(&format!("'{FIXTURE}'")));
+        let screen = tmux.wait_for_text("back where you left");
+        assert!(screen.contains("filter: P Ada Lovelace"), "{screen}");
+        assert!(screen.contains("▸1 Entities"), "focus restored:\n{screen}");
+        tmux.send(&["q"]);
+        tmux.wait_for_text("EXITED:0");
+    }
+    {
+        let tmux = Tmux::start("state3", 120, 40, &command(&format!("--fresh '{FIXTURE}'")));
+        let screen = tmux.wait_for_text("▸2 Paragraphs");
+        assert!(
+            !screen.contains("filter: "),
+            "--fresh ignores it:\n{screen}"
+        );
+        tmux.send(&["q"]);
+        tmux.wait_for_text("EXITED:0");
+    }
+    let path = std::fs::read_dir(state.join("storyscope"))
+        .expect("state folder")
+        .next()
+        .expect("a file")
+        .expect("entry")
+        .path();
+    std::fs::write(&path, "{ not json").expect("corrupt it");
+    let tmux = Tmux::start("state4", 120, 40, &command(&format!("'{FIXTURE}'")));
+    let screen = tmux.wait_for_text("saved place unreadable");
+    assert!(
+        screen.contains("▸2 Paragraphs") && !screen.contains("filter: "),
+        "{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+}
+
+#[test]
+fn y_copies_through_osc_52_and_w_writes_the_view_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state");
+    let tmux = Tmux::start(
+        "share",
+        120,
+        40,
+        &app_command_in(dir.path(), &state, &format!("'{FIXTURE}'")),
+    );
+    tmux.wait_for_text("▸2 Paragraphs");
+    // tmux keeps what an application sends with OSC 52 as a paste buffer.
+    tmux.run(&["set-option", "-s", "set-clipboard", "on"]);
+    tmux.send(&["j", "y"]);
+    tmux.wait_for_text("copied ¶2 to the clipboard");
+    let buffer = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        buffer.starts_with(
+            "Ada Lovelace boarded the night ferry at Dover on 3 March 2024. The crew of Channel"
+        ),
+        "clipboard: {buffer:?}"
+    );
+
+    tmux.send(&["w"]);
+    tmux.wait_for_text("save view as: night-ferry-view.md");
+    tmux.send(&["Enter"]);
+    tmux.wait_for_text("wrote night-ferry-view.md");
+    let markdown =
+        std::fs::read_to_string(dir.path().join("night-ferry-view.md")).expect("written");
+    assert!(
+        markdown.starts_with("# The Night Ferry\n\n## Every paragraph"),
+        "{markdown}"
+    );
+    // Again: a new name is proposed; Esc writes nothing.
+    tmux.send(&["w"]);
+    tmux.wait_for_text("save view as: night-ferry-view-2.md");
+    tmux.send(&["Escape"]);
+    tmux.wait_for_text("nothing written");
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+    assert!(!dir.path().join("night-ferry-view-2.md").exists());
+}
+
+/// The screen with its colours, as SGR escape sequences.
+fn styled_screen(tmux: &Tmux) -> String {
+    String::from_utf8_lossy(&tmux.run(&["capture-pane", "-e", "-p", "-t", "0"]).stdout).into_owned()
+}
+
+/// The SGR sequence just before the mention "Ada Lovelace" in the text.
+fn style_of_ada(screen: &str) -> String {
+    let boarded = screen.find("boarded").expect("paragraph on screen");
+    let at = screen[..boarded]
+        .rfind("Ada Lovelace")
+        .expect("the mention");
+    // tmux writes one sequence per attribute: take the run of them.
+    let mut before = &screen[..at];
+    while let Some(start) = before
+        .rfind('\u{1b}')
+        .filter(|&s| before[s..].ends_with('m'))
+    {
+        before = &before[..start];
+    }
+    screen[before.len()..at].to_string()
+}
+
+/// Whether an SGR run sets ANSI foreground colour `index` (tmux writes
+/// `38;5;N`, other terminals `3N`).
+fn has_colour(style: &str, index: u8) -> bool {
+    style.contains(&format!("38;5;{index}m"))
+        || style.contains(&format!("[3{index}m"))
+        || style.contains(&format!(";3{index}m"))
+}
+
+#[test]
+fn the_theme_follows_the_flag_the_theme_file_and_colorfgbg() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state");
+    let keys = dir.path().join("keys.toml");
+    std::fs::write(&keys, "").expect("keys");
+    // Person mentions: cyan (ANSI 6) on dark, blue (4) on light.
+    let cases = [
+        ("dark", String::new(), "--theme dark", 6),
+        ("light", String::new(), "--theme light", 4),
+        ("fgbg", "COLORFGBG='0;15'".to_string(), "", 4),
+        (
+            "flag-wins",
+            "COLORFGBG='0;15'".to_string(),
+            "--theme dark",
+            6,
+        ),
+    ];
+    for (name, env, flag, colour) in cases {
+        let args = format!("{flag} '{FIXTURE}'");
+        let command = format!(
+            "sh -c \"cd '{}' && {env} XDG_STATE_HOME='{}' '{BINARY}' {args}; sleep 600\"",
+            dir.path().display(),
+            state.display()
+        );
+        let tmux = Tmux::start(&format!("theme-{name}"), 120, 40, &command);
+        tmux.wait_for_text("▸2 Paragraphs");
+        let style = style_of_ada(&styled_screen(&tmux));
+        assert!(has_colour(&style, colour), "{name}: {style:?}");
+        tmux.send(&["q"]);
+    }
+    // theme.toml beside the key file, with a colour of its own.
+    std::fs::write(
+        dir.path().join("theme.toml"),
+        "background = \"light\"\n[colors]\nperson = \"magenta\"\n",
+    )
+    .expect("theme");
+    let args = format!("--keys-file '{}' '{FIXTURE}'", keys.display());
+    let tmux = Tmux::start(
+        "theme-file",
+        120,
+        40,
+        &app_command_in(dir.path(), &state, &args),
+    );
+    tmux.wait_for_text("▸2 Paragraphs");
+    let style = style_of_ada(&styled_screen(&tmux));
+    assert!(has_colour(&style, 5), "theme.toml colour: {style:?}");
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
+    // A mistake in it: one line naming the file, and no app.
+    std::fs::write(dir.path().join("theme.toml"), "background = \"pink\"\n").expect("theme");
+    let tmux = Tmux::start(
+        "theme-bad",
+        120,
+        40,
+        &app_command_in(dir.path(), &state, &args),
+    );
+    let screen = tmux.wait_for_text("EXITED:2");
+    assert!(
+        screen.contains("theme.toml: background = \"pink\""),
+        "{screen}"
+    );
+}
+
+/// A folder of dated articles: the document list, keeping two documents,
+/// an entity's timeline and a jump from it (undone with Ctrl-o).
+#[test]
+fn documents_and_an_entity_timeline_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story_folder");
+    let tmux = Tmux::start("stories", 120, 30, &app_command(&format!("'{folder}'")));
+    tmux.wait_for_text("Bank shares fall");
+
+    tmux.send(&["4"]);
+    tmux.wait_for_text("Documents 3 · 0 marked");
+    tmux.send(&["v", "v"]);
+    tmux.wait_for_text("Documents 3 · 2 marked");
+    tmux.send(&["K"]);
+    let kept = tmux.wait_for_text("filter: 2 documents");
+    assert!(kept.contains("8/12 paragraphs"), "{kept}");
+
+    tmux.send(&["1", "e"]);
+    let timeline = tmux.wait_for_text("Timeline of O Northwind Bank");
+    assert!(timeline.contains("Mon 1 Mar 2021"), "{timeline}");
+    tmux.send(&["j", "j", "Enter"]);
+    let jumped = tmux.wait_for("the timeline to close", |s| !s.contains("Timeline of"));
+    assert!(jumped.contains("agreed a rescue deal"), "{jumped}");
+    tmux.send(&["C-o"]);
+    tmux.wait_for_text("1/3 · Bank shares fall");
+
+    tmux.send(&["q"]);
+    tmux.wait_for_text("EXITED:0");
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn names(entities: &[Entity]) -> Vec<&str> {
 fn titled(title: &str) -> MentionHints {
     MentionHints {
         title: Some(title.to_string()),
-        defines: None,
+        ..MentionHints::default()
     }
 }
 
@@ -81,18 +81,39 @@ fn surname_and_first_name_join_the_full_name() {
 }
 
 #[test]
-fn a_shared_first_name_stays_apart() {
+fn a_shared_first_name_goes_to_the_person_mentioned_nearest_before_it() {
     let entities = cluster(mentions(&[
         ("Ali al-Sistani", Person),
         ("Ali Shamkhani", Person),
         ("Ali", Person),
         ("Al-Sistani", Person),
+        ("Ali", Person),
         ("Shamkhani", Person),
     ]));
-    assert_eq!(entities.len(), 3, "{:?}", names(&entities));
-    assert_eq!(find(&entities, "Ali al-Sistani").mentions.len(), 2);
-    assert_eq!(find(&entities, "Ali Shamkhani").mentions.len(), 2);
-    assert_eq!(find(&entities, "Ali").mentions.len(), 1);
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    let sistani = find(&entities, "Ali al-Sistani");
+    let shamkhani = find(&entities, "Ali Shamkhani");
+    assert_eq!(shamkhani.mentions.len(), 3);
+    assert_eq!(
+        shamkhani.mentions[1].start, 200,
+        "the first Ali follows Shamkhani"
+    );
+    assert_eq!(sistani.mentions.len(), 3);
+    assert_eq!(
+        sistani.mentions[2].start, 400,
+        "the second Ali follows al-Sistani"
+    );
+}
+
+#[test]
+fn an_ambiguous_name_before_any_candidate_goes_to_the_first_one_after_it() {
+    let entities = cluster(mentions(&[
+        ("Tom", Person),
+        ("Tom Harlow", Person),
+        ("Tom Pike", Person),
+    ]));
+    assert_eq!(find(&entities, "Tom Harlow").mentions.len(), 2);
+    assert_eq!(find(&entities, "Tom Pike").mentions.len(), 1);
 }
 
 #[test]
@@ -136,10 +157,12 @@ fn a_defined_acronym_joins_its_long_form() {
         MentionHints {
             title: None,
             defines: Some("ISIS".into()),
+            ..MentionHints::default()
         },
         MentionHints {
             title: None,
             defines: Some("Islamic State Group".into()),
+            ..MentionHints::default()
         },
         MentionHints::default(),
     ];
@@ -276,10 +299,12 @@ fn titles_keep_namesakes_apart_and_name_the_entity() {
         MentionHints::default(),
     ];
     let entities = cluster_annotated(items, hints);
-    assert_eq!(find(&entities, "Mr. Bennet").mentions.len(), 2);
     assert_eq!(find(&entities, "Mrs. Bennet").mentions.len(), 1);
-    // The untitled "Bennet" could be either: it stays on its own.
-    assert_eq!(find(&entities, "Bennet").mentions.len(), 1);
+    // The untitled "Bennet" could be either: it goes to the Bennet
+    // mentioned nearest before it.
+    assert!(entities.iter().all(|e| e.name != "Bennet"));
+    let mr_bennet = find(&entities, "Mr. Bennet");
+    assert_eq!(mr_bennet.mentions.len(), 3);
     // "Mr. Darcy" joins the only Darcy with a full name, and as most of its
     // mentions carry the honorific, the entity is called so.
     let darcy = find(&entities, "Mr. Darcy");
@@ -397,7 +422,7 @@ fn a_bare_surname_goes_to_a_far_more_frequent_titled_namesake() {
 }
 
 #[test]
-fn a_full_name_claimed_by_a_mr_and_a_miss_goes_to_neither() {
+fn a_full_name_goes_to_the_title_its_given_name_agrees_with() {
     let items = mentions(&[
         ("Caroline Bingley", Person),
         ("Bingley", Person),
@@ -411,9 +436,11 @@ fn a_full_name_claimed_by_a_mr_and_a_miss_goes_to_neither() {
         titled("Miss"),
     ];
     let entities = cluster_annotated(items, hints);
+    // "Caroline" is a woman's name: "Mr. Bingley" cannot be her.
+    assert_eq!(names(&entities), ["Miss Bingley", "Mr. Bingley"]);
     assert_eq!(
-        names(&entities),
-        ["Mr. Bingley", "Caroline Bingley", "Miss Bingley"]
+        find(&entities, "Miss Bingley").aliases,
+        ["Caroline Bingley"]
     );
 }
 
@@ -449,7 +476,7 @@ fn one_stray_title_does_not_make_a_place_a_person() {
 }
 
 #[test]
-fn a_bare_surname_between_comparable_namesakes_stays_apart() {
+fn a_bare_surname_between_namesakes_goes_to_the_one_mentioned_last() {
     let mut items = Vec::new();
     let mut hints = Vec::new();
     for (title, count) in [(Some("Mr."), 3), (Some("Miss"), 2), (None, 2)] {
@@ -459,7 +486,8 @@ fn a_bare_surname_between_comparable_namesakes_stays_apart() {
         }
     }
     let entities = cluster_annotated(mentions(&items), hints);
-    assert_eq!(names(&entities), ["Mr. Bingley", "Bingley", "Miss Bingley"]);
+    assert_eq!(names(&entities), ["Miss Bingley", "Mr. Bingley"]);
+    assert_eq!(find(&entities, "Miss Bingley").mentions.len(), 4);
 }
 
 #[test]
@@ -614,4 +642,129 @@ fn every_entity_has_a_name() {
     items.extend(std::iter::repeat_n(("Japanese Nikkei", Other), 30));
     let entities = cluster(mentions(&items));
     assert_eq!(names(&entities), ["Japanese Nikkei"]);
+}
+
+#[test]
+fn a_full_name_claimed_by_a_mr_and_a_miss_of_unknown_given_name_goes_to_neither() {
+    let items = mentions(&[
+        ("Quillon Harrowby", Person),
+        ("Harrowby", Person),
+        ("Harrowby", Person),
+    ]);
+    let hints = vec![MentionHints::default(), titled("Mr."), titled("Miss")];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(entities.len(), 3, "{:?}", names(&entities));
+}
+
+#[test]
+fn a_nickname_joins_the_one_person_with_its_given_name() {
+    let entities = cluster(mentions(&[
+        ("Elizabeth Harlow", Person),
+        ("Lizzy", Person),
+        ("Bob", Person),
+        ("Robert Pike", Person),
+        ("Robert Quayle", Person),
+    ]));
+    let elizabeth = find(&entities, "Elizabeth Harlow");
+    assert_eq!(elizabeth.aliases, ["Lizzy"]);
+    // Two Roberts: "Bob" could be either, and stays on its own.
+    assert_eq!(find(&entities, "Bob").mentions.len(), 1);
+}
+
+#[test]
+fn a_nickname_in_a_full_name_joins_the_same_name_with_the_given_name() {
+    let entities = cluster(mentions(&[
+        ("John Tarrant", Person),
+        ("Jack Tarrant", Person),
+        ("Jack Wilmot", Person),
+    ]));
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    let tarrant = entities
+        .iter()
+        .find(|e| e.name.ends_with("Tarrant"))
+        .expect("one Tarrant");
+    assert_eq!(tarrant.mentions.len(), 2);
+    assert_eq!(find(&entities, "Jack Wilmot").mentions.len(), 1);
+}
+
+#[test]
+fn a_name_without_its_middle_name_joins_the_full_one() {
+    let entities = cluster(mentions(&[
+        ("Adam J. Pellow", Person),
+        ("Adam Pellow", Person),
+        ("Adam Ulysses Pellow", Person),
+    ]));
+    // Two full names fit "Adam Pellow": it goes to the one mentioned just before.
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    assert_eq!(find(&entities, "Adam J. Pellow").mentions.len(), 2);
+}
+
+#[test]
+fn a_full_name_titled_for_both_sexes_is_two_people() {
+    let items = mentions(&[
+        ("St. Orvel", Person),
+        ("St. Orvel", Person),
+        ("St. Orvel", Person),
+        ("St. Orvel", Person),
+    ]);
+    let hints = vec![
+        titled("Monsieur"),
+        titled("Madame"),
+        MentionHints::default(),
+        titled("Monsieur"),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(names(&entities), ["Madame St. Orvel", "Monsieur St. Orvel"]);
+    // The untitled one follows Madame's mention.
+    let madame = find(&entities, "Madame St. Orvel");
+    assert_eq!(madame.mentions.len(), 2);
+    assert_eq!(madame.mentions[1].start, 200);
+}
+
+fn voted(kind: EntityKind, weight: f32) -> MentionHints {
+    let mut hints = MentionHints::default();
+    hints.kind_votes[kind as usize] = weight;
+    hints
+}
+
+#[test]
+fn the_kind_is_voted_by_the_whole_entity_and_mentions_follow() {
+    let items = mentions(&[
+        ("Brackmoor", Place),
+        ("Brackmoor", Place),
+        ("Brackmoor", Person),
+    ]);
+    // Two hesitant place calls lose to one honorific.
+    let hints = vec![
+        voted(Place, 0.6),
+        voted(Place, 0.6),
+        voted(Person, storyscope::analysis::entities::CUE_WEIGHT),
+    ];
+    let entities = cluster_annotated(items, hints);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, Person);
+    assert!(entities[0].mentions.iter().all(|m| m.kind == Person));
+}
+
+#[test]
+fn a_bare_one_word_organisation_needs_evidence() {
+    let hesitant = cluster_annotated(
+        mentions(&[("Quenby", Organization), ("Quenby", Organization)]),
+        vec![voted(Organization, 0.7), {
+            let mut h = voted(Organization, 0.5);
+            h.kind_votes[Person as usize] = 0.4;
+            h
+        }],
+    );
+    assert_eq!(hesitant[0].kind, Person);
+    let sure = cluster_annotated(
+        mentions(&[("Vexcorp", Organization)]),
+        vec![voted(Organization, 0.97)],
+    );
+    assert_eq!(sure[0].kind, Organization);
+    let several_words = cluster_annotated(
+        mentions(&[("Quenby Mills Trust", Organization)]),
+        vec![voted(Organization, 0.5)],
+    );
+    assert_eq!(several_words[0].kind, Organization);
 }

@@ -101,3 +101,47 @@ fn odd_input_is_tagged_without_failing() {
     }
     assert!(spans[1].iter().all(|s| s.tokens.end <= odd.len()));
 }
+
+/// The model reads both kinds of text it was trained on: a wire report and a
+/// novel's dialogue with titles.
+#[test]
+fn shipped_model_tags_news_and_novel_sentences() {
+    let news = "Shares of Vantor Corp rose in Frankfurt , Reuters reported .";
+    let novel =
+        "“ I cannot think , ” said Mr. Fenwick to Miss Ellery , “ why Harriet went to Bath . ”";
+    let sentences: Vec<Vec<&str>> = [news, novel]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+    let spans = tag_document(&sentences);
+    let named = |s: usize, label: NerType| -> Vec<String> {
+        spans[s]
+            .iter()
+            .filter(|span| span.label == label)
+            .map(|span| sentences[s][span.tokens.clone()].join(" "))
+            .collect()
+    };
+    assert!(
+        named(0, NerType::Loc).contains(&"Frankfurt".to_string()),
+        "{:?}",
+        spans[0]
+    );
+    assert!(
+        named(0, NerType::Org).contains(&"Reuters".to_string()),
+        "{:?}",
+        spans[0]
+    );
+    let people = named(1, NerType::Per);
+    for person in ["Fenwick", "Ellery", "Harriet"] {
+        assert!(
+            people.iter().any(|p| p.ends_with(person)),
+            "{person}: {:?}",
+            spans[1]
+        );
+    }
+    assert!(
+        named(1, NerType::Loc).contains(&"Bath".to_string()),
+        "{:?}",
+        spans[1]
+    );
+}

@@ -70,6 +70,7 @@ fn entries_list_the_entities_of_their_clause_only() {
 fn a_reference_date_option_resolves_relative_expressions() {
     let options = AnalysisOptions {
         reference_date: Some(date(2020, 1, 24)),
+        ..AnalysisOptions::default()
     };
     let analysis = analyze(&corpus(), &options);
     assert!(analysis.timeline.iter().any(|e| e.value == "2020-W03"));

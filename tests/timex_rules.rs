@@ -16,6 +16,7 @@ fn tags(text: &str, reference: Option<Date>) -> Vec<(String, &'static str, Strin
                  end,
                  timex_type,
                  value,
+                 ..
              }| { (text[start..end].to_string(), timex_type.as_str(), value) },
         )
         .collect()

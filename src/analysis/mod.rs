@@ -5,6 +5,9 @@ pub mod concordance;
 pub mod coref;
 pub mod descriptions;
 pub mod entities;
+pub mod entity_timeline;
+pub mod entity_timeline_eval;
+pub mod keyness;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
@@ -12,7 +15,9 @@ pub mod search;
 mod speech;
 pub mod timeline;
 pub mod timex;
+pub mod titles;
 pub mod tokens;
+pub mod trends;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -50,6 +55,17 @@ impl EntityKind {
             EntityKind::Place => "place",
             EntityKind::Group => "group",
             EntityKind::Other => "other",
+        }
+    }
+
+    /// The letter that marks the kind wherever colour may be missing.
+    pub fn letter(self) -> char {
+        match self {
+            EntityKind::Person => 'P',
+            EntityKind::Organization => 'O',
+            EntityKind::Place => 'L',
+            EntityKind::Group => 'G',
+            EntityKind::Other => 'X',
         }
     }
 }
@@ -169,6 +185,8 @@ pub struct DateInterval {
 pub struct AnalysisOptions {
     /// Overrides every document's reference date for relative expressions.
     pub reference_date: Option<Date>,
+    /// A tagger to use instead of the embedded one (cross-validation folds).
+    pub tagger: Option<std::sync::Arc<ner::Tagger>>,
 }
 
 /// The result of analysing a corpus.
@@ -239,6 +257,10 @@ pub fn analyze_with_progress(
 ) -> Analysis {
     let total_bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     progress.start(total_bytes);
+    let tagger = options
+        .tagger
+        .as_deref()
+        .unwrap_or_else(|| ner::Tagger::embedded());
     let per_document: Vec<DocumentAnalysis> = corpus
         .documents
         .par_iter()
@@ -249,7 +271,7 @@ pub fn analyze_with_progress(
             let tokens = tokens::tokenize(text, doc.body.clone());
             let sentences = tokens::sentences(text, &tokens);
             progress.advance(bytes, STAGE_TOKENS);
-            let mentions = entities::find_mentions(text, &tokens, &sentences);
+            let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
             progress.advance(bytes, STAGE_MENTIONS);
             let paragraphs: Vec<_> = corpus
                 .paragraphs_of(doc.id)

@@ -105,6 +105,8 @@ pub struct Filter {
     pub query: Option<Query>,
     /// Some dated timeline entry must overlap this range.
     pub dates: Option<DateInterval>,
+    /// Only paragraphs of these documents (sorted ids).
+    pub documents: Option<Vec<usize>>,
 }
 
 impl Filter {
@@ -113,6 +115,7 @@ impl Filter {
             && self.kind.is_none()
             && self.query.is_none()
             && self.dates.is_none()
+            && self.documents.is_none()
     }
 }
 
@@ -191,9 +194,27 @@ impl SearchIndex {
                 })
                 .map(|&(_, paragraph)| paragraph)
                 .collect();
+            // In a story of several documents, one published in the range
+            // counts as a whole (alone, it would pass the whole story).
+            let several = corpus.documents.len() > 1;
+            for doc in corpus.documents.iter().filter(|_| several) {
+                if doc
+                    .date
+                    .is_some_and(|d| range.first <= d && d <= range.last)
+                {
+                    dated.extend(corpus.paragraphs_of(doc.id).map(|p| p.id));
+                }
+            }
             dated.sort_unstable();
             dated.dedup();
             narrow(&dated);
+        }
+        if let Some(documents) = &filter.documents {
+            let kept: Vec<usize> = documents
+                .iter()
+                .flat_map(|&d| corpus.paragraphs_of(d).map(|p| p.id))
+                .collect();
+            narrow(&kept);
         }
         let candidates = candidates.unwrap_or_else(|| (0..self.paragraph_count).collect());
         match &filter.query {

@@ -585,6 +585,6 @@ fn trim_to_budget(
 }
 
 /// Collapses whitespace so the event reads on one line.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

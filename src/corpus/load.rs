@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{gutenberg, Corpus, Document, LoadError};
+use super::{front_matter, gutenberg, Corpus, Document, LoadError};
 
 /// The story shipped inside the binary.
 pub const BUNDLED_STORY: &str = include_str!("../../assets/bundled_story.txt");
@@ -133,7 +133,8 @@ pub fn document_from_text(path: String, text: String) -> Document {
     };
     let mut title = None;
     if let Some((inner, header_title)) = gutenberg::strip(&text, body.clone()) {
-        body = inner;
+        // An edition's title page, preface and contents are not the story.
+        body = front_matter::story_start(&text, inner.clone())..inner.end;
         title = header_title;
     }
     let title = title

@@ -5,12 +5,15 @@
 //! open the file and slice it with the offsets we report.
 
 mod error;
+mod front_matter;
 mod gutenberg;
 mod load;
-mod paragraphs;
+pub mod paragraphs;
 
 pub use error::LoadError;
-pub use load::{document_from_bytes, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY};
+pub use load::{
+    document_from_bytes, document_from_text, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY,
+};
 
 use jiff::civil::Date;
 
@@ -53,7 +56,8 @@ impl Corpus {
         let mut paragraphs = Vec::new();
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = id;
-            for range in paragraphs::split(&doc.text, doc.body.clone()) {
+            let split = paragraphs::split(&doc.text, doc.body.clone());
+            for range in front_matter::without_illustrations(&doc.text, split) {
                 paragraphs.push(Paragraph {
                     id: paragraphs.len(),
                     document: id,

@@ -61,6 +61,17 @@ pub enum Action {
     QuoteConcordance,
     /// Filter to the paragraphs where the entity speaks.
     FilterSpeaker,
+    /// Show or hide the list of documents.
+    Documents,
+    /// In the document list: mark or unmark the document under the cursor.
+    MarkDocument,
+    /// In the document list: keep only the marked documents (a filter).
+    KeepDocuments,
+    /// The dated events of the entity under the cursor, across documents.
+    EntityTimeline,
+    /// Distinctive words of the marked documents, the filter's paragraphs
+    /// or the current document against the rest of the story.
+    Keyness,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]
@@ -91,4 +102,11 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+
+    /// Write the shown paragraphs to a Markdown file (asks for the name).
+    ExportView,
+    /// Copy the selected paragraph to the clipboard (OSC 52).
+    CopyParagraph,
+    /// Copy a quote of the selected paragraph, with its speaker (again: the next one).
+    CopyQuote,
 }

@@ -223,7 +223,11 @@ pub struct App<'a> {
     /// The entity and mention index `n`/`N` last moved to.
     pub mention_cursor: Option<(usize, usize)>,
     pub history: History,
+    /// The document list, entity timeline and keyword popups.
+    pub stories: super::documents::StoryViews,
     pub quit: bool,
+    /// Markdown export prompt, queued clipboard and file effects, state file.
+    pub share: super::share::Share,
     cache: RefCell<Cache>,
 }
 
@@ -264,7 +268,9 @@ impl<'a> App<'a> {
             jump: None,
             mention_cursor: None,
             history: History::default(),
+            stories: Default::default(),
             quit: false,
+            share: Default::default(),
             cache: RefCell::new(Cache::default()),
         }
     }

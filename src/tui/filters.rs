@@ -19,10 +19,13 @@ pub enum Filter {
     /// Matches this query (plain, or `re:` regex). `query` is `None` while
     /// the typed text is empty or does not compile.
     Text { typed: String, query: Option<Query> },
-    /// Holds a dated timeline entry overlapping this range.
+    /// Holds a dated timeline entry overlapping this range, or is in a
+    /// document published in it.
     Dates(DateInterval),
     /// Holds a quote this entity says (index into `Analysis::entities`).
     Speaks(usize),
+    /// In one of these documents (sorted ids).
+    Documents(Vec<usize>),
 }
 
 impl PartialEq for Filter {
@@ -33,6 +36,7 @@ impl PartialEq for Filter {
             (Filter::Text { typed: a, .. }, Filter::Text { typed: b, .. }) => a == b,
             (Filter::Dates(a), Filter::Dates(b)) => a == b,
             (Filter::Speaks(a), Filter::Speaks(b)) => a == b,
+            (Filter::Documents(a), Filter::Documents(b)) => a == b,
             _ => false,
         }
     }
@@ -71,6 +75,7 @@ impl Filter {
                 let name = text::truncate(&text::one_line(&entity.name), 30);
                 format!("{name} speaks")
             }),
+            Filter::Documents(documents) => Some(super::documents::filter_label(app, documents)),
         }
     }
 
@@ -82,6 +87,7 @@ impl Filter {
             Filter::Text { .. } => "text filter cleared",
             Filter::Dates(_) => "date filter cleared",
             Filter::Speaks(_) => "speaker filter cleared",
+            Filter::Documents(_) => "document filter cleared",
         }
     }
 
@@ -92,6 +98,7 @@ impl Filter {
                 | (Filter::Text { .. }, Filter::Text { .. })
                 | (Filter::Dates(_), Filter::Dates(_))
                 | (Filter::Speaks(_), Filter::Speaks(_))
+                | (Filter::Documents(_), Filter::Documents(_))
         )
     }
 }
@@ -125,6 +132,7 @@ impl App<'_> {
                 Filter::Text { query, .. } => combined.query = query.clone(),
                 Filter::Dates(range) => combined.dates = Some(*range),
                 Filter::Speaks(_) => {} // applied by `App::retain_speakers`
+                Filter::Documents(documents) => combined.documents = Some(documents.clone()),
             }
         }
         combined

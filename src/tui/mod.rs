@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod card;
 pub mod concordance;
+pub mod documents;
 pub mod entity_list;
 pub mod filters;
 pub mod history;
@@ -20,10 +21,13 @@ pub mod layout;
 pub mod panes;
 pub mod popups;
 mod reader;
+pub mod share;
 pub mod speech;
+pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod theme_config;
 pub mod update;
 
 use std::path::{Path, PathBuf};
@@ -53,6 +57,8 @@ pub struct Options {
     /// A key file to merge over the defaults (`--keys-file`); without it,
     /// `$XDG_CONFIG_HOME/storyscope/keys.toml` when that exists.
     pub keys_file: Option<PathBuf>,
+    /// Ignore the saved place in the story (`--fresh`).
+    pub fresh: bool,
 }
 
 impl Default for Options {
@@ -61,6 +67,7 @@ impl Default for Options {
             mouse: true,
             theme: Theme::from_env(),
             keys_file: None,
+            fresh: false,
         }
     }
 }
@@ -68,7 +75,8 @@ impl Default for Options {
 /// Runs the interactive app in the real terminal.
 pub fn run(corpus: &Corpus, analysis: &Analysis, options: &Options) -> Result<()> {
     let keymap = load_keymap(options.keys_file.as_deref())?;
-    let app = App::new(corpus, analysis, keymap, options.theme.clone());
+    let mut app = App::new(corpus, analysis, keymap, options.theme.clone());
+    state::attach(&mut app, options.fresh);
     terminal::run(app, options.mouse)
 }
 
@@ -100,7 +108,8 @@ pub fn run_analyzing(
         Some(session) => session,
         None => terminal::Session::start(options.mouse)?,
     };
-    let app = App::new(&corpus, &analysis, keymap, options.theme.clone());
+    let mut app = App::new(&corpus, &analysis, keymap, options.theme.clone());
+    state::attach(&mut app, options.fresh);
     terminal::run_in(&mut session, app)
 }
 
@@ -120,7 +129,7 @@ pub fn load_keymap(explicit: Option<&Path>) -> Result<Keymap> {
 }
 
 /// `$XDG_CONFIG_HOME/storyscope/keys.toml`, or `~/.config/...` without it.
-fn user_key_file() -> Option<PathBuf> {
+pub(crate) fn user_key_file() -> Option<PathBuf> {
     let config = std::env::var_os("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
@@ -173,7 +182,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if app.search_input.is_none() && !app.entity_list.editing {
+    if app.search_input.is_none() && !app.entity_list.editing && app.share.prompt.is_none() {
         return app.keymap.action_for(key);
     }
     let ctrl_or_alt = key

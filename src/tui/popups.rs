@@ -153,7 +153,7 @@ pub fn update_concordance(app: &mut App, action: Action) -> bool {
 }
 
 /// The cursor after a move key in a list of `len`, or `None` for other keys.
-fn moved(cursor: usize, len: usize, action: Action) -> Option<usize> {
+pub(super) fn moved(cursor: usize, len: usize, action: Action) -> Option<usize> {
     let last = len.saturating_sub(1);
     let next = match action {
         Action::Down => cursor + 1,

@@ -120,11 +120,15 @@ pub fn run_in(session: &mut Session, mut app: App) -> Result<()> {
         loop {
             handle(&mut app, event::read()?);
             events += 1;
+            if !app.share.effects.is_empty() {
+                super::share::perform_effects(&mut app, &mut stdout());
+            }
             if app.quit || events >= MAX_EVENTS_PER_FRAME || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
+    super::state::save_on_exit(&app);
     Ok(())
 }
 

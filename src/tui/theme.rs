@@ -4,22 +4,82 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use super::theme_config::Background;
 use crate::analysis::EntityKind;
 
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
+}
+
+/// The colours of each role. The dark palette uses the bright-looking ANSI
+/// colours; the light one swaps those that fade on white (yellow, cyan)
+/// for darker ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Palette {
+    pub person: Color,
+    pub organization: Color,
+    pub place: Color,
+    pub group: Color,
+    pub other: Color,
+    /// The focused border and the selected paragraph's gutter.
+    pub accent: Color,
+    pub date: Color,
+    pub jump: Color,
+    pub muted: Color,
+}
+
+impl Palette {
+    pub fn for_background(background: Background) -> Palette {
+        match background {
+            Background::Dark => Palette {
+                person: Color::Cyan,
+                organization: Color::Magenta,
+                place: Color::Green,
+                group: Color::Yellow,
+                other: Color::Blue,
+                accent: Color::Cyan,
+                date: Color::Yellow,
+                jump: Color::LightRed,
+                muted: Color::DarkGray,
+            },
+            Background::Light => Palette {
+                person: Color::Blue,
+                organization: Color::Magenta,
+                place: Color::Green,
+                group: Color::Red,
+                other: Color::DarkGray,
+                accent: Color::Blue,
+                date: Color::Red,
+                jump: Color::Red,
+                muted: Color::DarkGray,
+            },
+        }
+    }
 }
 
 impl Theme {
+    /// The dark palette, in colour or not.
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme {
+            color,
+            palette: Palette::for_background(Background::Dark),
+        }
     }
 
     /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Theme::new(!no_color)
+    }
+
+    /// Colour (unless `NO_COLOR`) for a light or dark background.
+    pub fn for_background(background: Background) -> Theme {
+        Theme {
+            palette: Palette::for_background(background),
+            ..Theme::from_env()
+        }
     }
 
     fn fg(&self, color: Color) -> Style {
@@ -33,12 +93,13 @@ impl Theme {
     /// A mention in running text: coloured by kind, and set apart without
     /// colour by a different combination of underline, bold and italic.
     pub fn mention(&self, kind: EntityKind) -> Style {
+        let p = &self.palette;
         let (color, modifier) = match kind {
-            EntityKind::Person => (Color::Cyan, Modifier::UNDERLINED | Modifier::BOLD),
-            EntityKind::Organization => (Color::Magenta, Modifier::UNDERLINED | Modifier::ITALIC),
-            EntityKind::Place => (Color::Green, Modifier::UNDERLINED),
-            EntityKind::Group => (Color::Yellow, Modifier::ITALIC),
-            EntityKind::Other if self.color => (Color::Blue, Modifier::UNDERLINED),
+            EntityKind::Person => (p.person, Modifier::UNDERLINED | Modifier::BOLD),
+            EntityKind::Organization => (p.organization, Modifier::UNDERLINED | Modifier::ITALIC),
+            EntityKind::Place => (p.place, Modifier::UNDERLINED),
+            EntityKind::Group => (p.group, Modifier::ITALIC),
+            EntityKind::Other if self.color => (p.other, Modifier::UNDERLINED),
             EntityKind::Other => (Color::Reset, Modifier::DIM | Modifier::UNDERLINED),
         };
         self.fg(color).add_modifier(modifier)
@@ -60,7 +121,7 @@ impl Theme {
         let style =
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED);
         if self.color {
-            style.fg(Color::LightRed)
+            style.fg(self.palette.jump)
         } else {
             style
         }
@@ -77,9 +138,9 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(Color::DarkGray)
+            self.fg(self.palette.muted)
         }
     }
 
@@ -94,7 +155,7 @@ impl Theme {
 
     /// The gutter of the selected paragraph.
     pub fn selected_gutter(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn dim(&self) -> Style {
@@ -127,17 +188,11 @@ impl Theme {
     }
 
     pub fn date(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.date).add_modifier(Modifier::BOLD)
     }
 }
 
 /// The letter shown for a kind where colour may be missing.
 pub fn kind_letter(kind: EntityKind) -> char {
-    match kind {
-        EntityKind::Person => 'P',
-        EntityKind::Organization => 'O',
-        EntityKind::Place => 'L',
-        EntityKind::Group => 'G',
-        EntityKind::Other => 'X',
-    }
+    kind.letter()
 }

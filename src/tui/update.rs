@@ -17,6 +17,13 @@ pub fn update(app: &mut App, action: Action) {
     if app.help.is_some() && update_help(app, action) {
         return;
     }
+    if super::share::update_prompt(app, action) {
+        return;
+    }
+    if super::documents::update(app, action) {
+        keep_cursors_in_view(app);
+        return;
+    }
     if app.concordance.is_some() && popups::update_concordance(app, action) {
         keep_cursors_in_view(app);
         return;
@@ -124,6 +131,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ScrollAt { column, row, lines } => scroll_at(app, column, row, lines),
         Action::ClickAt { column, row } => click_at(app, column, row),
+        Action::ExportView => super::share::open_export_prompt(app),
+        Action::CopyParagraph => super::share::copy_paragraph(app),
+        Action::CopyQuote => super::share::copy_quote(app),
+        // Handled by the story views above; marking needs the document list.
+        Action::MarkDocument | Action::KeepDocuments => {
+            app.message = Some("open the documents first (4)".to_string());
+        }
+        Action::Documents | Action::EntityTimeline | Action::Keyness => {}
     }
     keep_cursors_in_view(app);
 }

@@ -6,13 +6,16 @@ use std::sync::OnceLock;
 
 use crate::analysis::EntityKind;
 
-const TITLES: &str = include_str!("../../../assets/entities/titles.tsv");
 const DEMONYMS: &str = include_str!("../../../assets/entities/demonyms.tsv");
 const ALIASES: &str = include_str!("../../../assets/entities/aliases.tsv");
 const GROUP_WORDS: &str = include_str!("../../../assets/entities/group_words.txt");
 const STOP_NAMES: &str = include_str!("../../../assets/entities/stop_names.txt");
 const HEAD_NOUNS: &str = include_str!("../../../assets/entities/head_nouns.tsv");
 const COMMON_WORDS: &str = include_str!("../../../assets/entities/common_words.txt");
+const NICKNAMES: &str = include_str!("../../../assets/entities/nicknames.tsv");
+const KIND_CUES: &str = include_str!("../../../assets/entities/kind_cues.tsv");
+const EXCLAMATIONS: &str = include_str!("../../../assets/entities/exclamations.tsv");
+const FIRST_NAMES: &str = include_str!("../../../assets/coref/first_names.tsv");
 
 /// Weekdays and months: dates, never entities on their own.
 const CALENDAR_WORDS: &[&str] = &[
@@ -59,129 +62,24 @@ const CALENDAR_WORDS: &[&str] = &[
     "Sun",
 ];
 
-/// Titles used only before a person's name (unlike "General" in "General
-/// Motors" or "Prince" in "Prince Edward Island"): honorifics and ranks.
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "messrs",
-    "mme",
-    "mlle",
-    "madame",
-    "mademoiselle",
-    "monsieur",
-    "herr",
-    "frau",
-    "señor",
-    "señora",
-    "sir",
-    "dame",
-    "lady",
-    "dr",
-    "prof",
-    "professor",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "corporal",
-    "admiral",
-    "adm",
-];
-
-/// Titles followed by a surname ("Mr. Darcy", "Colonel Forster"), unlike
-/// "Sir William", "Lady Catherine" or "Prince Andrew".
-const SURNAME_TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "corporal",
-    "cpl",
-    "admiral",
-    "adm",
-    "commander",
-    "cmdr",
-    "general",
-    "gen",
-    "major",
-    "maj",
-    "president",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "monsieur",
-    "herr",
-    "frau",
-    "madame",
-    "mme",
-    "señor",
-    "señora",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "chancellor",
-    "minister",
-    "ambassador",
-    "secretary",
-    "inspector",
-    "detective",
-    "officer",
-    "agent",
-    "coach",
-    "chairman",
-    "chairwoman",
-];
-
-/// The gender a title implies ("Mr." male, "Countess" female, "General" neither).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub enum Gender {
-    #[default]
-    Unknown,
-    Male,
-    Female,
-}
-
-impl Gender {
-    /// Two names can refer to one person unless their titles disagree.
-    pub fn compatible(self, other: Gender) -> bool {
-        self == Gender::Unknown || other == Gender::Unknown || self == other
-    }
-}
+use crate::analysis::titles::titles;
+pub use crate::analysis::titles::Gender;
 
 pub struct Lexicon {
-    /// Lowercase title words joined by spaces, without periods.
-    titles: HashMap<String, Gender>,
-    max_title_words: usize,
     demonyms: HashMap<&'static str, &'static str>,
     /// Name key (see `names::key`) to standard name.
     aliases: HashMap<String, &'static str>,
     group_words: HashSet<&'static str>,
     stop_names: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
+    /// Lowercase nickname -> the given names it is short for ("lizzy" -> "elizabeth").
+    nicknames: HashMap<&'static str, Vec<&'static str>>,
+    /// (word, true when it comes after the name) -> the kind it tells.
+    kind_cues: HashMap<(&'static str, bool), EntityKind>,
+    /// Name word -> the words before and after it that make it an exclamation.
+    exclamations: HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>,
+    /// Census first names borne (almost) only by one sex.
+    first_names: HashMap<&'static str, Gender>,
     /// Last word of a name -> its kind, and whether it overrules a person label.
     head_nouns: HashMap<&'static str, (EntityKind, bool)>,
 }
@@ -205,24 +103,7 @@ fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static st
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let titles: HashMap<String, Gender> = pairs(TITLES)
-            .map(|(title, gender)| {
-                let gender = match gender {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                (title_key(title.split_whitespace()), gender)
-            })
-            .collect();
-        let max_title_words = titles
-            .keys()
-            .map(|t| t.split(' ').count())
-            .max()
-            .unwrap_or(1);
         Lexicon {
-            titles,
-            max_title_words,
             demonyms: pairs(DEMONYMS).collect(),
             aliases: pairs(ALIASES)
                 .map(|(alias, standard)| (super::names::key(alias), standard))
@@ -230,6 +111,40 @@ impl Lexicon {
             group_words: lines(GROUP_WORDS).collect(),
             stop_names: lines(STOP_NAMES).collect(),
             common_words: lines(COMMON_WORDS).collect(),
+            kind_cues: lines(KIND_CUES)
+                .flat_map(|line| {
+                    let mut columns = line.split('\t');
+                    let kind = match columns.next() {
+                        Some("place") => Some(EntityKind::Place),
+                        Some("person") => Some(EntityKind::Person),
+                        Some("organization") => Some(EntityKind::Organization),
+                        _ => None,
+                    };
+                    let after = columns.next() == Some("after");
+                    let words = columns.next().unwrap_or("").split_whitespace();
+                    words.filter_map(move |w| Some(((w, after), kind?)))
+                })
+                .collect(),
+            exclamations: lines(EXCLAMATIONS)
+                .filter_map(|line| {
+                    let mut columns = line.split('\t');
+                    let word = columns.next()?;
+                    let before = columns.next().unwrap_or("").split_whitespace().collect();
+                    let after = columns.next().unwrap_or("").split_whitespace().collect();
+                    Some((word, (before, after)))
+                })
+                .collect(),
+            first_names: pairs(FIRST_NAMES)
+                .filter_map(|(name, sex)| match sex {
+                    "m" => Some((name, Gender::Male)),
+                    "f" => Some((name, Gender::Female)),
+                    _ => None,
+                })
+                .collect(),
+            nicknames: pairs(NICKNAMES).fold(HashMap::new(), |mut map, (given, nickname)| {
+                map.entry(nickname).or_insert_with(Vec::new).push(given);
+                map
+            }),
             head_nouns: lines(HEAD_NOUNS)
                 .filter_map(|line| {
                     let mut columns = line.split('\t');
@@ -247,32 +162,27 @@ impl Lexicon {
 
     /// The longest title at the start of `words`: how many words it takes and its gender.
     pub fn title_at_start(&self, words: &[&str]) -> Option<(usize, Gender)> {
-        (1..=self.max_title_words.min(words.len()))
-            .rev()
-            .find_map(|n| {
-                let gender = self.titles.get(&title_key(words[..n].iter().copied()))?;
-                Some((n, *gender))
-            })
+        titles().at_start(words).map(|(n, title)| (n, title.gender))
     }
 
     /// True for personal honorifics ("Mr.", "Lady"): the name after one is a person's.
     pub fn is_honorific(&self, words: &[&str]) -> bool {
-        HONORIFICS.contains(&title_key(words.iter().copied()).as_str())
+        titles().get(words).is_some_and(|t| t.honorific)
     }
 
     /// True for titles followed by a surname ("Mr.", "Colonel", "President").
     pub fn title_takes_surname(&self, title: &str) -> bool {
-        let key = title_key(title.split_whitespace());
-        let last_word = key.rsplit(' ').next().unwrap_or(&key);
-        SURNAME_TITLES.contains(&last_word)
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let entry = titles()
+            .get(&words)
+            .or_else(|| titles().get(&words[words.len().saturating_sub(1)..]));
+        entry.is_some_and(|t| t.takes_surname)
     }
 
     /// The gender of a title written as in the text ("Mr.", "Grand Ayatollah").
     pub fn title_gender(&self, title: &str) -> Gender {
-        self.titles
-            .get(&title_key(title.split_whitespace()))
-            .copied()
-            .unwrap_or_default()
+        let words: Vec<&str> = title.split_whitespace().collect();
+        titles().get(&words).map(|t| t.gender).unwrap_or_default()
     }
 
     /// The place a demonym refers to: "Iraqi" and "Iraqis" -> "Iraq".
@@ -286,6 +196,13 @@ impl Lexicon {
     /// The standard name behind a widely used short form ("US" -> "United States").
     pub fn standard_name(&self, key: &str) -> Option<&'static str> {
         self.aliases.get(key).copied()
+    }
+
+    /// The listed group words alone ("Shia", "Sunnis"), without the
+    /// "-ist"/"-ite" endings [`Lexicon::is_group_word`] also accepts.
+    pub fn is_listed_group_word(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.group_words.contains(word) || self.group_words.contains(singular)
     }
 
     /// Religious, ethnic and political group words ("Shiite", "Sunnis", "Marxist").
@@ -317,6 +234,35 @@ impl Lexicon {
         CALENDAR_WORDS.contains(&word.trim_end_matches('.'))
     }
 
+    /// The kind a word just before (or just after) a name tells: "at
+    /// Meryton" a place, "Lizzy said" a person.
+    pub fn kind_cue(&self, word: &str, after: bool) -> Option<EntityKind> {
+        self.kind_cues.get(&(word, after)).copied()
+    }
+
+    /// "Good God", "Oh Lord", "God knows": the word between these neighbours
+    /// is an exclamation (neighbours compared in lowercase).
+    pub fn is_exclamation(&self, word: &str, before: Option<&str>, after: Option<&str>) -> bool {
+        let Some((befores, afters)) = self.exclamations.get(word) else {
+            return false;
+        };
+        let listed = |list: &[&str], w: Option<&str>| {
+            w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
+        };
+        listed(befores, before) || listed(afters, after)
+    }
+
+    /// The sex a given name is (almost) only borne by, as written ("Emma").
+    pub fn given_name_gender(&self, name: &str) -> Gender {
+        self.first_names.get(name).copied().unwrap_or_default()
+    }
+
+    /// The given names a nickname is short for, as name keys ("lizzy" ->
+    /// ["elizabeth"]); empty for other words.
+    pub fn given_names_of(&self, key: &str) -> &[&'static str] {
+        self.nicknames.get(key).map_or(&[], Vec::as_slice)
+    }
+
     /// Frequent English words that are not names ("death", "since").
     pub fn is_common_word(&self, lowercase: &str) -> bool {
         self.common_words.contains(lowercase)
@@ -335,21 +281,6 @@ fn title_case(word: &str) -> String {
         .into_iter()
         .chain(chars.flat_map(char::to_lowercase))
         .collect()
-}
-
-fn title_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut key = String::new();
-    for word in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(
-            word.trim_end_matches('.')
-                .chars()
-                .flat_map(char::to_lowercase),
-        );
-    }
-    key
 }
 
 #[cfg(test)]

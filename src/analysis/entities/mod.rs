@@ -23,7 +23,7 @@
 
 mod acronyms;
 mod cluster;
-mod lexicon;
+pub(crate) mod lexicon;
 mod mentions;
 mod names;
 
@@ -44,7 +44,7 @@ pub fn is_title(word: &str) -> bool {
 use super::EntityKind;
 
 /// A mention found in one document, before clustering.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawMention {
     /// Byte range of the name, without title or possessive.
     pub start: usize,
@@ -54,7 +54,7 @@ pub struct RawMention {
 }
 
 /// What the text around a mention tells the clustering.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MentionHints {
     /// The title stripped from the front of the name ("Mr.", "Grand
     /// Ayatollah"): it tells "Mr. Bennet" from "Mrs. Bennet".
@@ -62,4 +62,31 @@ pub struct MentionHints {
     /// The other half of an acronym definition: "Islamic State Group" for
     /// "ISIS" in "Islamic State Group (ISIS)", and the reverse.
     pub defines: Option<String>,
+    /// How strongly this mention says the entity is of each kind
+    /// (`EntityKind as usize`): the tagger's type probabilities, or a strong
+    /// cue of the text (an honorific, a head word such as "Street").
+    pub kind_votes: KindVotes,
+}
+
+/// Votes per kind, indexed by `EntityKind as usize`.
+pub type KindVotes = [f32; EntityKind::ALL.len()];
+
+/// What one strong cue (an honorific, a head word) weighs against the
+/// tagger's probabilities, which add up to one per mention.
+pub const CUE_WEIGHT: f32 = 3.0;
+
+/// The kind with the most votes, if any has some (ties go to the first kind).
+pub fn winning_kind(votes: &KindVotes) -> Option<EntityKind> {
+    EntityKind::ALL
+        .into_iter()
+        .zip(votes)
+        .filter(|(_, &v)| v > 0.0)
+        .fold(
+            None,
+            |best: Option<(EntityKind, f32)>, (kind, &v)| match best {
+                Some((_, top)) if top >= v => best,
+                _ => Some((kind, v)),
+            },
+        )
+        .map(|(kind, _)| kind)
 }

@@ -7,10 +7,11 @@ use anyhow::{Context, Result};
 
 use super::conll::{self, Document};
 use super::evaluate::{disagreements, evaluate};
+use super::litbank;
 use super::train::{train, TrainOptions};
 use super::Tagger;
 
-fn read_conll(path: &Path) -> Result<Vec<Document>> {
+pub fn read_conll(path: &Path) -> Result<Vec<Document>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(conll::parse(&text))
@@ -45,15 +46,22 @@ pub fn eval_ner(file: &Path, model: Option<&Path>, runs: usize, show_errors: boo
     Ok(())
 }
 
-/// Trains a model on `train_file`, picking the epoch by `dev_file`, and
-/// writes it to `out`; progress goes to standard error.
+/// Trains a model on `train_file` (and the LitBank books under `litbank`),
+/// picking the epoch by `dev_file`, and writes it to `out`; progress goes to
+/// standard error.
 pub fn train_ner(
     train_file: &Path,
     dev_file: &Path,
+    litbank_dir: Option<&Path>,
     out: &Path,
     options: &TrainOptions,
 ) -> Result<()> {
-    let (train_documents, dev_documents) = (read_conll(train_file)?, read_conll(dev_file)?);
+    let (mut train_documents, dev_documents) = (read_conll(train_file)?, read_conll(dev_file)?);
+    if let Some(dir) = litbank_dir {
+        let books = litbank::load(dir)?;
+        eprintln!("adding {} LitBank books", books.len());
+        train_documents.extend(books.into_iter().map(|b| b.document));
+    }
     let model = train(
         &train_documents,
         &dev_documents,

@@ -70,36 +70,16 @@ const DOC_BEFORE_COMPANY: u8 = 128;
 
 /// Words that announce a person's name or end a company's.
 struct Cues {
-    personal: Vec<u64>,
+    personal: rustc_hash::FxHashSet<u64>,
     corporate: Vec<u64>,
 }
 
 static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(|| Cues {
-    personal: [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sir",
-        "president",
-        "minister",
-        "coach",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "captain",
-        "spokesman",
-        "spokeswoman",
-        "chairman",
-        "leader",
-    ]
-    .map(lower_hash)
-    .to_vec(),
+    // Every one-word title of the shared table, with and without its period.
+    personal: crate::analysis::titles::titles()
+        .one_word_keys()
+        .flat_map(|key| [lower_hash(key), lower_hash(&format!("{key}."))])
+        .collect(),
     corporate: [
         "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "co", "co.", "plc", "group", "ag", "sa",
         "nv", "bank", "airlines", "holdings",

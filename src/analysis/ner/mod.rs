@@ -18,6 +18,7 @@ mod features;
 mod hashing;
 pub mod labels;
 mod lexicon;
+pub mod litbank;
 pub mod model;
 pub mod score;
 mod table;
@@ -64,6 +65,22 @@ pub struct NerSpan {
     pub tokens: Range<usize>,
     pub label: NerType,
 }
+
+/// A tagged span with how sure the tagger is of its type: the softmax of
+/// the scores each type would get over the same tokens (in `labels::TYPES`
+/// order: PER, ORG, LOC, MISC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredSpan {
+    pub span: NerSpan,
+    pub types: [f32; 4],
+}
+
+/// Perceptron scores are margins, not log-probabilities: this scale makes a
+/// margin of about a hundred a near-certain type, so that a few strong cues
+/// elsewhere in the story ("at Meryton") can still outvote a consistent
+/// tagger mistake (chosen on the LitBank folds: 0.15, 0.05, 0.03, 0.02, 0.01
+/// gave name F1 0.846, 0.845, 0.845, 0.847, 0.843).
+const TYPE_SCORE_SCALE: f32 = 0.02;
 
 /// Tags every sentence of one document (document-level features look
 /// across sentences) with the embedded model. Returns the spans of each
@@ -142,14 +159,73 @@ impl Tagger {
         &self,
         sentences: &[Vec<S>],
     ) -> Vec<Vec<NerSpan>> {
+        self.tag_document_scored(sentences)
+            .into_iter()
+            .map(|spans| spans.into_iter().map(|s| s.span).collect())
+            .collect()
+    }
+
+    /// [`Tagger::tag_document_parallel`], with each span's type scores.
+    pub fn tag_document_scored<S: AsRef<str> + Sync>(
+        &self,
+        sentences: &[Vec<S>],
+    ) -> Vec<Vec<ScoredSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
         (0..document.sentences())
             .into_par_iter()
             .with_min_len(PARALLEL_MIN_SENTENCES)
             .map_init(Scratch::default, |scratch, s| {
-                self.tag_sentence(&document, s, scratch)
+                let spans = self.tag_sentence(&document, s, scratch);
+                spans
+                    .into_iter()
+                    .map(|span| ScoredSpan {
+                        types: self.type_scores(&scratch.emissions, &scratch.labels, &span),
+                        span,
+                    })
+                    .collect()
             })
             .collect()
+    }
+
+    /// The softmax over types of the score the whole sentence would get with
+    /// the span relabelled as each type, the other labels kept: the
+    /// emissions of its tokens and the transitions into, inside and out of it.
+    fn type_scores(&self, emissions: &[Row], labels: &[u8], span: &NerSpan) -> [f32; 4] {
+        use labels::{label, Part, TYPES};
+        let transitions = &self.transitions;
+        let before = span
+            .tokens
+            .start
+            .checked_sub(1)
+            .map(|i| usize::from(labels[i]));
+        let after = labels.get(span.tokens.end).map(|&l| usize::from(l));
+        let scores: [f32; 4] = std::array::from_fn(|t| {
+            let (begin, inside) = (label(TYPES[t], Part::Begin), label(TYPES[t], Part::Inside));
+            let (begin, inside) = (usize::from(begin), usize::from(inside));
+            let entering =
+                before.map_or(transitions.start[begin], |b| transitions.between[b][begin]);
+            let last = if span.tokens.len() == 1 {
+                begin
+            } else {
+                inside
+            };
+            let leaving = after.map_or(transitions.end[last], |a| transitions.between[last][a]);
+            let body = span.tokens.clone().fold(0.0, |total, i| {
+                let (own, from) = if i == span.tokens.start {
+                    (emissions[i][begin], None)
+                } else if i == span.tokens.start + 1 {
+                    (emissions[i][inside], Some(begin))
+                } else {
+                    (emissions[i][inside], Some(inside))
+                };
+                total + own + from.map_or(0.0, |f| transitions.between[f][inside])
+            });
+            entering + body + leaving
+        });
+        let top = scores.iter().copied().fold(f32::MIN, f32::max);
+        let exp = scores.map(|s| ((s - top) * TYPE_SCORE_SCALE).exp());
+        let sum: f32 = exp.iter().sum();
+        exp.map(|e| e / sum)
     }
 
     fn tag_sentence(

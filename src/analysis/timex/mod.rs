@@ -3,10 +3,12 @@
 //! The text is cut into tokens once; at each token the rules of
 //! [`rules::RULES`] are tried and the longest match wins. Its value is
 //! computed by [`normalize`] against the reference date: the document date,
-//! or, without one (novels), the last explicit date before the expression.
+//! or, without one (novels), the narrative reference time of [`narrative`].
 
+pub mod anchoring;
 pub mod eval;
 pub mod lexicon;
+pub mod narrative;
 pub mod normalize;
 pub mod pattern;
 pub mod rules;
@@ -30,6 +32,9 @@ pub struct TimeExpression {
     pub end: usize,
     pub timex_type: TimexType,
     pub value: String,
+    /// In an undated text, the start of the expression whose reference time
+    /// gave this relative expression its calendar value.
+    pub anchored_at: Option<usize>,
 }
 
 /// Finds and normalises the temporal expressions of `text[range]`; byte
@@ -43,6 +48,9 @@ pub fn tag(text: &str, range: Range<usize>, reference: Option<Date>) -> Vec<Time
     for expression in &mut found {
         expression.start += range.start;
         expression.end += range.start;
+        if let Some(at) = expression.anchored_at.as_mut() {
+            *at += range.start;
+        }
     }
     found
 }
@@ -58,6 +66,11 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
         tokens: &tokens,
         anchor: reference.map(Anchor::from_date).unwrap_or_default(),
         narrative: reference.is_none(),
+        sections: match reference {
+            None => narrative::Sections::new(text),
+            Some(_) => narrative::Sections::default(),
+        },
+        reference: None,
         stated_quarter: None,
         mentioned: None,
         mentioned_at: 0,
@@ -70,8 +83,12 @@ struct Tagger<'a> {
     text: &'a str,
     tokens: &'a [Tok],
     anchor: Anchor,
-    /// No document date: the anchor follows the explicit dates.
+    /// No document date: the anchor follows the story's reference time.
     narrative: bool,
+    /// Paragraphs and chapters, in narrative mode.
+    sections: narrative::Sections,
+    /// The narrative reference time, once the story has set one.
+    reference: Option<narrative::ReferenceTime>,
     /// The last calendar date the text mentioned, for "that year".
     mentioned: Option<Anchor>,
     /// Byte offset of that mention.
@@ -96,6 +113,10 @@ impl Tagger<'_> {
                 continue;
             };
             let rule = self.grammar.rules[index].rule;
+            let place = self.sections.locate(self.tokens[at].start);
+            if self.narrative {
+                self.anchor = self.reference_at(place);
+            }
             if let Some(expression) = self.signalled_duration(rule.norm, at, end, &captures) {
                 found.push(expression);
                 previous_end = end;
@@ -140,12 +161,24 @@ impl Tagger<'_> {
                     self.mentioned_at = self.tokens[at].start;
                 }
             }
+            let anchored_at = self.anchored_at(rule.norm, &captures, &context, &value);
             if self.narrative {
-                // Explicit dates, and days reached from them ("two days
-                // later"), become the anchor for what follows.
+                // Explicit dates of the story, and days reached from them
+                // ("two days later"), become the reference for what follows.
                 let explicit = rule.norm == Norm::Calendar && captures.year.is_some();
+                let story_time = if explicit {
+                    self.is_story_time(at)
+                } else {
+                    anchored_at.is_some()
+                };
                 match anchor_of(&value) {
-                    Some(anchor) if explicit || anchor.day.is_some() => self.anchor = anchor,
+                    Some(anchor) if story_time && (explicit || anchor.day.is_some()) => {
+                        self.reference = Some(narrative::ReferenceTime {
+                            anchor,
+                            at: self.tokens[at].start,
+                            place,
+                        });
+                    }
                     _ => {}
                 }
             }
@@ -155,6 +188,7 @@ impl Tagger<'_> {
                 end: self.tokens[end - 1].end,
                 timex_type: rule.timex_type,
                 value,
+                anchored_at,
             });
             previous_end = end;
             at = end;
@@ -165,6 +199,69 @@ impl Tagger<'_> {
             }
         }
         found
+    }
+
+    /// The narrative anchor valid at `place`, or none (placeholders).
+    fn reference_at(&self, place: narrative::Place) -> Anchor {
+        self.reference
+            .filter(|reference| reference.reaches(place))
+            .map(|reference| reference.anchor)
+            .unwrap_or_default()
+    }
+
+    /// In narrative mode, where the reference time that gave `value` a
+    /// calendar value was set: the value differs from the one without it.
+    fn anchored_at(
+        &self,
+        norm: Norm,
+        captures: &Captures,
+        context: &Context,
+        value: &str,
+    ) -> Option<usize> {
+        let reference = self.reference?;
+        let calendar = value.starts_with(|c: char| c.is_ascii_digit());
+        if !self.narrative || context.anchor == Anchor::default() || !calendar {
+            return None;
+        }
+        let bare = Context {
+            anchor: Anchor::default(),
+            tense: context.tense,
+        };
+        (normalize::value(norm, captures, &bare).as_deref() != Some(value)).then_some(reference.at)
+    }
+
+    /// An explicit date is a time of the story unless a cue a few words
+    /// before it in the sentence says otherwise ("born in", "A.D.") or it
+    /// is the source line of a quoted extract.
+    fn is_story_time(&self, at: usize) -> bool {
+        const REACH: usize = 6;
+        let cues = narrative::not_story_time_cues();
+        let mut letters = String::new();
+        for index in (at.saturating_sub(REACH)..at).rev() {
+            // The period of "A.D. 1671" right before the date ends nothing.
+            if index + 1 < at && self.ends_sentence(index) {
+                break;
+            }
+            let token = self.tokens[index];
+            if token.shape != Shape::Word {
+                continue;
+            }
+            let word = token.text(self.text).to_lowercase();
+            // "A.D.", "B.C." come as single letters.
+            if word.chars().count() == 1 {
+                letters.insert_str(0, &word);
+                if cues.contains(&letters.as_str()) {
+                    return false;
+                }
+                continue;
+            }
+            letters.clear();
+            if cues.contains(&word.as_str()) {
+                return false;
+            }
+        }
+        let start = self.tokens[at].start;
+        !narrative::in_citation(self.text, self.sections.paragraph_start(start), start)
     }
 
     /// "three days later", "two weeks before" in a dated document count from
@@ -206,6 +303,7 @@ impl Tagger<'_> {
             end: self.tokens[end - 2].end,
             timex_type: TimexType::Duration,
             value: normalize::value(Norm::Duration, captures, &context)?,
+            anchored_at: None,
         })
     }
 
@@ -249,6 +347,7 @@ impl Tagger<'_> {
             end: day.end,
             timex_type: TimexType::Date,
             value: date,
+            anchored_at: None,
         })
     }
 

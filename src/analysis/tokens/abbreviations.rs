@@ -1,12 +1,12 @@
 //! Which words keep their trailing period, and which of those may end a sentence.
 
-/// Abbreviations that precede what they qualify (titles, "e.g."): a sentence
-/// never ends right after them.
+/// Abbreviations that precede what they qualify ("e.g.", "St."): a sentence
+/// never ends right after them. Abbreviated titles ("Mr.", "Capt.") come from
+/// the shared title table (`assets/titles.tsv`).
 const NEVER_END: &[&str] = &[
-    "Adm", "Bp", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dr", "Drs", "Fr", "Ft", "Gen",
-    "Gov", "Hon", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Pres",
-    "Prof", "Pvt", "Rep", "Rev", "Revd", "Sen", "Sgt", "St", "Supt", "cf", "e.g", "i.e", "vs",
-    "viz", "approx", "ca", "pp", "vol", "Vol", "fig", "Fig",
+    "Ft", "Mt", "St", "cf", "e.g", "i.e", "vs", "viz", "approx", "ca", "pp", "vol", "Vol", "fig",
+    "Fig", // Given names written short before a surname ("Jas. Smith", "Wm. Pitt").
+    "Jas", "Wm", "Chas", "Thos", "Geo", "Jno", "Benj", "Robt", "Saml", "Edw", "Jos", "Richd",
 ];
 
 /// Abbreviations that may also close a sentence ("... for Apple Inc. The
@@ -31,10 +31,7 @@ pub enum AbbreviationKind {
 /// that keeps its period as one token.
 pub fn takes_period(word: &str) -> bool {
     let last_part = word.rsplit('-').next().unwrap_or(word);
-    is_dotted_acronym(last_part)
-        || is_initial(word)
-        || NEVER_END.contains(&word)
-        || MAY_END.contains(&word)
+    is_dotted_acronym(last_part) || is_initial(word) || never_ends(word) || MAY_END.contains(&word)
 }
 
 /// Classifies a token that ends with a period it kept (not a lone ".").
@@ -43,11 +40,15 @@ pub fn classify(token: &str) -> Option<AbbreviationKind> {
     if stem.is_empty() || stem.ends_with('.') {
         return None;
     }
-    if NEVER_END.contains(&stem) {
+    if never_ends(stem) {
         Some(AbbreviationKind::NeverEnds)
     } else {
         Some(AbbreviationKind::MayEnd)
     }
+}
+
+fn never_ends(stem: &str) -> bool {
+    NEVER_END.contains(&stem) || crate::analysis::titles::titles().is_abbreviated_title(stem)
 }
 
 /// "U.S", "a.m", "Ph.D", "U.N": short letter groups joined by periods.

@@ -6,7 +6,7 @@
 //! whole, quotes are tokens of their own. The sentence splitter knows which
 //! abbreviations can end a sentence and treats blank lines as boundaries.
 
-mod abbreviations;
+pub(crate) mod abbreviations;
 mod sentences;
 mod words;
 

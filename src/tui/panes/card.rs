@@ -198,6 +198,7 @@ fn header_rows(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
     if profile.kind == crate::analysis::EntityKind::Person || !card.quotes.is_empty() {
         rows.extend(super::card_quotes::rows(app, card, width, LABEL));
     }
+    rows.extend(super::stories::trend_rows(app, profile.entity, LABEL, room));
     rows.push(Line::styled("Described as", app.theme.bold()));
     if card.descriptions.is_empty() {
         rows.push(Line::styled(

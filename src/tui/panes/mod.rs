@@ -8,6 +8,7 @@ pub mod entities;
 pub mod help;
 pub mod paragraphs;
 pub mod status;
+pub mod stories;
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -40,6 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(view) = &app.concordance {
         concordance::render(app, view, area, buf);
     }
+    stories::render(app, area, buf);
     if let Some(card) = &app.card {
         card::render(app, card, area, buf);
     }

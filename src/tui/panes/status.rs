@@ -11,6 +11,10 @@ use crate::tui::app::App;
 use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(prompt) = &app.share.prompt {
+        render_prompt(app, prompt, area, buf);
+        return;
+    }
     let width = area.width as usize;
     let editing = app.search_input.is_some() || app.entity_list.editing;
     let count = format!(
@@ -140,4 +144,30 @@ fn hints(app: &App) -> Vec<String> {
     hints.push(format!("{} pane", key(Action::FocusNext)));
     hints.push(format!("{} quit", key(Action::Quit)));
     hints
+}
+
+/// The Markdown export's file-name prompt, with what Enter will do.
+fn render_prompt(app: &App, prompt: &crate::tui::share::SavePrompt, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let right = match &app.message {
+        Some(message) => text::one_line(message),
+        None if prompt.confirm_overwrite => "Enter replace · Esc cancel".to_string(),
+        None => "Enter save · Esc cancel".to_string(),
+    };
+    let right = format!(" {right} ");
+    let left = format!(" save view as: {}▏ ", text::one_line(&prompt.name));
+    let right = if left.width() + right.width() <= width {
+        right
+    } else {
+        String::new()
+    };
+    let left = text::truncate(&left, width.saturating_sub(right.width()));
+    let padding = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(padding)),
+        Span::raw(right),
+    ])
+    .style(app.theme.status_bar());
+    buf.set_line(area.x, area.y, &line, area.width);
 }

@@ -35,6 +35,8 @@ struct JsonReport<'a> {
     entities: &'a [Entity],
     timeline: &'a [TimelineEntry],
     quotes: &'a [Quote],
+    /// Each entity's dated events in date order (entities with none left out).
+    entity_timelines: Vec<crate::analysis::entity_timeline::EntityTimeline>,
 }
 
 /// The analysis as pretty-printed JSON.
@@ -65,6 +67,10 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
         entities: &analysis.entities,
         timeline: &analysis.timeline,
         quotes: &analysis.quotes,
+        entity_timelines: crate::analysis::entity_timeline::build_all(corpus, analysis)
+            .into_iter()
+            .filter(|t| !t.events.is_empty())
+            .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -128,4 +134,72 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
         }
     }
     out
+}
+
+// The HTML report, the CSV tables and the app's Markdown view.
+pub mod csv;
+pub mod html;
+pub mod markdown;
+
+/// A file name stem for what was opened: the first document's file name
+/// without its extension ("pride_and_prejudice"), "story" for standard input.
+pub fn file_stem(corpus: &Corpus) -> String {
+    let path = corpus.documents.first().map_or("", |d| d.path.as_str());
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = slug(&stem);
+    if slug.is_empty() || path == "-" {
+        "story".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Lowercase letters and digits joined by single dashes: safe in a file name.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
+}
+
+/// The name of the quote's speaker, when the analysis names one.
+pub fn speaker_name<'a>(
+    analysis: &'a Analysis,
+    quote: &crate::analysis::quotes::Quote,
+) -> Option<&'a str> {
+    quote
+        .speaker
+        .and_then(|id| entity_by_id(analysis, id))
+        .map(|e| e.name.as_str())
+}
+
+/// The entity with this id (ids are the entities' own, not list positions).
+pub fn entity_by_id(analysis: &Analysis, id: usize) -> Option<&Entity> {
+    analysis
+        .entities
+        .get(id)
+        .filter(|e| e.id == id)
+        .or_else(|| analysis.entities.iter().find(|e| e.id == id))
+}
+
+/// Mentions by name (not the pronouns linked to the entity).
+pub fn name_count(entity: &Entity) -> usize {
+    entity
+        .mentions
+        .iter()
+        .filter(|m| m.form == crate::analysis::MentionForm::Name)
+        .count()
+}
+
+/// The entity's first mention in text order.
+pub fn first_mention(entity: &Entity) -> Option<&crate::analysis::Mention> {
+    entity.mentions.iter().min_by_key(|m| (m.document, m.start))
 }

@@ -8,14 +8,16 @@
 //! belongs to. Work is proportional to the number of mentions plus the
 //! number of distinct names; lookups go through hash indexes.
 
-use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::acronyms;
 use super::lexicon::{lexicon, Gender};
 use super::names;
-use super::MentionHints;
+use super::{winning_kind, KindVotes, MentionHints, CUE_WEIGHT};
 use crate::analysis::{Entity, EntityKind, Mention};
+
+mod people;
+use people::{link_nicknames, link_short_names, nearest_person, Ambiguous, Position};
 
 /// Groups mentions into entities; most mentioned first.
 pub fn cluster(mentions: Vec<Mention>) -> Vec<Entity> {
@@ -27,21 +29,24 @@ pub fn cluster(mentions: Vec<Mention>) -> Vec<Entity> {
 /// count as empty.
 pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Vec<Entity> {
     let no_hints = MentionHints::default();
-    let infos: Vec<MentionInfo> = mentions
+    let mut infos: Vec<MentionInfo> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| MentionInfo::new(m, hints.get(i).unwrap_or(&no_hints)))
         .collect();
     let mut mentions = mentions;
     let mut names = Names::build(&mentions, &infos);
-    relabel_titled_names_as_people(&mut names, &mut mentions);
-    relabel_families_as_groups(&mut names, &mut mentions);
+    relabel_titled_names_as_people(&mut names, &mut mentions, &mut infos);
+    relabel_families_as_groups(&mut names, &mut mentions, &mut infos);
     let mut sets = Sets::new(&names, &infos);
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
     link_nationality_prefixed(&names, &infos, &mut sets);
-    link_short_names(&names, &mut sets);
-    build_entities(mentions, &infos, &names, &mut sets)
+    let mut ambiguous = link_short_names(&names, &mut sets);
+    ambiguous.extend(namesakes_of_both_sexes(&names));
+    link_nicknames(&names, &mut sets);
+    let targets = mention_targets(&mentions, &names, &mut sets, &ambiguous);
+    build_entities(mentions, &infos, &names, &targets)
 }
 
 /// What clustering needs to know about one mention.
@@ -55,8 +60,13 @@ struct MentionInfo {
     /// The place a demonym mention refers to ("Iraq" for "Iraqis").
     demonym_of: Option<&'static str>,
     title: Option<String>,
+    /// The gender the title implies.
     gender: Gender,
+    /// The gender of a full name's given name ("Emma Woodhouse"), when its
+    /// title says none: it keeps "Mr. Woodhouse" out of her entity.
+    given_gender: Gender,
     defines: Option<String>,
+    votes: KindVotes,
 }
 
 impl MentionInfo {
@@ -76,7 +86,12 @@ impl MentionInfo {
             .as_deref()
             .map(|t| lex.title_gender(t))
             .unwrap_or_default();
+        let given_gender = match surface.split_once(' ') {
+            Some((given, _)) if gender == Gender::Unknown => lex.given_name_gender(given),
+            _ => Gender::Unknown,
+        };
         MentionInfo {
+            given_gender,
             surface,
             own_key,
             name_key,
@@ -84,6 +99,14 @@ impl MentionInfo {
             title: hints.title.clone(),
             gender,
             defines: hints.defines.clone(),
+            votes: if hints.kind_votes.iter().any(|&v| v > 0.0) {
+                hints.kind_votes
+            } else {
+                // Mentions from elsewhere (tests, hand-made analyses): their kind.
+                let mut votes = KindVotes::default();
+                votes[mention.kind as usize] = 1.0;
+                votes
+            },
         }
     }
 }
@@ -93,11 +116,11 @@ fn standard_key(key: &str) -> Option<String> {
     lexicon().standard_name(key).map(names::key)
 }
 
-type NameId = usize;
+pub(super) type NameId = usize;
 
 /// A distinct name: every mention with the same key (and, for a one-word
 /// name, the same title gender: "Mr. Bennet" is not "Mrs. Bennet").
-struct Name {
+pub(super) struct Name {
     words: Vec<String>,
     gender: Gender,
     kind: EntityKind,
@@ -108,7 +131,7 @@ struct Name {
     mentions: Vec<usize>,
 }
 
-struct Names {
+pub(super) struct Names {
     names: Vec<Name>,
     /// Mention index -> name.
     of_mention: Vec<NameId>,
@@ -120,9 +143,12 @@ impl Names {
         let mut names: Vec<Name> = Vec::new();
         let mut index: HashMap<(String, Gender), NameId> = HashMap::new();
         let mut of_mention = Vec::with_capacity(infos.len());
+        let shared_by_both_sexes = keys_titled_for_both_sexes(infos);
         for (i, info) in infos.iter().enumerate() {
             let single_word = !info.name_key.contains(' ');
-            let gender = if single_word {
+            // "Mr. Bennet" is not "Mrs. Bennet", nor "Monsieur St. Aubert"
+            // "Madame St. Aubert"; "Miss Elizabeth Bennet" is "Elizabeth Bennet".
+            let gender = if single_word || shared_by_both_sexes.contains(info.name_key.as_str()) {
                 info.gender
             } else {
                 Gender::Unknown
@@ -144,7 +170,7 @@ impl Names {
             of_mention.push(id);
         }
         for name in &mut names {
-            name.kind = majority_kind(name.mentions.iter().map(|&i| (&mentions[i], &infos[i])));
+            name.kind = voted_kind(name.mentions.iter().map(|&i| &infos[i]));
             for &i in &name.mentions {
                 if infos[i].demonym_of.is_none() {
                     name.kind_counts[mentions[i].kind as usize] += 1;
@@ -174,28 +200,80 @@ impl Names {
     }
 }
 
-/// The most frequent kind among mentions that are not demonyms (ties go to
-/// the first kind in `EntityKind` order). "Other" (the tagger's MISC, often
-/// a hesitation) counts only when no mention says more; a place when all
-/// mentions are demonyms.
-fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInfo)>) -> EntityKind {
-    let mut counts = [0usize; EntityKind::ALL.len()];
-    for (mention, info) in mentions {
-        if info.demonym_of.is_none() {
-            counts[mention.kind as usize] += 1;
+/// Names of several words written after both a man's and a woman's title
+/// ("Monsieur St. Aubert", "Madame St. Aubert"): two people.
+fn keys_titled_for_both_sexes(infos: &[MentionInfo]) -> HashSet<&str> {
+    let mut sexes: HashMap<&str, (bool, bool)> = HashMap::new();
+    for info in infos.iter().filter(|i| i.name_key.contains(' ')) {
+        let (male, female) = sexes.entry(info.name_key.as_str()).or_default();
+        match info.gender {
+            Gender::Male => *male = true,
+            Gender::Female => *female = true,
+            Gender::Unknown => {}
         }
     }
-    let most_frequent = |skip_other: bool| {
-        EntityKind::ALL
-            .into_iter()
-            .zip(counts)
-            .filter(|&(kind, n)| n > 0 && !(skip_other && kind == EntityKind::Other))
-            .max_by_key(|&(kind, n)| (n, Reverse(kind)))
-            .map(|(kind, _)| kind)
-    };
-    most_frequent(true)
-        .or_else(|| most_frequent(false))
-        .unwrap_or(EntityKind::Place)
+    sexes
+        .into_iter()
+        .filter(|&(_, sexes)| sexes == (true, true))
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// The untitled form of a name that both a man and a woman bear ("St.
+/// Aubert" beside "Monsieur St. Aubert" and "Madame St. Aubert"): each of its
+/// mentions is one of them.
+fn namesakes_of_both_sexes(names: &Names) -> Vec<Ambiguous> {
+    let mut ambiguous = Vec::new();
+    for ids in names.by_key.values() {
+        let gendered: Vec<NameId> = ids
+            .iter()
+            .copied()
+            .filter(|&id| names.names[id].gender != Gender::Unknown)
+            .collect();
+        let untitled = ids
+            .iter()
+            .copied()
+            .find(|&id| names.names[id].gender == Gender::Unknown);
+        if let (Some(name), true) = (untitled, gendered.len() > 1) {
+            if names.names[name].words.len() > 1 {
+                ambiguous.push(Ambiguous {
+                    name,
+                    candidates: gendered,
+                });
+            }
+        }
+    }
+    ambiguous
+}
+
+/// "Other" (the tagger's MISC) is often a hesitation between kinds: its
+/// votes count for less.
+const OTHER_DISCOUNT: f32 = 0.25;
+
+/// The kind the mentions that are not demonyms vote for, each with the
+/// tagger's confidence or the weight of a strong cue (see
+/// [`MentionHints::kind_votes`]); a place when all mentions are demonyms.
+fn voted_kind<'a>(infos: impl Iterator<Item = &'a MentionInfo>) -> EntityKind {
+    winning_kind(&vote_totals(infos)).unwrap_or(EntityKind::Place)
+}
+
+/// The votes of the mentions that are not demonyms, added up, "other" discounted.
+fn vote_totals<'a>(infos: impl Iterator<Item = &'a MentionInfo>) -> KindVotes {
+    let mut total = KindVotes::default();
+    for info in infos.filter(|info| info.demonym_of.is_none()) {
+        for (sum, vote) in total.iter_mut().zip(info.votes) {
+            *sum += vote;
+        }
+    }
+    total[EntityKind::Other as usize] *= OTHER_DISCOUNT;
+    total
+}
+
+/// A rule of the whole story settled this mention's kind: it outvotes the tagger.
+fn settle_kind(mention: &mut Mention, info: &mut MentionInfo, kind: EntityKind) {
+    mention.kind = kind;
+    info.votes = KindVotes::default();
+    info.votes[kind as usize] = CUE_WEIGHT;
 }
 
 /// Document-level consistency: a word the story also writes as "Mr. X" or
@@ -203,7 +281,11 @@ fn majority_kind<'a>(mentions: impl Iterator<Item = (&'a Mention, &'a MentionInf
 /// ("Elizabeth" beside "Miss Elizabeth"); its mentions become person
 /// mentions. One stray title ("Mother Moscow") is not enough: the titled
 /// uses must recur and make at least 1% of the bare ones.
-fn relabel_titled_names_as_people(names: &mut Names, mentions: &mut [Mention]) {
+fn relabel_titled_names_as_people(
+    names: &mut Names,
+    mentions: &mut [Mention],
+    infos: &mut [MentionInfo],
+) {
     let mut relabel = Vec::new();
     for ids in names.by_key.values() {
         let titled_uses: usize = ids
@@ -228,7 +310,7 @@ fn relabel_titled_names_as_people(names: &mut Names, mentions: &mut [Mention]) {
         name.kind = EntityKind::Person;
         for &i in &name.mentions {
             if mentions[i].kind != EntityKind::Group {
-                mentions[i].kind = EntityKind::Person;
+                settle_kind(&mut mentions[i], &mut infos[i], EntityKind::Person);
             }
         }
     }
@@ -236,7 +318,11 @@ fn relabel_titled_names_as_people(names: &mut Names, mentions: &mut [Mention]) {
 
 /// "the Rostóvs", "the Lucases": the plural of a person's name in the story
 /// is their family, a group.
-fn relabel_families_as_groups(names: &mut Names, mentions: &mut [Mention]) {
+fn relabel_families_as_groups(
+    names: &mut Names,
+    mentions: &mut [Mention],
+    infos: &mut [MentionInfo],
+) {
     let is_person_key = |key: &str| {
         names.by_key.get(key).is_some_and(|ids| {
             ids.iter()
@@ -266,13 +352,13 @@ fn relabel_families_as_groups(names: &mut Names, mentions: &mut [Mention]) {
         let name = &mut names.names[id];
         name.kind = EntityKind::Group;
         for &i in &name.mentions {
-            mentions[i].kind = EntityKind::Group;
+            settle_kind(&mut mentions[i], &mut infos[i], EntityKind::Group);
         }
     }
 }
 
 /// Union-find over names, with each set's title genders.
-struct Sets {
+pub(super) struct Sets {
     parent: Vec<NameId>,
     /// Mentions in each set.
     size: Vec<usize>,
@@ -285,7 +371,7 @@ impl Sets {
         let count = |name: &Name, gender: Gender| {
             name.mentions
                 .iter()
-                .filter(|&&i| infos[i].gender == gender)
+                .filter(|&&i| infos[i].gender == gender || infos[i].given_gender == gender)
                 .count()
         };
         Sets {
@@ -408,234 +494,59 @@ fn link_nationality_prefixed(names: &Names, infos: &[MentionInfo], sets: &mut Se
     }
 }
 
-/// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
-/// Darcy") joins the full name that contains it when exactly one person in
-/// the story fits; "Ali" beside "Ali al-Sistani" and "Ali Shamkhani" stays
-/// apart. Longer names are settled first so a short name sees whole people;
-/// then titled one-word names ("Mr. Bingley"), all at once so that a full
-/// name claimed by both a "Mr." and a "Miss" goes to neither; then bare ones.
-fn link_short_names(names: &Names, sets: &mut Sets) {
-    let index = PersonIndex::new(names);
-    let mut order: Vec<NameId> = (0..names.names.len())
-        .filter(|&id| may_join(names, id))
-        .collect();
-    order.sort_by_key(|&id| {
-        let name = &names.names[id];
-        (Reverse(name.words.len()), Reverse(name.mentions.len()), id)
-    });
-    let (longer, single): (Vec<NameId>, Vec<NameId>) = order
-        .into_iter()
-        .partition(|&id| names.names[id].words.len() > 1);
-    let (titled, bare): (Vec<NameId>, Vec<NameId>) = single
-        .into_iter()
-        .partition(|&id| names.names[id].gender != Gender::Unknown);
-    for id in longer {
-        if let [root] = index.full_name_roots(names, sets, id)[..] {
-            if fits(sets, id, root) {
-                sets.union(root, id);
-            }
-        }
-    }
-    let claims: Vec<(NameId, NameId)> = titled
-        .iter()
-        .filter_map(|&id| match index.full_name_roots(names, sets, id)[..] {
-            [root] if fits(sets, id, root) => Some((id, root)),
-            _ => None,
-        })
-        .collect();
-    let mut claimants: HashMap<NameId, (bool, bool)> = HashMap::new();
-    for &(id, root) in &claims {
-        let (male, female) = claimants.entry(root).or_default();
-        match names.names[id].gender {
-            Gender::Male => *male = true,
-            Gender::Female => *female = true,
-            Gender::Unknown => {}
-        }
-    }
-    for (id, root) in claims {
-        let contested = claimants.get(&root) == Some(&(true, true));
-        if !contested {
-            sets.union(root, id);
-        }
-    }
-    for id in bare {
-        let full_roots = index.full_name_roots(names, sets, id);
-        let titled_roots = index.titled_roots(names, sets, id);
-        let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
-        roots.sort_unstable();
-        roots.dedup();
-        let target = match roots[..] {
-            [root] if fits(sets, id, root) => Some(root),
-            [_] => None,
-            _ if !titled_roots.is_empty() => {
-                dominant(sets, &roots).filter(|root| titled_roots.contains(root))
-            }
-            _ => None,
-        };
-        if let Some(root) = target {
-            sets.union(root, id);
-        }
-    }
-}
-
-/// People's names, and bare words the tagger did not clearly call a place or
-/// an organisation: at least as many person or "other" labels as place or
-/// organisation ones ("al-Sadr" tagged person, other, organization...), or
-/// a place or organisation label at most twice (then checked against given
-/// names only: see [`PersonIndex::full_name_roots`]).
-fn may_join(names: &Names, id: NameId) -> bool {
-    let name = &names.names[id];
-    let single = name.words.len() == 1;
-    match name.kind {
-        EntityKind::Person => true,
-        EntityKind::Group => false,
-        _ => single && (leans_person(name) || is_weak_non_person(name)),
-    }
-}
-
-fn leans_person(name: &Name) -> bool {
-    let count = |kind: EntityKind| name.kind_counts[kind as usize];
-    count(EntityKind::Person) + count(EntityKind::Other)
-        >= count(EntityKind::Place) + count(EntityKind::Organization)
-}
-
-/// A bare word the tagger called a place or organisation at most twice:
-/// too little evidence to keep it from a person whose given name it is
-/// ("if Muqtada asks" beside "Muqtada al-Sadr").
-fn is_weak_non_person(name: &Name) -> bool {
-    matches!(name.kind, EntityKind::Place | EntityKind::Organization)
-        && !leans_person(name)
-        && name.mentions.len() <= 2
-}
-
-/// Person names by word: full names (two words or more) and titled one-word names.
-struct PersonIndex<'a> {
-    full_names: HashMap<&'a str, Vec<NameId>>,
-    titled_names: HashMap<&'a str, Vec<NameId>>,
-}
-
-impl<'a> PersonIndex<'a> {
-    fn new(names: &'a Names) -> PersonIndex<'a> {
-        let mut full_names: HashMap<&str, Vec<NameId>> = HashMap::new();
-        let mut titled_names: HashMap<&str, Vec<NameId>> = HashMap::new();
-        for (id, name) in names.names.iter().enumerate() {
-            if name.kind != EntityKind::Person {
-                continue;
-            }
-            if name.words.len() >= 2 {
-                for word in &name.words {
-                    let ids = full_names.entry(word).or_default();
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
-                    }
-                }
-            } else if name.gender != Gender::Unknown {
-                titled_names.entry(&name.words[0]).or_default().push(id);
-            }
-        }
-        PersonIndex {
-            full_names,
-            titled_names,
-        }
-    }
-
-    /// Sets of the longer person names containing `id`'s words, whatever
-    /// their gender: a "Mr. Bennet" beside "Jane Bennet" and "Lydia Bennet" is
-    /// ambiguous even if only one of them could be a man. A weakly placed bare
-    /// word only matches given names (first words); a name used after "Mr."
-    /// or "Colonel" only surnames (last words: "Colonel Fitzwilliam" is not
-    /// "Fitzwilliam Darcy").
-    fn full_name_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
-        let name = &names.names[id];
-        let words = &name.words;
-        let given_name_only = is_weak_non_person(name);
-        let candidates = self.full_names.get(words[0].as_str()).into_iter().flatten();
-        let longer = candidates.filter(|&&c| {
-            let candidate = &names.names[c].words;
-            candidate.len() > words.len()
-                && if given_name_only {
-                    candidate[0] == words[0]
-                } else if name.surname_titled {
-                    candidate.ends_with(words)
-                } else {
-                    contains_run(candidate, words)
-                }
-        });
-        let own_root = sets.find(id);
-        let mut roots: Vec<NameId> = longer.map(|&c| sets.find(c)).collect();
-        roots.retain(|&r| r != own_root);
-        roots.sort_unstable();
-        roots.dedup();
-        roots
-    }
-
-    /// Sets of the titled one-word names with the same word ("Mr. Darcy" for "Darcy").
-    fn titled_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
-        let word = names.names[id].words[0].as_str();
-        let candidates = self.titled_names.get(word).into_iter().flatten();
-        compatible_roots(sets, id, candidates.copied())
-    }
-}
-
-/// The distinct sets of `candidates`, other than `id`'s own, whose gender fits `id`'s.
-fn compatible_roots(
+/// The set each mention ends in: its name's, but a mention of an ambiguous
+/// short name goes to the candidate mentioned nearest before it.
+fn mention_targets(
+    mentions: &[Mention],
+    names: &Names,
     sets: &mut Sets,
-    id: NameId,
-    candidates: impl Iterator<Item = NameId>,
+    ambiguous: &[Ambiguous],
 ) -> Vec<NameId> {
-    let own_gender = sets.gender(id);
-    let own_root = sets.find(id);
-    let mut roots: Vec<NameId> = Vec::new();
-    for candidate in candidates {
-        let root = sets.find(candidate);
-        if root != own_root && sets.gender(root).compatible(own_gender) {
-            roots.push(root);
-        }
+    let mut targets: Vec<NameId> = names.of_mention.iter().map(|&n| sets.find(n)).collect();
+    if ambiguous.is_empty() {
+        return targets;
     }
-    roots.sort_unstable();
-    roots.dedup();
-    roots
-}
-
-/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr." and "Miss").
-fn fits(sets: &mut Sets, id: NameId, root: NameId) -> bool {
-    sets.gender(id).compatible(sets.gender(root))
-}
-
-/// A bare surname shared by several people, at least one of them titled
-/// ("Darcy" beside "Mr. Darcy", "Miss Darcy" and "Georgiana Darcy"), goes
-/// to the titled one the story mentions far more than all the others
-/// together: a narrator's bare surname is the main character's. Names
-/// without titles ("Ali" beside "Ali al-Sistani" and "Ali Shamkhani") never
-/// get here.
-fn dominant(sets: &mut Sets, roots: &[NameId]) -> Option<NameId> {
-    const DOMINANCE: usize = 3;
-    let sizes: Vec<usize> = roots
+    let candidates_of: HashMap<NameId, Vec<NameId>> = ambiguous
         .iter()
-        .map(|&r| {
-            let root = sets.find(r);
-            sets.size[root]
+        .map(|a| {
+            let mut roots: Vec<NameId> = a.candidates.iter().map(|&c| sets.find(c)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            (a.name, roots)
         })
         .collect();
-    let total: usize = sizes.iter().sum();
-    let (best, &largest) = sizes.iter().enumerate().max_by_key(|&(_, n)| *n)?;
-    (roots.len() > 1 && largest >= DOMINANCE * (total - largest)).then(|| roots[best])
-}
-
-/// True when `words` occur in `full` as a contiguous run.
-fn contains_run(full: &[String], words: &[String]) -> bool {
-    full.windows(words.len()).any(|window| window == words)
+    let mut positions: HashMap<NameId, Vec<Position>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !candidates_of.contains_key(&names.of_mention[i]) {
+            positions
+                .entry(targets[i])
+                .or_default()
+                .push((m.document, m.start));
+        }
+    }
+    for list in positions.values_mut() {
+        list.sort_unstable();
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(candidates) = candidates_of.get(&names.of_mention[i]) else {
+            continue;
+        };
+        if let Some(root) = nearest_person((m.document, m.start), candidates, &positions) {
+            targets[i] = root;
+        }
+    }
+    targets
 }
 
 fn build_entities(
     mentions: Vec<Mention>,
     infos: &[MentionInfo],
     names: &Names,
-    sets: &mut Sets,
+    targets: &[NameId],
 ) -> Vec<Entity> {
     let mut members: HashMap<NameId, Vec<usize>> = HashMap::new();
-    for (i, &name) in names.of_mention.iter().enumerate() {
-        members.entry(sets.find(name)).or_default().push(i);
+    for (i, &target) in targets.iter().enumerate() {
+        members.entry(target).or_default().push(i);
     }
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     let mut entities: Vec<Entity> = members
@@ -645,9 +556,13 @@ fn build_entities(
                 let m = slots[i].as_ref().map(|m| (m.document, m.start, m.end));
                 (m, i)
             });
-            let mentions: Vec<Mention> = ids.iter().filter_map(|&i| slots[i].take()).collect();
+            let mut mentions: Vec<Mention> = ids.iter().filter_map(|&i| slots[i].take()).collect();
             let members: Vec<&MentionInfo> = ids.iter().map(|&i| &infos[i]).collect();
-            let kind = entity_kind(&mentions, &members, names, &ids);
+            let kind = entity_kind(&members, names, &ids);
+            // One entity, one kind; a demonym stays a group mention of its place.
+            for mention in mentions.iter_mut().filter(|m| m.kind != EntityKind::Group) {
+                mention.kind = kind;
+            }
             let (name, bare_name) = display_name(&members);
             let aliases = aliases(&members, &bare_name);
             Entity {
@@ -674,14 +589,9 @@ fn build_entities(
     entities
 }
 
-/// The majority kind of the mentions; but an entity built around a
-/// person's full name is that person, whatever its short names were tagged.
-fn entity_kind(
-    mentions: &[Mention],
-    members: &[&MentionInfo],
-    names: &Names,
-    ids: &[usize],
-) -> EntityKind {
+/// The kind its mentions vote for; but an entity built around a person's
+/// full name is that person, whatever its short names were tagged.
+fn entity_kind(members: &[&MentionInfo], names: &Names, ids: &[usize]) -> EntityKind {
     let has_full_person_name = ids.iter().any(|&i| {
         let name = &names.names[names.of_mention[i]];
         name.words.len() > 1 && name.kind == EntityKind::Person
@@ -690,10 +600,44 @@ fn entity_kind(
         .iter()
         .any(|&i| names.names[names.of_mention[i]].words.len() == 1);
     if has_full_person_name && has_short_name {
-        EntityKind::Person
-    } else {
-        majority_kind(mentions.iter().zip(members.iter().copied()))
+        return EntityKind::Person;
     }
+    let kind = voted_kind(members.iter().copied());
+    if kind == EntityKind::Organization && !is_evidently_organisation(members) {
+        return voted_kind_except(members, EntityKind::Organization);
+    }
+    kind
+}
+
+/// How sure the tagger must be, on average, to call a bare one-word name
+/// an organisation (LitBank folds: most such calls in novels are people).
+const BARE_ORGANISATION_CONFIDENCE: f32 = 0.9;
+
+/// An organisation needs more than a hesitant tagger: a name of several
+/// words, an acronym, a head word ("Council"), or a confident call.
+fn is_evidently_organisation(members: &[&MentionInfo]) -> bool {
+    let names: Vec<&&MentionInfo> = members.iter().filter(|m| m.demonym_of.is_none()).collect();
+    let several_words = names.iter().any(|m| m.surface.contains(' '));
+    // "UN", "N.A.T.O.", not a shouted word ("MORBLEU").
+    let acronym = names
+        .iter()
+        .any(|m| acronyms::is_acronym(&m.surface) && acronyms::letters(&m.surface).len() <= 5);
+    let cued = names
+        .iter()
+        .any(|m| m.votes[EntityKind::Organization as usize] >= CUE_WEIGHT);
+    let confidence = names
+        .iter()
+        .map(|m| m.votes[EntityKind::Organization as usize])
+        .sum::<f32>()
+        / names.len().max(1) as f32;
+    several_words || acronym || cued || confidence >= BARE_ORGANISATION_CONFIDENCE
+}
+
+/// [`voted_kind`] among the kinds other than `excluded` (a person when nothing else has votes).
+fn voted_kind_except(members: &[&MentionInfo], excluded: EntityKind) -> EntityKind {
+    let mut total = vote_totals(members.iter().copied());
+    total[excluded as usize] = 0.0;
+    winning_kind(&total).unwrap_or(EntityKind::Person)
 }
 
 /// The longest full form: among several-word forms that occur at least

@@ -1,0 +1,343 @@
+//! Joining a person's names: short names to the full name they belong to,
+//! nicknames to the given name, and an ambiguous short name to the person
+//! mentioned nearest before it.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::{EntityKind, Gender, Name, NameId, Names, Sets};
+use crate::analysis::entities::lexicon::lexicon;
+
+/// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
+/// Darcy") joins the full name that contains it when exactly one person in
+/// the story fits; "Ali" beside "Ali al-Sistani" and "Ali Shamkhani" stays
+/// apart. Longer names are settled first so a short name sees whole people;
+/// then titled one-word names ("Mr. Bingley"), all at once so that a full
+/// name claimed by both a "Mr." and a "Miss" goes to neither; then bare ones.
+/// Returns the bare names that fit several people: each of their mentions is
+/// settled later, by [`nearest_person`].
+pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous> {
+    let index = PersonIndex::new(names);
+    let mut order: Vec<NameId> = (0..names.names.len())
+        .filter(|&id| may_join(names, id))
+        .collect();
+    order.sort_by_key(|&id| {
+        let name = &names.names[id];
+        (Reverse(name.words.len()), Reverse(name.mentions.len()), id)
+    });
+    let (longer, single): (Vec<NameId>, Vec<NameId>) = order
+        .into_iter()
+        .partition(|&id| names.names[id].words.len() > 1);
+    let (titled, bare): (Vec<NameId>, Vec<NameId>) = single
+        .into_iter()
+        .partition(|&id| names.names[id].gender != Gender::Unknown);
+    let mut ambiguous = Vec::new();
+    for id in longer {
+        let mut roots = index.full_name_roots(names, sets, id);
+        roots.retain(|&root| fits(sets, id, root));
+        match roots[..] {
+            [root] => sets.union(root, id),
+            [_, _, ..] => ambiguous.push(Ambiguous {
+                name: id,
+                candidates: roots,
+            }),
+            [] => {}
+        }
+    }
+    // "Master Reed" beside "John Reed", "Eliza Reed" and "Georgiana Reed" is
+    // John: full names whose given name says another sex are no candidates.
+    let claims: Vec<(NameId, NameId)> = titled
+        .iter()
+        .filter_map(|&id| {
+            let mut roots = index.full_name_roots(names, sets, id);
+            roots.retain(|&root| fits(sets, id, root));
+            match roots[..] {
+                [root] => Some((id, root)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut claimants: HashMap<NameId, (bool, bool)> = HashMap::new();
+    for &(id, root) in &claims {
+        let (male, female) = claimants.entry(root).or_default();
+        match names.names[id].gender {
+            Gender::Male => *male = true,
+            Gender::Female => *female = true,
+            Gender::Unknown => {}
+        }
+    }
+    for (id, root) in claims {
+        let contested = claimants.get(&root) == Some(&(true, true));
+        if !contested {
+            sets.union(root, id);
+        }
+    }
+    for id in bare {
+        let full_roots = index.full_name_roots(names, sets, id);
+        let titled_roots = index.titled_roots(names, sets, id);
+        let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
+        roots.sort_unstable();
+        roots.dedup();
+        let target = match roots[..] {
+            [root] if fits(sets, id, root) => Some(root),
+            [_] => None,
+            _ if !titled_roots.is_empty() => {
+                dominant(sets, &roots).filter(|root| titled_roots.contains(root))
+            }
+            _ => None,
+        };
+        match target {
+            Some(root) => sets.union(root, id),
+            None if roots.len() > 1 => {
+                let candidates: Vec<NameId> =
+                    roots.into_iter().filter(|&r| fits(sets, id, r)).collect();
+                if candidates.len() > 1 {
+                    ambiguous.push(Ambiguous {
+                        name: id,
+                        candidates,
+                    });
+                }
+            }
+            None => {}
+        }
+    }
+    ambiguous
+}
+
+/// A bare name ("Pontellier", "Anthony") that fits several people of the story.
+pub(super) struct Ambiguous {
+    pub name: NameId,
+    /// Names of the people it may be, in sets that stay apart.
+    pub candidates: Vec<NameId>,
+}
+
+/// Where a mention is: document, then byte offset.
+pub(super) type Position = (usize, usize);
+
+/// BookNLP's rule for an ambiguous short name: the mention is the candidate
+/// person mentioned nearest before it in the same document, else the one
+/// mentioned first after it. `positions[root]` lists where each set's own
+/// names are mentioned, sorted.
+pub(super) fn nearest_person(
+    at: Position,
+    candidates: &[NameId],
+    positions: &HashMap<NameId, Vec<Position>>,
+) -> Option<NameId> {
+    let mut before: Option<(Position, NameId)> = None;
+    let mut after: Option<(Position, NameId)> = None;
+    for &root in candidates {
+        let Some(list) = positions.get(&root) else {
+            continue;
+        };
+        let split = list.partition_point(|&p| p < at);
+        if let Some(&p) = split
+            .checked_sub(1)
+            .map(|i| &list[i])
+            .filter(|p| p.0 == at.0)
+        {
+            if before.is_none_or(|(q, _)| p > q) {
+                before = Some((p, root));
+            }
+        }
+        if let Some(&p) = list.get(split).filter(|p| p.0 == at.0) {
+            if after.is_none_or(|(q, _)| p < q) {
+                after = Some((p, root));
+            }
+        }
+    }
+    before.or(after).map(|(_, root)| root)
+}
+
+/// "Lizzy" is Elizabeth, "Jack Durbeyfield" is John Durbeyfield: a name
+/// whose first word is a common nickname joins the one person of the story
+/// who has the given name behind it (with the same other words), when the
+/// story has exactly one such person and their titles agree.
+pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
+    let lex = lexicon();
+    let mut by_first_word: HashMap<&str, Vec<NameId>> = HashMap::new();
+    for (id, name) in names.names.iter().enumerate() {
+        if name.kind == EntityKind::Person {
+            by_first_word.entry(&name.words[0]).or_default().push(id);
+        }
+    }
+    for id in (0..names.names.len()).filter(|&id| may_join(names, id)) {
+        let words = &names.names[id].words;
+        let given_names = lex.given_names_of(&words[0]);
+        if given_names.is_empty() {
+            continue;
+        }
+        let own_root = sets.find(id);
+        let mut roots: Vec<NameId> = given_names
+            .iter()
+            .flat_map(|given| by_first_word.get(given).into_iter().flatten())
+            .filter(|&&other| {
+                let other_words = &names.names[other].words;
+                words.len() == 1 || other_words[1..] == words[1..]
+            })
+            .map(|&other| sets.find(other))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        // Already with one of them ("Eliza" joined "Eliza Bennet"): the
+        // others ("Louisa", of whom "Eliza" is also short) stay apart.
+        match roots[..] {
+            [root] if root != own_root && fits(sets, id, root) => sets.union(root, id),
+            _ => {}
+        }
+    }
+}
+
+/// People's names, and bare words the tagger did not clearly call a place or
+/// an organisation: at least as many person or "other" labels as place or
+/// organisation ones ("al-Sadr" tagged person, other, organization...), or
+/// a place or organisation label at most twice (then checked against given
+/// names only: see [`PersonIndex::full_name_roots`]).
+fn may_join(names: &Names, id: NameId) -> bool {
+    let name = &names.names[id];
+    let single = name.words.len() == 1;
+    match name.kind {
+        EntityKind::Person => true,
+        EntityKind::Group => false,
+        _ => single && (leans_person(name) || is_weak_non_person(name)),
+    }
+}
+
+fn leans_person(name: &Name) -> bool {
+    let count = |kind: EntityKind| name.kind_counts[kind as usize];
+    count(EntityKind::Person) + count(EntityKind::Other)
+        >= count(EntityKind::Place) + count(EntityKind::Organization)
+}
+
+/// A bare word the tagger called a place or organisation at most twice:
+/// too little evidence to keep it from a person whose given name it is
+/// ("if Muqtada asks" beside "Muqtada al-Sadr").
+fn is_weak_non_person(name: &Name) -> bool {
+    matches!(name.kind, EntityKind::Place | EntityKind::Organization)
+        && !leans_person(name)
+        && name.mentions.len() <= 2
+}
+
+/// Person names by word: full names (two words or more) and titled one-word names.
+struct PersonIndex<'a> {
+    full_names: HashMap<&'a str, Vec<NameId>>,
+    titled_names: HashMap<&'a str, Vec<NameId>>,
+}
+
+impl<'a> PersonIndex<'a> {
+    fn new(names: &'a Names) -> PersonIndex<'a> {
+        let mut full_names: HashMap<&str, Vec<NameId>> = HashMap::new();
+        let mut titled_names: HashMap<&str, Vec<NameId>> = HashMap::new();
+        for (id, name) in names.names.iter().enumerate() {
+            if name.kind != EntityKind::Person {
+                continue;
+            }
+            if name.words.len() >= 2 {
+                for word in &name.words {
+                    let ids = full_names.entry(word).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                }
+            } else if name.gender != Gender::Unknown {
+                titled_names.entry(&name.words[0]).or_default().push(id);
+            }
+        }
+        PersonIndex {
+            full_names,
+            titled_names,
+        }
+    }
+
+    /// Sets of the longer person names containing `id`'s words, whatever
+    /// their gender: a "Mr. Bennet" beside "Jane Bennet" and "Lydia Bennet" is
+    /// ambiguous even if only one of them could be a man. A weakly placed bare
+    /// word only matches given names (first words); a name used after "Mr."
+    /// or "Colonel" only surnames (last words: "Colonel Fitzwilliam" is not
+    /// "Fitzwilliam Darcy").
+    fn full_name_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
+        let name = &names.names[id];
+        let words = &name.words;
+        let given_name_only = is_weak_non_person(name);
+        let candidates = self.full_names.get(words[0].as_str()).into_iter().flatten();
+        let longer = candidates.filter(|&&c| {
+            let candidate = &names.names[c].words;
+            candidate.len() > words.len()
+                && if given_name_only {
+                    candidate[0] == words[0]
+                } else if name.surname_titled {
+                    candidate.ends_with(words)
+                } else {
+                    contains_run(candidate, words) || is_first_and_last(candidate, words)
+                }
+        });
+        let own_root = sets.find(id);
+        let mut roots: Vec<NameId> = longer.map(|&c| sets.find(c)).collect();
+        roots.retain(|&r| r != own_root);
+        roots.sort_unstable();
+        roots.dedup();
+        roots
+    }
+
+    /// Sets of the titled one-word names with the same word ("Mr. Darcy" for "Darcy").
+    fn titled_roots(&self, names: &Names, sets: &mut Sets, id: NameId) -> Vec<NameId> {
+        let word = names.names[id].words[0].as_str();
+        let candidates = self.titled_names.get(word).into_iter().flatten();
+        compatible_roots(sets, id, candidates.copied())
+    }
+}
+
+/// The distinct sets of `candidates`, other than `id`'s own, whose gender fits `id`'s.
+fn compatible_roots(
+    sets: &mut Sets,
+    id: NameId,
+    candidates: impl Iterator<Item = NameId>,
+) -> Vec<NameId> {
+    let own_gender = sets.gender(id);
+    let own_root = sets.find(id);
+    let mut roots: Vec<NameId> = Vec::new();
+    for candidate in candidates {
+        let root = sets.find(candidate);
+        if root != own_root && sets.gender(root).compatible(own_gender) {
+            roots.push(root);
+        }
+    }
+    roots.sort_unstable();
+    roots.dedup();
+    roots
+}
+
+/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr." and "Miss").
+fn fits(sets: &mut Sets, id: NameId, root: NameId) -> bool {
+    sets.gender(id).compatible(sets.gender(root))
+}
+
+/// A bare surname shared by several people, at least one of them titled
+/// ("Darcy" beside "Mr. Darcy", "Miss Darcy" and "Georgiana Darcy"), goes
+/// to the titled one the story mentions far more than all the others
+/// together: a narrator's bare surname is the main character's. Names
+/// without titles ("Ali" beside "Ali al-Sistani" and "Ali Shamkhani") never
+/// get here.
+fn dominant(sets: &mut Sets, roots: &[NameId]) -> Option<NameId> {
+    const DOMINANCE: usize = 3;
+    let sizes: Vec<usize> = roots
+        .iter()
+        .map(|&r| {
+            let root = sets.find(r);
+            sets.size[root]
+        })
+        .collect();
+    let total: usize = sizes.iter().sum();
+    let (best, &largest) = sizes.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (roots.len() > 1 && largest >= DOMINANCE * (total - largest)).then(|| roots[best])
+}
+
+/// "Adam Patch" in "Adam J. Patch", "Anthony Patch" in "Anthony Comstock
+/// Patch": the same first and last words around a middle name or initial.
+fn is_first_and_last(full: &[String], words: &[String]) -> bool {
+    words.len() >= 2 && full.first() == words.first() && full.last() == words.last()
+}
+
+/// True when `words` occur in `full` as a contiguous run.
+fn contains_run(full: &[String], words: &[String]) -> bool {
+    full.windows(words.len()).any(|window| window == words)
+}
