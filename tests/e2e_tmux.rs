@@ -603,3 +603,27 @@ fn documents_and_an_entity_timeline_in_a_real_terminal() {
     tmux.send(&["q"]);
     tmux.wait_for_text("EXITED:0");
 }
+
+#[test]
+fn quotes_of_an_entity_and_where_it_speaks_in_a_real_terminal() {
+    if !Tmux::available() {
+        eprintln!("skipping: tmux is not installed");
+        return;
+    }
+    // The bundled story: Muqtada al-Sadr is the fourth entity and says one quote.
+    let tmux = Tmux::start("speech", 120, 40, &app_command(""));
+    tmux.wait_for_text("▸2 Paragraphs");
+    tmux.send(&["1", "j", "j", "j", "\""]);
+    let listed = tmux.wait_for_text("Muqtada al-Sadr says");
+    assert!(listed.contains("the resistance will stop"), "{listed}");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the jump to the quote", |s| {
+        !s.contains("Muqtada al-Sadr says") && s.contains("▸2 Paragraphs")
+    });
+    tmux.send(&["1", "S"]);
+    let filtered = tmux.wait_for_text("Muqtada al-Sadr speaks");
+    assert!(filtered.contains("1/26 paragraphs"), "{filtered}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for_text("26/26 paragraphs");
+    tmux.send(&["q"]);
+}

@@ -111,9 +111,9 @@ impl Concordance {
     }
 }
 
-/// The entity's mentions as hits, in text order.
+/// The entity's name mentions as hits, in text order.
 pub fn entity_hits(entity: &Entity) -> impl Iterator<Item = Hit> + '_ {
-    entity.mentions.iter().map(|m| Hit {
+    entity.names().map(|m| Hit {
         document: m.document,
         paragraph: m.paragraph,
         keyword: m.start..m.end,

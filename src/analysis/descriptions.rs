@@ -40,7 +40,7 @@ const WINDOW_BYTES: usize = 320;
 pub fn describe(corpus: &Corpus, entity: &Entity, limit: usize) -> Vec<Description> {
     let mut found: Vec<Description> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for mention in &entity.mentions {
+    for mention in entity.names() {
         let Some(document) = corpus.documents.get(mention.document) else {
             continue;
         };

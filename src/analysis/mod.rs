@@ -2,6 +2,7 @@
 //! No terminal code lives here.
 
 pub mod concordance;
+pub mod coref;
 pub mod descriptions;
 pub mod entities;
 pub mod entity_timeline;
@@ -11,6 +12,7 @@ pub mod ner;
 pub mod profile;
 pub mod quotes;
 pub mod search;
+mod speech;
 pub mod timeline;
 pub mod timex;
 pub mod titles;
@@ -107,9 +109,19 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// Ids of the paragraphs that mention it, sorted, each once.
+    /// Its name mentions, pronouns left out, in text order.
+    pub fn names(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(|m| m.form == MentionForm::Name)
+    }
+
+    /// How often it is named: the count lists and sorting use (pronouns left out).
+    pub fn name_count(&self) -> usize {
+        self.names().count()
+    }
+
+    /// Ids of the paragraphs that name it, sorted, each once.
     pub fn paragraph_ids(&self) -> Vec<usize> {
-        let mut paragraphs: Vec<usize> = self.mentions.iter().map(|m| m.paragraph).collect();
+        let mut paragraphs: Vec<usize> = self.names().map(|m| m.paragraph).collect();
         paragraphs.sort_unstable();
         paragraphs.dedup();
         paragraphs
@@ -193,6 +205,8 @@ struct DocumentAnalysis {
     mentions: Vec<entities::RawMention>,
     timexes: Vec<timex::TimeExpression>,
     sentences: Vec<std::ops::Range<usize>>,
+    quotes: Vec<quotes::Found>,
+    pronouns: Vec<coref::Pronoun>,
 }
 
 /// How far a running analysis has come, shared with whoever shows it.
@@ -259,6 +273,12 @@ pub fn analyze_with_progress(
             progress.advance(bytes, STAGE_TOKENS);
             let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
             progress.advance(bytes, STAGE_MENTIONS);
+            let paragraphs: Vec<_> = corpus
+                .paragraphs_of(doc.id)
+                .map(|p| p.start..p.end)
+                .collect();
+            let quotes = quotes::detect(text, &paragraphs);
+            let pronouns = coref::find_pronouns(text, doc.body.clone());
             // After the entity tagger, not beside it: their working memory
             // would add up (peak memory is a budget too, 40x the input).
             let timexes = timex::tag(text, doc.body.clone(), reference);
@@ -267,6 +287,8 @@ pub fn analyze_with_progress(
                 mentions,
                 timexes,
                 sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
+                quotes,
+                pronouns,
             }
         })
         .collect();
@@ -290,7 +312,8 @@ pub fn analyze_with_progress(
             all_hints.push(raw.hints.clone());
         }
     }
-    let entities = entities::cluster_annotated(all_mentions, all_hints);
+    let mut entities = entities::cluster_annotated(all_mentions, all_hints);
+    let quotes = speech::find_speakers(corpus, &per_document, &mut entities);
 
     let mut timeline_input = Vec::new();
     for (doc_id, result) in per_document.into_iter().enumerate() {
@@ -320,6 +343,6 @@ pub fn analyze_with_progress(
     Analysis {
         entities,
         timeline,
-        quotes: Vec::new(),
+        quotes,
     }
 }

@@ -44,6 +44,8 @@ pub struct EntityProfile {
     pub name: String,
     pub aliases: Vec<String>,
     pub mention_count: usize,
+    /// Pronouns linked to it ("she"), besides its names.
+    pub pronoun_count: usize,
     pub first: Option<MentionPosition>,
     pub last: Option<MentionPosition>,
     /// Mention counts in equal bins over the whole story.
@@ -149,17 +151,10 @@ impl Profiles {
             kind: subject.kind,
             name: subject.name.clone(),
             aliases: subject.aliases.clone(),
-            mention_count: subject.mentions.len(),
-            first: subject
-                .mentions
-                .iter()
-                .min_by_key(text_order)
-                .map(Into::into),
-            last: subject
-                .mentions
-                .iter()
-                .max_by_key(text_order)
-                .map(Into::into),
+            mention_count: subject.name_count(),
+            pronoun_count: subject.mentions.len() - subject.name_count(),
+            first: subject.names().min_by_key(text_order).map(Into::into),
+            last: subject.names().max_by_key(text_order).map(Into::into),
             dispersion: self.dispersion(subject, bins),
             cooccurring: self.cooccurring(analysis, entity, top),
         })

@@ -77,11 +77,7 @@ impl MentionIndex {
     fn new(entities: &[Entity]) -> MentionIndex {
         let mut mentions: Vec<_> = entities
             .iter()
-            .flat_map(|e| {
-                e.mentions
-                    .iter()
-                    .map(move |m| (m.document, m.start, m.end, e.id))
-            })
+            .flat_map(|e| e.names().map(move |m| (m.document, m.start, m.end, e.id)))
             .collect();
         mentions.sort_unstable();
         MentionIndex { mentions }

@@ -1,13 +1,14 @@
-//! The `analyze` command's output: JSON (format version 1) and a short summary.
+//! The `analyze` command's output: JSON (format version 2) and a short summary.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::analysis::quotes::Quote;
 use crate::analysis::{Analysis, Entity, TimelineEntry};
 use crate::corpus::Corpus;
 
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonDocument<'a> {
@@ -33,6 +34,7 @@ struct JsonReport<'a> {
     paragraphs: Vec<JsonParagraph>,
     entities: &'a [Entity],
     timeline: &'a [TimelineEntry],
+    quotes: &'a [Quote],
     /// Each entity's dated events in date order (entities with none left out).
     entity_timelines: Vec<crate::analysis::entity_timeline::EntityTimeline>,
 }
@@ -64,6 +66,7 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
             .collect(),
         entities: &analysis.entities,
         timeline: &analysis.timeline,
+        quotes: &analysis.quotes,
         entity_timelines: crate::analysis::entity_timeline::build_all(corpus, analysis)
             .into_iter()
             .filter(|t| !t.events.is_empty())
@@ -99,7 +102,7 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "  {:>4}  {:<12} {}",
-                entity.mentions.len(),
+                entity.name_count(),
                 entity.kind.as_str(),
                 entity.name
             );

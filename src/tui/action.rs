@@ -57,6 +57,10 @@ pub enum Action {
     ToggleDurations,
     /// Drop every filter at once.
     ClearFilters,
+    /// List every quote of the entity (a concordance of its speech).
+    QuoteConcordance,
+    /// Filter to the paragraphs where the entity speaks.
+    FilterSpeaker,
     /// Show or hide the list of documents.
     Documents,
     /// In the document list: mark or unmark the document under the cursor.

@@ -63,6 +63,8 @@ pub struct MentionSpan {
     pub kind: EntityKind,
     /// Index into `Analysis::entities`.
     pub entity: usize,
+    /// A pronoun linked to the entity ("she"), not a name.
+    pub pronoun: bool,
 }
 
 /// Lookups built once so that no keystroke walks the whole story.
@@ -82,6 +84,8 @@ pub struct Index {
     pub profiles: Profiles,
     /// Digits of the largest paragraph number.
     pub number_width: usize,
+    /// Quotes per paragraph and per speaker.
+    pub speech: super::speech::SpeechIndex,
 }
 
 impl Index {
@@ -98,6 +102,7 @@ impl Index {
                     end: mention.end,
                     kind: mention.kind,
                     entity: entity_index,
+                    pronoun: mention.form == crate::analysis::MentionForm::Pronoun,
                 });
             }
         }
@@ -105,12 +110,11 @@ impl Index {
             list.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         let mut entity_order: Vec<usize> = (0..analysis.entities.len()).collect();
+        let counts: Vec<usize> = analysis.entities.iter().map(|e| e.name_count()).collect();
         entity_order.sort_by(|&a, &b| {
-            let (a, b) = (&analysis.entities[a], &analysis.entities[b]);
-            b.mentions
-                .len()
-                .cmp(&a.mentions.len())
-                .then_with(|| a.name.cmp(&b.name))
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| analysis.entities[a].name.cmp(&analysis.entities[b].name))
         });
         let mut timeline_order: Vec<usize> = (0..analysis.timeline.len()).collect();
         timeline_order.sort_by_key(|&i| {
@@ -136,6 +140,7 @@ impl Index {
             search,
             profiles,
             number_width: paragraph_count.max(1).to_string().len(),
+            speech: super::speech::SpeechIndex::build(corpus, analysis),
         }
     }
 }
@@ -276,7 +281,7 @@ impl<'a> App<'a> {
 
     /// Columns of the paragraph gutter: a selection bar, the number, a space.
     pub fn gutter_width(&self) -> usize {
-        self.index.number_width + 2
+        self.index.number_width + 2 + self.speaker_margin()
     }
 
     /// Columns left free on the right of the text, off the border.
@@ -430,6 +435,7 @@ impl<'a> App<'a> {
             None if filter.is_empty() => (0..self.corpus.paragraphs.len()).collect(),
             None => self.index.search.matching_paragraphs(self.corpus, &filter),
         };
+        let candidates = self.retain_speakers(candidates);
         let Some(query) = query else {
             return candidates;
         };

@@ -25,6 +25,8 @@ pub struct Card {
     pub cursor: usize,
     /// First co-occurring row shown.
     pub offset: usize,
+    /// Its quotes (indices into `Analysis::quotes`), in text order.
+    pub quotes: Vec<usize>,
 }
 
 impl Card {
@@ -57,6 +59,13 @@ impl App<'_> {
             descriptions,
             cursor: 0,
             offset: 0,
+            quotes: self
+                .index
+                .speech
+                .of_entity
+                .get(entity)
+                .cloned()
+                .unwrap_or_default(),
         })
     }
 

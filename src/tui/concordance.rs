@@ -14,6 +14,19 @@ pub struct ConcordanceView {
     pub title: String,
     pub concordance: Concordance,
     pub cursor: ListCursor,
+    /// Lines of speech (see [`App::quote_concordance`]): the quote column is wide.
+    pub speech: bool,
+}
+
+/// Column layout for lines of speech: most of the width for the quote.
+pub fn speech_layout(width: usize) -> KwicLayout {
+    let left = width / 6;
+    let right = width / 12;
+    KwicLayout {
+        left,
+        keyword: width.saturating_sub(left + right).max(1),
+        right,
+    }
 }
 
 /// Column layout for `width` display columns of context and keyword, the
@@ -44,12 +57,14 @@ impl App<'_> {
                     title: format!("{} {}", kind_letter(entity_data.kind), entity_data.name),
                     concordance: Concordance::for_entity(entity_data),
                     cursor: ListCursor::default(),
+                    speech: false,
                 }
             }
             (_, Some(query)) => ConcordanceView {
                 title: format!("“{}”", self.typed_query().unwrap_or(query.source())),
                 concordance: Concordance::for_query(self.corpus, query, Some(&self.visible)),
                 cursor: ListCursor::default(),
+                speech: false,
             },
             _ => return Err("no entity or search to list: pick an entity or type / first"),
         };

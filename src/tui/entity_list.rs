@@ -101,13 +101,9 @@ impl App<'_> {
         match list.sort {
             EntitySort::Count => {}
             EntitySort::Name => shown.sort_by_cached_key(|&e| entities[e].name.to_lowercase()),
-            EntitySort::FirstMention => shown.sort_by_key(|&e| {
-                entities[e]
-                    .mentions
-                    .iter()
-                    .map(|m| (m.document, m.start))
-                    .min()
-            }),
+            EntitySort::FirstMention => {
+                shown.sort_by_key(|&e| entities[e].names().map(|m| (m.document, m.start)).min())
+            }
         }
         if !list.query.trim().is_empty() {
             shown = fuzzy_filter(&list.query, shown, |e| {

@@ -22,6 +22,8 @@ pub enum Filter {
     /// Holds a dated timeline entry overlapping this range, or is in a
     /// document published in it.
     Dates(DateInterval),
+    /// Holds a quote this entity says (index into `Analysis::entities`).
+    Speaks(usize),
     /// In one of these documents (sorted ids).
     Documents(Vec<usize>),
 }
@@ -33,6 +35,7 @@ impl PartialEq for Filter {
             (Filter::Kind(a), Filter::Kind(b)) => a == b,
             (Filter::Text { typed: a, .. }, Filter::Text { typed: b, .. }) => a == b,
             (Filter::Dates(a), Filter::Dates(b)) => a == b,
+            (Filter::Speaks(a), Filter::Speaks(b)) => a == b,
             (Filter::Documents(a), Filter::Documents(b)) => a == b,
             _ => false,
         }
@@ -68,6 +71,10 @@ impl Filter {
                 Some(format!("“{}”", text::truncate(&text::one_line(typed), 30)))
             }
             Filter::Dates(range) => Some(date_range_label(range)),
+            Filter::Speaks(e) => app.analysis.entities.get(*e).map(|entity| {
+                let name = text::truncate(&text::one_line(&entity.name), 30);
+                format!("{name} speaks")
+            }),
             Filter::Documents(documents) => Some(super::documents::filter_label(app, documents)),
         }
     }
@@ -79,6 +86,7 @@ impl Filter {
             Filter::Kind(_) => "kind filter cleared",
             Filter::Text { .. } => "text filter cleared",
             Filter::Dates(_) => "date filter cleared",
+            Filter::Speaks(_) => "speaker filter cleared",
             Filter::Documents(_) => "document filter cleared",
         }
     }
@@ -89,6 +97,7 @@ impl Filter {
             (Filter::Kind(_), Filter::Kind(_))
                 | (Filter::Text { .. }, Filter::Text { .. })
                 | (Filter::Dates(_), Filter::Dates(_))
+                | (Filter::Speaks(_), Filter::Speaks(_))
                 | (Filter::Documents(_), Filter::Documents(_))
         )
     }
@@ -122,6 +131,7 @@ impl App<'_> {
                 Filter::Kind(kind) => combined.kind = Some(*kind),
                 Filter::Text { query, .. } => combined.query = query.clone(),
                 Filter::Dates(range) => combined.dates = Some(*range),
+                Filter::Speaks(_) => {} // applied by `App::retain_speakers`
                 Filter::Documents(documents) => combined.documents = Some(documents.clone()),
             }
         }

@@ -22,6 +22,7 @@ pub mod panes;
 pub mod popups;
 mod reader;
 pub mod share;
+pub mod speech;
 pub mod state;
 pub mod terminal;
 pub mod text;

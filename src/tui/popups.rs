@@ -52,6 +52,7 @@ pub fn update_card(app: &mut App, action: Action) -> bool {
             app.focus_entity(entity);
             open_concordance(app);
         }
+        Action::QuoteConcordance | Action::FilterSpeaker => return false,
         Action::JumpBack | Action::JumpForward => {
             app.card = None;
             return false;

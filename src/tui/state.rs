@@ -49,6 +49,8 @@ pub enum SavedFilter {
     },
     /// The kept documents, by path.
     Documents(Vec<String>),
+    /// The paragraphs where this entity speaks.
+    Speaks(SavedEntity),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +150,7 @@ pub fn capture(app: &App) -> SavedState {
         .iter()
         .filter_map(|filter| match filter {
             Filter::Entity(e) => saved_entity(app, *e).map(SavedFilter::Entity),
+            Filter::Speaks(e) => saved_entity(app, *e).map(SavedFilter::Speaks),
             Filter::Kind(kind) => Some(SavedFilter::Kind(kind.as_str().to_string())),
             Filter::Text { typed, query } => {
                 query.as_ref().map(|_| SavedFilter::Text(typed.clone()))
@@ -188,6 +191,7 @@ pub fn restore(app: &mut App, state: &SavedState) {
         .iter()
         .filter_map(|saved| match saved {
             SavedFilter::Entity(entity) => find_entity(app, entity).map(Filter::Entity),
+            SavedFilter::Speaks(entity) => find_entity(app, entity).map(Filter::Speaks),
             SavedFilter::Kind(kind) => kind_named(kind).map(Filter::Kind),
             SavedFilter::Text(typed) => match Filter::text(typed) {
                 (filter, None) => Some(filter),

@@ -170,6 +170,23 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// Quoted speech: italic, and tinted where colour is on.
+    pub fn quote(&self) -> Style {
+        self.fg(Color::LightYellow).add_modifier(Modifier::ITALIC)
+    }
+
+    /// A pronoun of the selected entity: a step below its names' reverse video.
+    pub fn highlighted_pronoun(&self) -> Style {
+        self.fg(Color::Cyan)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
+    /// The speaker's name in the paragraph margin.
+    pub fn speaker(&self) -> Style {
+        self.fg(Color::Cyan)
+            .add_modifier(Modifier::DIM | Modifier::BOLD)
+    }
+
     pub fn date(&self) -> Style {
         self.fg(self.palette.date).add_modifier(Modifier::BOLD)
     }

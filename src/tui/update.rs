@@ -66,6 +66,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::EntityCard => popups::open_card(app),
         Action::Concordance => popups::open_concordance(app),
+        Action::QuoteConcordance => super::speech::open_quote_concordance(app),
+        Action::FilterSpeaker => super::speech::filter_speaker(app),
         Action::AddEntityFilter => add_entity_filter(app),
         Action::FilterKind => cycle_kind_filter(app),
         Action::FilterDate => filter_date(app, false),
@@ -530,6 +532,7 @@ fn step_mention(app: &mut App, forward: bool) {
     };
     let mentions = &app.analysis.entities[entity].mentions;
     let shown: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].form == crate::analysis::MentionForm::Name)
         .filter(|&i| app.visible.binary_search(&mentions[i].paragraph).is_ok())
         .collect();
     if shown.is_empty() {

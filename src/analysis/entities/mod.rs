@@ -31,6 +31,16 @@ pub use cluster::{cluster, cluster_annotated};
 pub use lexicon::Gender;
 pub use mentions::find_mentions;
 
+/// The gender a title implies, from `assets/entities/titles.tsv` ("Mrs." female).
+pub fn title_gender(title: &str) -> Gender {
+    lexicon::lexicon().title_gender(title)
+}
+
+/// True when `word` is a title or honorific of `assets/entities/titles.tsv` ("Parson", "Dr.").
+pub fn is_title(word: &str) -> bool {
+    lexicon::lexicon().title_at_start(&[word]).is_some()
+}
+
 use super::EntityKind;
 
 /// A mention found in one document, before clustering.

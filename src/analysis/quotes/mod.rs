@@ -24,3 +24,80 @@ pub struct Quote {
     /// The speech cue ("said Elizabeth") that names the speaker, if any.
     pub cue: Option<Span>,
 }
+
+pub mod attribute;
+pub mod cues;
+pub mod detect;
+mod lexicon;
+mod pieces;
+
+pub use attribute::{Attributed, DocumentText};
+pub use detect::{detect, Found};
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::analysis::coref::resolve::{resolve, Context};
+use crate::analysis::entities::Gender;
+
+/// One document's quotations with their speakers, and the character each of
+/// its pronouns refers to (by index into `DocumentText::pronouns`).
+#[derive(Debug, Clone, Default)]
+pub struct Speech {
+    pub quotes: Vec<Attributed>,
+    pub pronoun_links: Vec<Option<usize>>,
+}
+
+/// Speakers and pronoun links need each other ("he said" needs the pronoun's
+/// character; "I" inside a quote and the turns after it need the speaker), so
+/// they are found in turns: pronouns in narration, speakers, pronouns again
+/// with the speakers known, speakers again, and a last pronoun pass.
+pub fn speakers_and_pronouns(
+    doc: &DocumentText,
+    sentences: &[Range<usize>],
+    found: &[Found],
+    genders: &HashMap<usize, Gender>,
+) -> Speech {
+    let mut quotes = attribute::annotate(doc, found);
+    let mut links = link_pronouns(doc, sentences, &quotes, genders);
+    for _ in 0..2 {
+        for q in quotes.iter_mut() {
+            q.speaker = None;
+        }
+        let entity_at = |at: usize| {
+            let i = doc.pronouns.partition_point(|p| p.start < at);
+            doc.pronouns
+                .get(i)
+                .filter(|p| p.start == at)
+                .and_then(|_| links[i])
+        };
+        attribute::assign(doc, &mut quotes, &entity_at, genders);
+        links = link_pronouns(doc, sentences, &quotes, genders);
+    }
+    Speech {
+        quotes,
+        pronoun_links: links,
+    }
+}
+
+fn link_pronouns(
+    doc: &DocumentText,
+    sentences: &[Range<usize>],
+    quotes: &[Attributed],
+    genders: &HashMap<usize, Gender>,
+) -> Vec<Option<usize>> {
+    let spans: Vec<(Range<usize>, Option<usize>)> =
+        quotes.iter().map(|q| (q.start..q.end, q.speaker)).collect();
+    resolve(&Context {
+        text: doc.text,
+        paragraphs: doc.paragraphs,
+        sentences,
+        persons: doc.persons,
+        pronouns: doc.pronouns,
+        quotes: &spans,
+        genders,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -130,9 +130,10 @@ fn footer(app: &App) -> String {
     let key = |action| app.keymap.first_key(action).unwrap_or("?");
     use crate::tui::action::Action;
     format!(
-        " {} selects · {} concordance · {} closes ",
+        " {} selects · {} concordance · {} quotes · {} closes ",
         key(Action::Select),
         key(Action::Concordance),
+        key(Action::QuoteConcordance),
         key(Action::Cancel)
     )
 }
@@ -164,6 +165,9 @@ fn header_rows(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
         Span::raw(text::truncate(&aliases, room)),
     ]));
     let mut mentions = format!("{}", profile.mention_count);
+    if profile.pronoun_count > 0 {
+        mentions.push_str(&format!(" + {} pronouns", profile.pronoun_count));
+    }
     if let Some(first) = profile.first {
         mentions.push_str(&format!(" · first {}", position_label(app, first)));
     }
@@ -191,6 +195,9 @@ fn header_rows(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
         Span::raw(" ".repeat(LABEL)),
         Span::styled(story_axis(strip_width + 2), app.theme.dim()),
     ]));
+    if profile.kind == crate::analysis::EntityKind::Person || !card.quotes.is_empty() {
+        rows.extend(super::card_quotes::rows(app, card, width, LABEL));
+    }
     rows.extend(super::stories::trend_rows(app, profile.entity, LABEL, room));
     rows.push(Line::styled("Described as", app.theme.bold()));
     if card.descriptions.is_empty() {

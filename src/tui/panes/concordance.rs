@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
-use crate::tui::concordance::{layout_for, ConcordanceView};
+use crate::tui::concordance::{layout_for, speech_layout, ConcordanceView};
 use crate::tui::text;
 
 /// The popup covers everything but the status bar, with a margin.
@@ -64,10 +64,12 @@ pub fn render(app: &App, view: &ConcordanceView, area: Rect, buf: &mut Buffer) {
     let prefix = number_width + 3;
     let page = inner.height as usize;
     let offset = super::entities::effective_offset(view.cursor.offset, view.cursor.selected, page);
-    let layout = layout_for(
-        (inner.width as usize).saturating_sub(prefix),
-        widest_keyword(app, view, offset..offset + page),
-    );
+    let columns = (inner.width as usize).saturating_sub(prefix);
+    let layout = if view.speech {
+        speech_layout(columns)
+    } else {
+        layout_for(columns, widest_keyword(app, view, offset..offset + page))
+    };
     let lines = view
         .concordance
         .lines(app.corpus, offset..offset + page, layout);

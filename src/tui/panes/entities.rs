@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = effective_offset(app.entities.offset, app.entities.selected, height);
     let count_width = order
         .first()
-        .map_or(1, |&e| entities[e].mentions.len().to_string().len());
+        .map_or(1, |&e| entities[e].name_count().to_string().len());
     let focused = app.focus == Pane::Entities;
     for (row, (position, &entity_index)) in order
         .iter()
@@ -43,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (false, true) => "●",
             (false, false) => " ",
         };
-        let count = format!("{:>count_width$}", entity.mentions.len());
+        let count = format!("{:>count_width$}", entity.name_count());
         let name_width = (inner.width as usize).saturating_sub(4 + count_width);
         let name = text::truncate(&text::one_line(&entity.name), name_width);
         let padding = name_width.saturating_sub(name.width());

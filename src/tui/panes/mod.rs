@@ -2,6 +2,7 @@
 //! writes cells; none changes the state.
 
 pub mod card;
+pub mod card_quotes;
 pub mod concordance;
 pub mod entities;
 pub mod help;

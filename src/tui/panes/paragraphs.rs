@@ -1,6 +1,7 @@
 //! The paragraph view: numbered, wrapped, mentions styled by kind, the
-//! highlighted entity, search hits and the last jump target marked. Only
-//! the rows on screen are built.
+//! highlighted entity (its pronouns a step dimmer), quotes in italics with
+//! their speaker in the margin, search hits and the last jump target
+//! marked. Only the rows on screen are built.
 
 use std::ops::Range;
 
@@ -11,6 +12,7 @@ use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::tui::app::{App, MentionSpan, Pane};
+use crate::tui::speech::QuoteSpan;
 use crate::tui::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -69,6 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else if let Some(range) = lines.get(item_row - heading) {
                 let line_index = item_row - heading;
                 let mut spans = gutter_spans(app, paragraph, line_index, selected, gutter);
+                spans.push(speaker_span(app, paragraph, range.clone()));
                 spans.extend(styler.spans(range.clone()));
                 buf.set_line(inner.x, y, &Line::from(spans), inner.width);
             }
@@ -110,7 +113,7 @@ fn gutter_spans(
     width: usize,
 ) -> Vec<Span<'static>> {
     let bar = if selected { "▌" } else { " " };
-    let digits = width.saturating_sub(2);
+    let digits = width.saturating_sub(2 + app.speaker_margin());
     let number = if line == 0 {
         format!("{:>digits$} ", paragraph + 1)
     } else {
@@ -127,11 +130,31 @@ fn gutter_spans(
     ]
 }
 
+/// The speaker margin of one wrapped line: the name of whoever says the
+/// quote that opens on it, padded to the margin's width.
+fn speaker_span(app: &App, paragraph: usize, line: Range<usize>) -> Span<'static> {
+    let margin = app.speaker_margin();
+    if margin == 0 {
+        return Span::raw("");
+    }
+    let speaker = app.index.speech.in_paragraph[paragraph]
+        .iter()
+        .filter(|q| line.contains(&q.range.start))
+        .find_map(|q| q.speaker);
+    let label = speaker.map_or_else(String::new, |s| app.speaker_label(s, margin - 1));
+    let padding = margin.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+    Span::styled(
+        format!("{label}{}", " ".repeat(padding)),
+        app.theme.speaker(),
+    )
+}
+
 /// Styles of one paragraph's text by byte offset.
 struct Styler<'a> {
     app: &'a App<'a>,
     text: &'a str,
     mentions: &'a [MentionSpan],
+    quotes: &'a [QuoteSpan],
     /// Every filtered entity, or the one under the entity cursor.
     highlighted: Vec<usize>,
     hits: Vec<Range<usize>>,
@@ -145,6 +168,7 @@ impl<'a> Styler<'a> {
             app,
             text: &app.corpus.documents[document].text,
             mentions: &app.index.mentions[paragraph],
+            quotes: &app.index.speech.in_paragraph[paragraph],
             highlighted: app.highlighted_entities(),
             hits: app.search_hits(paragraph, drawn),
             jump: app
@@ -158,10 +182,18 @@ impl<'a> Styler<'a> {
     fn style_at(&self, offset: usize) -> Style {
         let theme = &self.app.theme;
         let mut style = Style::new();
+        if self.quotes.iter().any(|q| q.range.contains(&offset)) {
+            style = theme.quote();
+        }
         if let Some(mention) = containing(self.mentions, offset, |m| m.start..m.end) {
-            style = theme.mention(mention.kind);
-            if self.highlighted.contains(&mention.entity) {
-                style = style.patch(theme.highlighted_mention());
+            let highlighted = self.highlighted.contains(&mention.entity);
+            if !mention.pronoun {
+                style = style.patch(theme.mention(mention.kind));
+                if highlighted {
+                    style = style.patch(theme.highlighted_mention());
+                }
+            } else if highlighted {
+                style = style.patch(theme.highlighted_pronoun());
             }
         }
         if containing(&self.hits, offset, Range::clone).is_some() {

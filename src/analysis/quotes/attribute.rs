@@ -1,0 +1,512 @@
+//! Choosing each quotation's speaker, rule by rule:
+//! 1. a term or scare quote ("a "million man" march") has none;
+//! 2. an explicit cue names it (a name, or a pronoun resolved by coreference;
+//!    "said the old man" names no entity);
+//! 3. a quote without a cue shares the speaker of a cued quote in its
+//!    paragraph (a quote split by its cue is one speaker);
+//! 4. a character named (or a pronoun subject) in the paragraph's narration;
+//! 5. the turns of a conversation: the one the previous quote spoke to, else
+//!    the speaker before the last.
+//!
+//! A name said *to* someone inside the quote ("My dear Mr. Bennet, …") is
+//! never its speaker.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::cues::{self, Cue, Slot};
+use super::detect::Found;
+use super::lexicon::lexicon;
+use super::pieces::pieces;
+use crate::analysis::coref::{Case, Person, PersonMention, Pronoun};
+use crate::analysis::entities::Gender;
+
+/// A quotation with what the text around it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attributed {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the document's paragraphs of the first paragraph.
+    pub paragraph: usize,
+    pub cue: Option<Cue>,
+    /// A term, title or scare quote, not speech.
+    pub term: bool,
+    /// A few words inside a sentence: a partial quote or a term.
+    pub phrase: bool,
+    /// Entities the quote speaks to ("Jane, come here").
+    pub addressees: Vec<usize>,
+    pub speaker: Option<usize>,
+}
+
+/// Words at most in a phrase quote ("stood before Iranians").
+const PHRASE_WORDS: usize = 4;
+
+/// One document's text and what the entity and pronoun stages found in it.
+pub struct DocumentText<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Range<usize>],
+    pub persons: &'a [PersonMention],
+    pub pronouns: &'a [Pronoun],
+}
+
+/// Cues, terms and addressees of each found quotation (speakers not yet chosen).
+pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let paragraph = doc
+                .paragraphs
+                .partition_point(|p| p.end <= q.start)
+                .min(doc.paragraphs.len().saturating_sub(1));
+            let bounds = doc
+                .paragraphs
+                .get(paragraph)
+                .cloned()
+                .unwrap_or(q.start..q.end);
+            let next_start = found.get(i + 1).map_or(usize::MAX, |n| n.start);
+            let previous_end = i
+                .checked_sub(1)
+                .map_or(0, |p| found[p].end)
+                .max(bounds.start);
+            let paragraph_end = doc
+                .paragraphs
+                .iter()
+                .skip(paragraph)
+                .find(|p| p.end >= q.end)
+                .map_or(bounds.end, |p| p.end);
+            // A cue sits within a clause of the quote: look no further.
+            let after_end = floor_boundary(doc.text, q.end + CUE_WINDOW);
+            let after = q.end..next_start.min(paragraph_end).min(after_end).max(q.end);
+            let before_start = ceil_boundary(doc.text, q.start.saturating_sub(CUE_WINDOW));
+            let before = previous_end.max(before_start).min(q.start)..q.start;
+            let words = pieces(doc.text, q.start..q.end)
+                .iter()
+                .filter(|p| p.is_word)
+                .count();
+            let word_before = previous_word(doc.text, bounds.start, q.start);
+            let phrase = words <= PHRASE_WORDS
+                && word_before.is_some()
+                && !ends_with_sentence_mark(&doc.text[q.start..q.end]);
+            let term =
+                phrase && word_before.is_some_and(|w| lexicon().is_term_lead(&w.to_lowercase()));
+            let cue = if term {
+                None
+            } else {
+                cues::trailing(doc.text, doc.persons, after)
+                    .or_else(|| cues::leading(doc.text, doc.persons, before.clone()))
+                    .or_else(|| {
+                        let opens_paragraph = doc.text[before].trim().is_empty();
+                        let previous = paragraph.checked_sub(1).map(|p| doc.paragraphs[p].clone());
+                        previous
+                            .filter(|p| opens_paragraph && introduces_speech(&doc.text[p.clone()]))
+                            .and_then(|p| cues::leading(doc.text, doc.persons, p))
+                    })
+            };
+            Attributed {
+                start: q.start,
+                end: q.end,
+                paragraph,
+                cue,
+                term,
+                phrase,
+                addressees: addressees(doc.text, doc.persons, q),
+                speaker: None,
+            }
+        })
+        .collect()
+}
+
+/// Bytes around a quote searched for its cue.
+const CUE_WINDOW: usize = 400;
+
+/// The nearest char boundary at or before `at` (clamped to the text).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary at or after `at` (clamped to the text).
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// A paragraph ending in a colon ("he said:") introduces the quote below it.
+fn introduces_speech(paragraph: &str) -> bool {
+    paragraph
+        .trim_end()
+        .trim_end_matches(['-', '—'])
+        .ends_with(':')
+}
+
+/// The word right before `at` in its paragraph, when nothing but spaces
+/// separates them (the quote continues a sentence).
+fn previous_word(text: &str, from: usize, at: usize) -> Option<&str> {
+    let before = text[from..at].trim_end();
+    let last = before.chars().next_back()?;
+    if !last.is_alphanumeric() {
+        return None;
+    }
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    Some(&before[start..])
+}
+
+fn ends_with_sentence_mark(quote: &str) -> bool {
+    let inner = quote.trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?,".contains(c));
+    inner.ends_with(['.', '!', '?', ','])
+}
+
+/// Names said to someone inside the quote: at its start or after a comma or
+/// "dear"/"oh", and followed by punctuation ("Oh, Jane!", "My dear Mr. Bennet,").
+fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
+    let all = pieces(text, q.start..q.end);
+    let mut out = Vec::new();
+    let first = persons.partition_point(|m| m.start < q.start);
+    for m in persons[first..].iter().take_while(|m| m.end <= q.end) {
+        let Some(at) = all.iter().position(|p| p.start >= m.start) else {
+            continue;
+        };
+        let mut k = at;
+        while k > 0 && all[k - 1].is_word && {
+            let w = all[k - 1].text(text);
+            (w.ends_with('.') && w.starts_with(char::is_uppercase))
+                || lexicon().is_vocative_lead(&w.to_lowercase())
+        } {
+            k -= 1;
+        }
+        let opens = k == 0 || !all[k - 1].is_word;
+        let after = all.iter().find(|p| p.start >= m.end);
+        let closes = after.is_none_or(|p| !p.is_word && !matches!(p.text(text), "'" | "’"));
+        if opens && closes && !out.contains(&m.entity) {
+            out.push(m.entity);
+        }
+    }
+    out
+}
+
+/// What the explicit rules left open for a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// Decided (a speaker, or none for a term or a named nobody).
+    Decided,
+    /// No cue: any rule may choose.
+    Free,
+    /// A cue whose speaker has no name ("said his wife", an unresolved "he"):
+    /// only the conversation's turns may choose, within this gender.
+    Turns(Gender),
+}
+
+/// Chooses every speaker (rules in the module comment). `pronoun_entity`
+/// gives the character a pronoun starting at a byte refers to; `genders`
+/// the characters' genders.
+pub fn assign(
+    doc: &DocumentText,
+    quotes: &mut [Attributed],
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+    genders: &HashMap<usize, Gender>,
+) {
+    let any_titled = quotes
+        .iter()
+        .any(|q| matches!(q.cue.map(|c| c.slot), Some(Slot::Titled(..))));
+    let titled = if any_titled {
+        titled_characters(doc)
+    } else {
+        HashMap::new()
+    };
+    let mut open: Vec<Open> = quotes
+        .iter_mut()
+        .map(|q| explicit(doc, q, pronoun_entity, &titled))
+        .collect();
+    share_within_paragraphs(quotes, &mut open);
+    // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
+    let cued: std::collections::HashSet<usize> = quotes
+        .iter()
+        .zip(&open)
+        .filter(|(_, o)| **o != Open::Free)
+        .map(|(q, _)| q.paragraph)
+        .collect();
+    for k in 0..quotes.len() {
+        if open[k] != Open::Free || quotes[k].phrase || cued.contains(&quotes[k].paragraph) {
+            continue;
+        }
+        let speaker = narration_speaker(doc, quotes, k, pronoun_entity)
+            .filter(|s| !quotes[k].addressees.contains(s));
+        if speaker.is_some() {
+            quotes[k].speaker = speaker;
+            open[k] = Open::Decided;
+        }
+    }
+    share_within_paragraphs(quotes, &mut open);
+    conversation_turns(quotes, &mut open, genders);
+    share_within_paragraphs(quotes, &mut open);
+}
+
+/// Rules 1 and 2: terms and explicit cues.
+fn explicit(
+    doc: &DocumentText,
+    q: &mut Attributed,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+    titled: &HashMap<String, Option<usize>>,
+) -> Open {
+    if q.term {
+        return Open::Decided;
+    }
+    let Some(cue) = q.cue else {
+        return Open::Free;
+    };
+    let speaker = match cue.slot {
+        Slot::Name(m) => Some(doc.persons[m].entity),
+        Slot::Pronoun(at) => {
+            let resolved = pronoun_entity(at);
+            if resolved.is_none() {
+                let i = doc.pronouns.partition_point(|p| p.start < at);
+                let gender = doc
+                    .pronouns
+                    .get(i)
+                    .filter(|p| p.start == at)
+                    .map_or(Gender::Unknown, |p| p.form.gender);
+                return Open::Turns(gender);
+            }
+            resolved
+        }
+        Slot::Titled(start, end) => match titled.get(&doc.text[start..end].to_lowercase()) {
+            Some(&Some(entity)) => Some(entity),
+            _ => return Open::Turns(Gender::Unknown),
+        },
+        Slot::Nominal(gender) => return Open::Turns(gender),
+    };
+    q.speaker = speaker.filter(|s| !q.addressees.contains(s));
+    Open::Decided
+}
+
+/// The word before each name, lowercase ("captain" in "Captain Gray"), and the
+/// one character it comes before (None when it comes before several).
+fn titled_characters(doc: &DocumentText) -> HashMap<String, Option<usize>> {
+    let mut found: HashMap<String, Option<usize>> = HashMap::new();
+    for m in doc.persons {
+        let before = doc.text[..m.start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        found
+            .entry(word.to_lowercase())
+            .and_modify(|e| {
+                if *e != Some(m.entity) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(m.entity));
+    }
+    found
+}
+
+/// Rule 3: quotes of one paragraph left open take the speaker of a decided
+/// one beside them (the previous first).
+fn share_within_paragraphs(quotes: &mut [Attributed], open: &mut [Open]) {
+    let mut i = 0;
+    while i < quotes.len() {
+        let paragraph = quotes[i].paragraph;
+        let end = i + quotes[i..]
+            .iter()
+            .take_while(|q| q.paragraph == paragraph)
+            .count();
+        for k in i..end {
+            if open[k] == Open::Decided || quotes[k].term {
+                continue;
+            }
+            let shared = (i..k)
+                .rev()
+                .chain(k + 1..end)
+                .filter(|&j| open[j] == Open::Decided && !quotes[j].term)
+                .find_map(|j| quotes[j].speaker)
+                .filter(|s| !quotes[k].addressees.contains(s));
+            if shared.is_some() {
+                quotes[k].speaker = shared;
+                open[k] = Open::Decided;
+            }
+        }
+        i = end;
+    }
+}
+
+/// The first character the paragraph's narration names or refers to with a
+/// subject pronoun before the quote ("Elizabeth smiled. "…""), or after it
+/// when the quote opens the paragraph (""…" Elizabeth turned away.").
+fn narration_speaker(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+    k: usize,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let range = doc.paragraphs.get(quotes[k].paragraph)?.clone();
+    // Quotes are in text order and do not overlap.
+    let inside = |at: usize| {
+        let next = quotes.partition_point(|q| q.start <= at);
+        next.checked_sub(1).is_some_and(|q| at < quotes[q].end)
+    };
+    let first = doc.persons.partition_point(|m| m.start < range.start);
+    let names = doc.persons[first..]
+        .iter()
+        .take_while(|m| m.start < range.end)
+        .filter(|m| !inside(m.start))
+        .map(|m| (m.start, Some(m.entity)));
+    let first = doc.pronouns.partition_point(|p| p.start < range.start);
+    let pronouns = doc.pronouns[first..]
+        .iter()
+        .take_while(|p| p.start < range.end)
+        .filter(|p| {
+            p.form.person == Person::Third
+                && p.form.case == Case::Subject
+                && !p.form.plural
+                && !inside(p.start)
+        })
+        .map(|p| (p.start, pronoun_entity(p.start)));
+    let mut references: Vec<(usize, Option<usize>)> = names.chain(pronouns).collect();
+    references.sort_by_key(|(at, _)| *at);
+    let quote_start = quotes[k].start;
+    let opens_paragraph = doc.text[range.start..quote_start].trim().is_empty();
+    let before = references.iter().find(|(at, _)| *at < quote_start);
+    let after = references
+        .iter()
+        .find(|(at, _)| *at >= quote_start)
+        .filter(|_| opens_paragraph);
+    before.or(after).and_then(|(_, entity)| *entity)
+}
+
+/// Turns of a conversation further than this are not counted on.
+const TURN_REACH: usize = 6;
+
+/// Rule 5: in a run of adjacent paragraphs with quotes, speakers alternate.
+/// An open turn takes the speaker of the nearest decided turn an even number
+/// of turns away, else the one the nearest turn before it spoke to.
+fn conversation_turns(
+    quotes: &mut [Attributed],
+    open: &mut [Open],
+    genders: &HashMap<usize, Gender>,
+) {
+    // One turn per paragraph: (paragraph, index of its first non-term quote).
+    let mut turns: Vec<(usize, usize)> = Vec::new();
+    for (k, q) in quotes.iter().enumerate() {
+        if q.term || q.phrase {
+            continue;
+        }
+        if turns.last().is_none_or(|&(p, _)| p != q.paragraph) {
+            turns.push((q.paragraph, k));
+        }
+    }
+    let mut run_start = 0;
+    for t in 0..=turns.len() {
+        let breaks = t == turns.len() || (t > 0 && turns[t - 1].0 + 1 != turns[t].0);
+        if breaks {
+            fill_run(quotes, open, genders, &turns[run_start..t]);
+            run_start = t;
+        }
+    }
+}
+
+fn turn_speaker_of(quotes: &[Attributed], open: &[Open], k: usize) -> Option<usize> {
+    (open[k] == Open::Decided)
+        .then_some(quotes[k].speaker)
+        .flatten()
+}
+
+fn fill_run(
+    quotes: &mut [Attributed],
+    open: &mut [Open],
+    genders: &HashMap<usize, Gender>,
+    run: &[(usize, usize)],
+) {
+    let mut known: Vec<Option<usize>> = run
+        .iter()
+        .map(|&(_, k)| turn_speaker_of(quotes, open, k))
+        .collect();
+    // Everyone a turn speaks to, over all its quotes.
+    let addressed: Vec<Vec<usize>> = run
+        .iter()
+        .map(|&(paragraph, k)| {
+            quotes[k..]
+                .iter()
+                .take_while(|q| q.paragraph == paragraph)
+                .flat_map(|q| q.addressees.iter().copied())
+                .collect()
+        })
+        .collect();
+    // Each pass may anchor the next: a turn decided now decides its neighbours.
+    for _ in 0..3 {
+        let mut changed = false;
+        for (t, &(_, k)) in run.iter().enumerate() {
+            let wanted = match open[k] {
+                Open::Decided => continue,
+                Open::Free => Gender::Unknown,
+                Open::Turns(gender) => gender,
+            };
+            let fits = |s: &usize| {
+                !addressed[t].contains(s)
+                    && genders
+                        .get(s)
+                        .copied()
+                        .unwrap_or_default()
+                        .compatible(wanted)
+            };
+            if let Some(speaker) = turn_candidate(&known, &addressed, t, &fits) {
+                quotes[k].speaker = Some(speaker);
+                open[k] = Open::Decided;
+                known[t] = Some(speaker);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The speaker of turn `t` by alternation: the nearest turn an even number
+/// of turns away that has a speaker, or one an odd number away that speaks
+/// to someone; failing both, the other speaker beside a neighbour's.
+fn turn_candidate(
+    known: &[Option<usize>],
+    addressed: &[Vec<usize>],
+    t: usize,
+    fits: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    for d in 1..=TURN_REACH {
+        for u in [t.checked_sub(d), Some(t + d).filter(|&u| u < known.len())]
+            .into_iter()
+            .flatten()
+        {
+            let candidate = if d % 2 == 0 {
+                known[u]
+            } else {
+                addressed[u].iter().copied().find(|&a| Some(a) != known[u])
+            };
+            if let Some(c) = candidate.filter(|c| fits(c)) {
+                return Some(c);
+            }
+        }
+    }
+    let neighbour = t
+        .checked_sub(1)
+        .and_then(|u| known[u])
+        .or_else(|| known.get(t + 1).copied().flatten())?;
+    (1..=TURN_REACH)
+        .flat_map(|d| [t.checked_sub(d), Some(t + d)])
+        .flatten()
+        .filter_map(|u| known.get(u).copied().flatten())
+        .find(|&s| s != neighbour && fits(&s))
+}

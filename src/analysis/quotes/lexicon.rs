@@ -1,0 +1,135 @@
+//! Word lists behind quote detection and speaker cues, embedded from
+//! `assets/quotes/` (sources in `assets/README.md`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::analysis::entities::Gender;
+
+const SPEECH_VERBS: &str = include_str!("../../../assets/quotes/speech_verbs.tsv");
+const CUE_WORDS: &str = include_str!("../../../assets/quotes/cue_words.tsv");
+
+/// How a speech verb relates to the name after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeechVerb {
+    /// "..., said Elizabeth": the name right after the verb is the speaker
+    /// (false for "told Reuters", where it is the listener).
+    pub inverts: bool,
+    /// Words in the verb ("according to" has two).
+    pub words: usize,
+}
+
+pub struct Lexicon {
+    /// Lowercase first word of each verb form -> the rest of the form and the verb.
+    verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>>,
+    nominal: HashSet<&'static str>,
+    vocative: HashSet<&'static str>,
+    term: HashSet<&'static str>,
+    noun_genders: HashMap<&'static str, Gender>,
+    link: HashSet<&'static str>,
+}
+
+/// The lexicon, parsed once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+fn rows(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> = HashMap::new();
+        for (forms, inverts) in rows(SPEECH_VERBS) {
+            let inverts = inverts.trim() == "y";
+            // "according to" is one two-word form; other lines list one-word forms.
+            let multi_word = forms.starts_with("according");
+            let form_list: Vec<Vec<&str>> = if multi_word {
+                vec![forms.split_whitespace().collect()]
+            } else {
+                forms.split_whitespace().map(|f| vec![f]).collect()
+            };
+            for words in form_list {
+                let verb = SpeechVerb {
+                    inverts,
+                    words: words.len(),
+                };
+                verbs
+                    .entry(words[0])
+                    .or_default()
+                    .push((words[1..].to_vec(), verb));
+            }
+        }
+        let mut nominal = HashSet::new();
+        let mut vocative = HashSet::new();
+        let mut term = HashSet::new();
+        let mut noun_genders = HashMap::new();
+        let mut link = HashSet::new();
+        for (kind, word) in rows(CUE_WORDS) {
+            let word = word.trim();
+            match kind {
+                "nominal" => nominal.insert(word),
+                "vocative" => vocative.insert(word),
+                "term" => term.insert(word),
+                "link" => link.insert(word),
+                "male" => noun_genders.insert(word, Gender::Male).is_none(),
+                "female" => noun_genders.insert(word, Gender::Female).is_none(),
+                _ => false,
+            };
+        }
+        Lexicon {
+            verbs,
+            nominal,
+            vocative,
+            term,
+            noun_genders,
+            link,
+        }
+    }
+
+    /// The speech verb starting at `words[0]` (lowercase words), if any.
+    pub fn speech_verb(&self, words: &[&str]) -> Option<SpeechVerb> {
+        let first = words.first()?;
+        let candidates = self.verbs.get(first)?;
+        candidates
+            .iter()
+            .find(|(rest, _)| {
+                rest.len() < words.len() && rest.iter().zip(&words[1..]).all(|(a, b)| a == b)
+            })
+            .map(|(_, verb)| *verb)
+    }
+
+    /// "the", "his", "one": a common-noun speaker follows.
+    pub fn is_nominal(&self, lowercase: &str) -> bool {
+        self.nominal.contains(lowercase)
+    }
+
+    /// "dear", "oh": a name said to someone may follow.
+    pub fn is_vocative_lead(&self, lowercase: &str) -> bool {
+        self.vocative.contains(lowercase)
+    }
+
+    /// The gender a common noun tells ("father" male, "wife" female).
+    pub fn noun_gender(&self, lowercase: &str) -> Gender {
+        self.noun_genders
+            .get(lowercase)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// "to", "of": a word that ends the phrase naming a speaker.
+    pub fn is_link_word(&self, lowercase: &str) -> bool {
+        self.link.contains(lowercase)
+    }
+
+    /// "a", "called": a short quotation after it is a term, not speech.
+    pub fn is_term_lead(&self, lowercase: &str) -> bool {
+        self.term.contains(lowercase)
+    }
+}

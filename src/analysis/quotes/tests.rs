@@ -1,0 +1,203 @@
+//! Attribution rules and pronoun links on invented sentences, with the
+//! characters given by hand (the entity stages are tested on their own).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{detect, speakers_and_pronouns, DocumentText, Speech};
+use crate::analysis::coref::{find_pronouns, PersonMention};
+use crate::analysis::entities::Gender;
+use crate::analysis::tokens;
+
+/// Characters: (name as written, entity id, gender).
+type Cast<'a> = &'a [(&'a str, usize, Gender)];
+
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        out.push(start..start + part.len());
+        start += part.len() + 2;
+    }
+    out
+}
+
+fn run(text: &str, cast: Cast) -> Speech {
+    let mut persons: Vec<PersonMention> = cast
+        .iter()
+        .flat_map(|&(name, entity, _)| {
+            text.match_indices(name)
+                .map(move |(start, _)| PersonMention {
+                    start,
+                    end: start + name.len(),
+                    entity,
+                })
+        })
+        .collect();
+    persons.sort_by_key(|m| m.start);
+    let genders: HashMap<usize, Gender> = cast.iter().map(|&(_, e, g)| (e, g)).collect();
+    let paragraphs = paragraphs(text);
+    let pronouns = find_pronouns(text, 0..text.len());
+    let token_list = tokens::tokenize(text, 0..text.len());
+    let sentences: Vec<Range<usize>> = tokens::sentences(text, &token_list)
+        .into_iter()
+        .map(|s| s.bytes)
+        .collect();
+    let found = detect(text, &paragraphs);
+    let doc = DocumentText {
+        text,
+        paragraphs: &paragraphs,
+        persons: &persons,
+        pronouns: &pronouns,
+    };
+    speakers_and_pronouns(&doc, &sentences, &found, &genders)
+}
+
+fn speakers(text: &str, cast: Cast) -> Vec<Option<usize>> {
+    run(text, cast).quotes.iter().map(|q| q.speaker).collect()
+}
+
+/// The entity each pronoun spelled `word` is linked to, in order.
+fn links(text: &str, cast: Cast, word: &str) -> Vec<Option<usize>> {
+    let speech = run(text, cast);
+    find_pronouns(text, 0..text.len())
+        .iter()
+        .zip(&speech.pronoun_links)
+        .filter(|(p, _)| &text[p.start..p.end] == word)
+        .map(|(_, link)| *link)
+        .collect()
+}
+
+const ANN: (&str, usize, Gender) = ("Ann", 0, Gender::Female);
+const TOM: (&str, usize, Gender) = ("Tom", 1, Gender::Male);
+const MR_GRAY: (&str, usize, Gender) = ("Gray", 2, Gender::Male);
+
+#[test]
+fn cue_after_the_quote_names_the_speaker() {
+    assert_eq!(speakers("“Go home,” said Ann.", &[ANN]), [Some(0)]);
+    assert_eq!(speakers("“Go home,” Ann replied.", &[ANN]), [Some(0)]);
+    assert_eq!(speakers("“Go home,” said Mr. Gray.", &[MR_GRAY]), [Some(2)]);
+    assert_eq!(
+        speakers("“Is it late?” asked Ann quietly.", &[ANN]),
+        [Some(0)]
+    );
+}
+
+#[test]
+fn cue_before_the_quote_names_the_speaker() {
+    assert_eq!(speakers("Ann said: “Go home.”", &[ANN]), [Some(0)]);
+    assert_eq!(speakers("Ann: “Go home.”", &[ANN]), [Some(0)]);
+    assert_eq!(
+        speakers("Then Ann turned and cried, “Go home!”", &[ANN]),
+        [Some(0)]
+    );
+}
+
+#[test]
+fn an_apposition_after_the_verb_names_the_speaker() {
+    let text = "“We stay,” said a local farmer, Tom.";
+    assert_eq!(speakers(text, &[TOM]), [Some(1)]);
+}
+
+#[test]
+fn a_name_after_an_untagged_phrase_is_the_speaker_but_not_after_to() {
+    let analyst = "“Sell now,” said Uralsib analyst Tom.";
+    assert_eq!(speakers(analyst, &[TOM]), [Some(1)]);
+    // "Jane" is no character here: the one spoken to is not taken instead.
+    let listener = "“Sell now,” said Jane to Tom.";
+    assert_eq!(speakers(listener, &[TOM]), [None]);
+}
+
+#[test]
+fn according_to_and_told_name_the_subject_not_the_listener() {
+    assert_eq!(
+        speakers("“Prices rose,” according to Ann.", &[ANN]),
+        [Some(0)]
+    );
+    let told = "Ann told Tom that the harvest “was the worst in years”.";
+    assert_eq!(speakers(told, &[ANN, TOM]), [Some(0)]);
+}
+
+#[test]
+fn a_quote_split_by_its_cue_is_one_speaker() {
+    let text = "“I shall go,” said Tom, “and soon.”";
+    assert_eq!(speakers(text, &[TOM]), [Some(1), Some(1)]);
+}
+
+#[test]
+fn a_pronoun_cue_is_resolved_to_the_character_of_its_gender() {
+    let text =
+        "Ann met Tom at the gate.\n\n“You are late,” she said.\n\n“The train was slow,” he said.";
+    assert_eq!(speakers(text, &[ANN, TOM]), [Some(0), Some(1)]);
+}
+
+#[test]
+fn a_speaker_named_in_the_narration_before_speaks() {
+    let text = "Tom looked up from his book. “Who is there?”";
+    assert_eq!(speakers(text, &[TOM]), [Some(1)]);
+}
+
+#[test]
+fn two_people_take_turns_without_cues() {
+    let text = "“Are you coming?” asked Ann.\n\n“Not yet,” said Tom.\n\n“Why not?”\n\n“I am tired.”\n\n“Then rest.”";
+    assert_eq!(
+        speakers(text, &[ANN, TOM]),
+        [Some(0), Some(1), Some(0), Some(1), Some(0)]
+    );
+}
+
+#[test]
+fn a_name_said_to_someone_is_not_the_speaker() {
+    // The vocative is Tom; the one spoken to answers next.
+    let text = "Ann and Tom sat down.\n\n“My dear Tom, you look pale,” she said.\n\n“Do I?”";
+    assert_eq!(speakers(text, &[ANN, TOM]), [Some(0), Some(1)]);
+    let addressed = "“Oh, Tom!” said Tom's sister.";
+    assert_eq!(speakers(addressed, &[TOM]), [None]);
+}
+
+#[test]
+fn a_common_noun_speaker_is_no_entity() {
+    let text = "Ann waited.\n\n“Tickets, please,” said the old guard.";
+    assert_eq!(speakers(text, &[ANN]), [None]);
+}
+
+#[test]
+fn a_titled_noun_names_the_one_character_with_that_title() {
+    let text = "Captain Gray rode by.\n\n“Good night,” said the captain.";
+    assert_eq!(speakers(text, &[MR_GRAY]), [Some(2)]);
+}
+
+#[test]
+fn terms_and_scare_quotes_have_no_speaker() {
+    let text = "Ann said the march was a “turning point” for the town.";
+    assert_eq!(speakers(text, &[ANN]), [None]);
+    let title = "Tom read the “Daily Post” every day.";
+    assert_eq!(speakers(title, &[TOM]), [None]);
+}
+
+#[test]
+fn first_person_pronouns_inside_a_quote_belong_to_its_speaker() {
+    let text = "“I think my train is late,” said Tom.";
+    assert_eq!(links(text, &[TOM], "I"), [Some(1)]);
+    assert_eq!(links(text, &[TOM], "my"), [Some(1)]);
+}
+
+#[test]
+fn pronouns_agree_in_gender_with_their_character() {
+    let text = "Ann and Tom walked home. She was tired and he was hungry. Tom opened his door.";
+    assert_eq!(links(text, &[ANN, TOM], "She"), [Some(0)]);
+    assert_eq!(links(text, &[ANN, TOM], "he"), [Some(1)]);
+    assert_eq!(links(text, &[ANN, TOM], "his"), [Some(1)]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_to_a_nearer_object() {
+    let text = "Tom visited the grave of Gray. He stood there for an hour.";
+    assert_eq!(links(text, &[TOM, MR_GRAY], "He"), [Some(1)]);
+}
+
+#[test]
+fn a_pronoun_with_no_character_of_its_gender_stays_unlinked() {
+    let text = "Tom waited at the station for hours.\n\nShe never came.";
+    assert_eq!(links(text, &[TOM], "She"), [None]);
+}

@@ -1,0 +1,151 @@
+//! The pipeline stage after clustering: quotation speakers and pronoun
+//! links, per document (in parallel), then pronoun mentions added to their
+//! entities and quotes numbered in text order.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::coref::gender::{entity_genders, DocumentEvidence};
+use super::coref::PersonMention;
+use super::quotes::{self, DocumentText, Quote, Span};
+use super::{DocumentAnalysis, Entity, EntityKind, Mention, MentionForm};
+use crate::corpus::Corpus;
+
+/// Fills in speakers and pronoun mentions; returns the corpus's quotes.
+pub(super) fn find_speakers(
+    corpus: &Corpus,
+    per_document: &[DocumentAnalysis],
+    entities: &mut [Entity],
+) -> Vec<Quote> {
+    let persons = person_mentions(corpus.documents.len(), entities);
+    let names: HashMap<usize, &str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| (e.id, e.name.as_str()))
+        .collect();
+    let evidence: Vec<DocumentEvidence> = corpus
+        .documents
+        .iter()
+        .zip(per_document)
+        .zip(&persons)
+        .map(|((doc, result), persons)| DocumentEvidence {
+            text: &doc.text,
+            persons,
+            pronouns: &result.pronouns,
+        })
+        .collect();
+    let genders = entity_genders(&names, &evidence);
+    let paragraphs: Vec<Vec<std::ops::Range<usize>>> = (0..corpus.documents.len())
+        .map(|d| corpus.paragraphs_of(d).map(|p| p.start..p.end).collect())
+        .collect();
+    let speech: Vec<quotes::Speech> = corpus
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let text = DocumentText {
+                text: &doc.text,
+                paragraphs: &paragraphs[d],
+                persons: &persons[d],
+                pronouns: &per_document[d].pronouns,
+            };
+            quotes::speakers_and_pronouns(
+                &text,
+                &per_document[d].sentences,
+                &per_document[d].quotes,
+                &genders,
+            )
+        })
+        .collect();
+    add_pronoun_mentions(corpus, per_document, &speech, entities);
+    let mut out = Vec::new();
+    for (d, result) in speech.into_iter().enumerate() {
+        let text = &corpus.documents[d].text;
+        for q in result.quotes {
+            let Some(paragraph) = corpus.paragraph_at(d, q.start) else {
+                continue;
+            };
+            out.push(Quote {
+                id: out.len(),
+                document: d,
+                paragraph,
+                start: q.start,
+                end: q.end,
+                text: text[q.start..q.end].to_string(),
+                speaker: q.speaker,
+                cue: q.cue.map(|c| Span {
+                    start: c.span.start,
+                    end: c.span.end,
+                }),
+            });
+        }
+    }
+    out
+}
+
+/// Name mentions of people, per document, in text order. Entity ids index
+/// `entities` (they are its positions).
+fn person_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMention>> {
+    let mut per_document = vec![Vec::new(); documents];
+    for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        for m in &entity.mentions {
+            if m.form == MentionForm::Name && m.kind != EntityKind::Group {
+                per_document[m.document].push(PersonMention {
+                    start: m.start,
+                    end: m.end,
+                    entity: entity.id,
+                });
+            }
+        }
+    }
+    for mentions in &mut per_document {
+        mentions.sort_by_key(|m| (m.start, m.end));
+        // Nested or repeated spans: keep the first, so lookups see one mention per byte.
+        mentions.dedup_by(|b, a| b.start < a.end);
+    }
+    per_document
+}
+
+/// Adds each linked pronoun to its entity's mentions, keeping text order.
+fn add_pronoun_mentions(
+    corpus: &Corpus,
+    per_document: &[DocumentAnalysis],
+    speech: &[quotes::Speech],
+    entities: &mut [Entity],
+) {
+    let index: HashMap<usize, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id, i))
+        .collect();
+    let mut touched = vec![false; entities.len()];
+    for (d, result) in speech.iter().enumerate() {
+        let text = &corpus.documents[d].text;
+        for (pronoun, link) in per_document[d].pronouns.iter().zip(&result.pronoun_links) {
+            let Some(&slot) = link.as_ref().and_then(|e| index.get(e)) else {
+                continue;
+            };
+            let Some(paragraph) = corpus.paragraph_at(d, pronoun.start) else {
+                continue;
+            };
+            entities[slot].mentions.push(Mention {
+                document: d,
+                paragraph,
+                start: pronoun.start,
+                end: pronoun.end,
+                kind: EntityKind::Person,
+                text: text[pronoun.start..pronoun.end].to_string(),
+                form: MentionForm::Pronoun,
+            });
+            touched[slot] = true;
+        }
+    }
+    for (entity, touched) in entities.iter_mut().zip(touched) {
+        if touched {
+            entity
+                .mentions
+                .sort_by_key(|m| (m.document, m.start, m.end));
+        }
+    }
+}
