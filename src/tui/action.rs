@@ -57,6 +57,8 @@ pub enum Action {
     ToggleDurations,
     /// Drop every filter at once.
     ClearFilters,
+    /// Give the terminal back and stop, like Ctrl-Z in `less`; `fg` returns.
+    Suspend,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]

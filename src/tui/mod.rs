@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod card;
 pub mod concordance;
+pub mod control;
 pub mod entity_list;
 pub mod filters;
 pub mod history;
@@ -23,6 +24,7 @@ mod reader;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod typeahead;
 pub mod update;
 
 use std::path::{Path, PathBuf};
@@ -82,13 +84,14 @@ pub fn run_analyzing(
     let keymap = load_keymap(options.keys_file.as_deref())?;
     let corpus = std::sync::Arc::new(corpus);
     let mut session: Option<terminal::Session> = None;
+    let mut typed = typeahead::TypeAhead::default();
     let analysis =
         crate::progress::analyze_with_progress(corpus.clone(), analysis_options, |progress| {
             if session.is_none() {
                 session = Some(terminal::Session::start(options.mouse)?);
             }
             match session.as_mut() {
-                Some(session) => terminal::show_progress(session, progress),
+                Some(session) => terminal::show_progress(session, progress, &keymap, &mut typed),
                 None => Ok(true),
             }
         })?;
@@ -100,7 +103,7 @@ pub fn run_analyzing(
         None => terminal::Session::start(options.mouse)?,
     };
     let app = App::new(&corpus, &analysis, keymap, options.theme.clone());
-    terminal::run_in(&mut session, app)
+    terminal::run_in(&mut session, app, typed.events)
 }
 
 /// The default key map with the user's key file merged over it.
@@ -180,6 +183,9 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Quit),
+        _ if ctrl_or_alt && app.keymap.action_for(key) == Some(Action::Suspend) => {
+            Some(Action::Suspend)
+        }
         KeyCode::Esc => Some(Action::SearchAbort),
         KeyCode::Enter => Some(Action::SearchConfirm),
         KeyCode::Backspace => Some(Action::SearchBackspace),
