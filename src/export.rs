@@ -15,7 +15,11 @@ struct JsonDocument<'a> {
     path: &'a str,
     title: &'a str,
     date: Option<String>,
+    /// Size of the file in bytes.
     bytes: usize,
+    /// `utf-8`, or the encoding the file was decoded from; spans are byte
+    /// offsets into the file either way.
+    encoding: &'static str,
 }
 
 #[derive(Serialize)]
@@ -37,6 +41,7 @@ struct JsonReport<'a> {
 
 /// The analysis as pretty-printed JSON.
 pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
+    let analysis = crate::analysis::source_offsets::to_source(corpus, analysis);
     let report = JsonReport {
         version: JSON_VERSION,
         documents: corpus
@@ -47,17 +52,21 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
                 path: &d.path,
                 title: &d.title,
                 date: d.date.map(|date| date.to_string()),
-                bytes: d.text.len(),
+                bytes: d.source_len,
+                encoding: d.encoding_name().unwrap_or("utf-8"),
             })
             .collect(),
         paragraphs: corpus
             .paragraphs
             .iter()
-            .map(|p| JsonParagraph {
-                id: p.id,
-                document: p.document,
-                start: p.start,
-                end: p.end,
+            .map(|p| {
+                let document = &corpus.documents[p.document];
+                JsonParagraph {
+                    id: p.id,
+                    document: p.document,
+                    start: document.source_offset(p.start),
+                    end: document.source_offset(p.end),
+                }
             })
             .collect(),
         entities: &analysis.entities,
@@ -78,7 +87,18 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
             .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "no date".into());
-        let _ = writeln!(out, "{} ({}, {})", doc.title, doc.path, date);
+        match doc.encoding_name() {
+            Some(encoding) => {
+                let _ = writeln!(
+                    out,
+                    "{} ({}, {}, decoded from {encoding})",
+                    doc.title, doc.path, date
+                );
+            }
+            None => {
+                let _ = writeln!(out, "{} ({}, {})", doc.title, doc.path, date);
+            }
+        }
     }
     let _ = writeln!(
         out,

@@ -43,6 +43,10 @@ struct Input {
     /// Reference date (YYYY-MM-DD) for relative expressions such as "Friday" or "last month".
     #[arg(long, value_parser = parse_date)]
     date: Option<Date>,
+    /// Read every file in this encoding (`latin1`, `windows-1252`, `utf-16le`,
+    /// `shift_jis`...) instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 #[derive(Subcommand)]
@@ -112,6 +116,12 @@ fn parse_date(value: &str) -> Result<Date, String> {
     value
         .parse::<Date>()
         .map_err(|_| format!("'{value}' is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_encoding(value: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    corpus::encoding::encoding_for_label(value).ok_or_else(|| {
+        format!("'{value}' is not an encoding name (try utf-8, windows-1252, latin1, utf-16le)")
+    })
 }
 
 fn parse_size(value: &str) -> Result<(u16, u16), String> {
@@ -238,7 +248,14 @@ fn load(input: &Input) -> Result<Corpus> {
     if input.paths.is_empty() {
         Ok(corpus::load_bundled())
     } else {
-        Ok(corpus::load_paths(&input.paths)?)
+        let options = corpus::LoadOptions {
+            encoding: input.encoding,
+        };
+        let loaded = corpus::load_paths_with(&input.paths, options)?;
+        for warning in &loaded.warnings {
+            eprintln!("storyscope: {warning}");
+        }
+        Ok(loaded.corpus)
     }
 }
 

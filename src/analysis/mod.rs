@@ -8,6 +8,7 @@ pub mod ner;
 pub mod profile;
 pub mod quotes;
 pub mod search;
+pub mod source_offsets;
 pub mod timeline;
 pub mod timex;
 pub mod tokens;

@@ -81,6 +81,9 @@ fn document_label(app: &App) -> String {
     if let Some(date) = doc.date {
         label.push_str(&format!(" · {date}"));
     }
+    if let Some(encoding) = doc.encoding_name() {
+        label.push_str(&format!(" · {encoding}"));
+    }
     if documents.len() > 1 {
         label.push_str(&format!(" ({}/{})", document + 1, documents.len()));
     }
