@@ -3,6 +3,7 @@
 //! Data flows one way: files -> [`corpus`] -> [`analysis`] -> [`tui`] state -> frames.
 
 pub mod analysis;
+pub mod cache;
 pub mod corpus;
 pub mod export;
 pub mod progress;

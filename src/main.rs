@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use storyscope::analysis::ner::commands::{eval_ner, train_ner};
 use storyscope::analysis::ner::train::TrainOptions;
 use storyscope::analysis::{self, AnalysisOptions};
+use storyscope::cache::{self, Cache};
 use storyscope::corpus::{self, Corpus};
 use storyscope::{export, tui};
 
@@ -47,6 +48,9 @@ struct Input {
     /// `shift_jis`...) instead of detecting it.
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     encoding: Option<&'static encoding_rs::Encoding>,
+    /// Neither read nor write the analysis cache ($XDG_CACHE_HOME/storyscope).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -92,6 +96,11 @@ enum Command {
         #[arg(long)]
         show_errors: bool,
     },
+    /// Show the analysis cache: where it is and how big; `cache clear` empties it.
+    Cache {
+        #[command(subcommand)]
+        action: Option<CacheAction>,
+    },
     /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
     TrainNer {
         /// Training file (eng.train).
@@ -110,6 +119,12 @@ enum Command {
         #[arg(long, default_value_t = TrainOptions::default().bits, value_parser = clap::value_parser!(u32).range(12..=24))]
         bits: u32,
     },
+}
+
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Remove every cached analysis.
+    Clear,
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
@@ -166,6 +181,7 @@ fn run(cli: Cli) -> Result<()> {
             let options = tui::Options {
                 mouse: !cli.no_mouse,
                 keys_file: cli.keys_file,
+                cache: cache_for(&cli.input),
                 ..tui::Options::default()
             };
             // Analysed on a worker thread while the app shows progress.
@@ -176,6 +192,7 @@ fn run(cli: Cli) -> Result<()> {
             let analysis = storyscope::progress::analyze_reporting_on_stderr(
                 corpus.clone(),
                 analysis_options(&input),
+                cache_for(&input),
             )?;
             let output = if json {
                 export::to_json(&corpus, &analysis)
@@ -190,6 +207,7 @@ fn run(cli: Cli) -> Result<()> {
                 .context("render")?;
             print_output(&screen)
         }
+        Some(Command::Cache { action }) => cache_command(action),
         Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
         Some(Command::EvalNer {
             file,
@@ -267,6 +285,47 @@ fn analysis_options(input: &Input) -> AnalysisOptions {
 
 fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
     let corpus = load(input)?;
-    let analysis = analysis::analyze(&corpus, &analysis_options(input));
+    let progress = analysis::Progress::default();
+    let cache = cache_for(input);
+    let analysis = cache::analyze(&corpus, &analysis_options(input), &progress, &cache);
     Ok((corpus, analysis))
+}
+
+fn cache_for(input: &Input) -> std::sync::Arc<Cache> {
+    std::sync::Arc::new(if input.no_cache {
+        Cache::disabled()
+    } else {
+        Cache::user()
+    })
+}
+
+fn cache_command(action: Option<CacheAction>) -> Result<()> {
+    let cache = Cache::user();
+    let Some(dir) = cache.dir() else {
+        bail!("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
+    };
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    match action {
+        None => {
+            let usage = cache.usage();
+            print_output(&format!(
+                "{}\n{} entries, {:.1} MB (limit {:.0} MB)\n",
+                dir.display(),
+                usage.entries,
+                mb(usage.bytes),
+                mb(cache.max_bytes())
+            ))
+        }
+        Some(CacheAction::Clear) => {
+            let removed = cache
+                .clear()
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+            print_output(&format!(
+                "removed {} entries, {:.1} MB, from {}\n",
+                removed.entries,
+                mb(removed.bytes),
+                dir.display()
+            ))
+        }
+    }
 }

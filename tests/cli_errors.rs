@@ -7,6 +7,8 @@ use std::process::{Command, Output, Stdio};
 fn storyscope(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_storyscope"))
         .args(args)
+        // Never the user's own cache.
+        .env("XDG_CACHE_HOME", scratch_dir("cache"))
         .stdin(Stdio::null())
         .output()
         .expect("run storyscope")

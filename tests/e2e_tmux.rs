@@ -55,6 +55,11 @@ impl Tmux {
             .env_remove("TMUX")
             // The user's own key file must not change what the test sends.
             .env("XDG_CONFIG_HOME", "/nonexistent-storyscope-test-config")
+            // Nor may the test write to the user's cache.
+            .env(
+                "XDG_CACHE_HOME",
+                std::env::temp_dir().join(format!("storyscope-e2e-cache-{}", std::process::id())),
+            )
             .output()
             .expect("tmux runs")
     }

@@ -1,6 +1,7 @@
 //! Text analysis: pure functions from a corpus to entities and a timeline.
 //! No terminal code lives here.
 
+pub mod cached;
 pub mod concordance;
 pub mod descriptions;
 pub mod entities;
@@ -17,12 +18,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 
 /// What a named entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -54,7 +55,7 @@ impl EntityKind {
 }
 
 /// One occurrence of an entity in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub document: usize,
     pub paragraph: usize,
@@ -70,7 +71,7 @@ pub struct Mention {
 }
 
 /// How an entity is referred to in a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionForm {
     #[default]
@@ -79,7 +80,7 @@ pub enum MentionForm {
 }
 
 /// A person, organisation, place or group, with every mention of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: usize,
     /// The display name: the longest common full form.
@@ -102,7 +103,7 @@ impl Entity {
 }
 
 /// TIMEX3 type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -124,7 +125,7 @@ impl TimexType {
 
 /// A temporal expression in the text with its normalised TIMEX3 value, the
 /// event it dates and the entities taking part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub id: usize,
     pub document: usize,
@@ -147,7 +148,7 @@ pub struct TimelineEntry {
 }
 
 /// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct DateInterval {
     pub first: Date,
     pub last: Date,
@@ -161,7 +162,7 @@ pub struct AnalysisOptions {
 }
 
 /// The result of analysing a corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Sorted by mention count, most mentioned first.
     pub entities: Vec<Entity>,
@@ -171,11 +172,28 @@ pub struct Analysis {
     pub quotes: Vec<quotes::Quote>,
 }
 
-/// Per-document results before they are merged across the corpus.
-struct DocumentAnalysis {
-    mentions: Vec<entities::RawMention>,
-    timexes: Vec<timex::TimeExpression>,
-    sentences: Vec<std::ops::Range<usize>>,
+/// Per-document results before they are merged across the corpus: what
+/// [`analyze_document`] finds and the cache keeps (add a field here, and to
+/// `analyze_document`, for a new per-document stage).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentAnalysis {
+    #[serde(with = "cached::raw_mentions")]
+    pub mentions: Vec<entities::RawMention>,
+    pub timexes: Vec<timex::TimeExpression>,
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl DocumentAnalysis {
+    /// Whether every span lies on char boundaries of `text` (a check on
+    /// results read back from a cache).
+    pub fn fits(&self, text: &str) -> bool {
+        let fits = |start: usize, end: usize| {
+            start <= end && text.is_char_boundary(start) && text.is_char_boundary(end)
+        };
+        self.mentions.iter().all(|m| fits(m.start, m.end))
+            && self.timexes.iter().all(|t| fits(t.start, t.end))
+            && self.sentences.iter().all(|s| fits(s.start, s.end))
+    }
 }
 
 /// How far a running analysis has come, shared with whoever shows it.
@@ -202,7 +220,8 @@ impl Progress {
         (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0)
     }
 
-    fn start(&self, bytes: usize) {
+    /// Starts counting `bytes` of work.
+    pub fn start(&self, bytes: usize) {
         self.done.store(0, Ordering::Relaxed);
         self.total.store(bytes as u64 * 100, Ordering::Relaxed);
     }
@@ -210,6 +229,19 @@ impl Progress {
     fn advance(&self, bytes: usize, stage_share: u64) {
         self.done
             .fetch_add(bytes as u64 * stage_share, Ordering::Relaxed);
+    }
+}
+
+impl Progress {
+    /// Counts a document whose per-document stages were skipped (cached).
+    pub fn skip_document(&self, bytes: usize) {
+        self.advance(bytes, STAGE_TOKENS + STAGE_MENTIONS + STAGE_TIMEX);
+    }
+
+    /// Marks the whole analysis done.
+    pub fn finish(&self) {
+        let total = self.total.load(Ordering::Relaxed);
+        self.done.store(total, Ordering::Relaxed);
     }
 }
 
@@ -229,27 +261,45 @@ pub fn analyze_with_progress(
     let per_document: Vec<DocumentAnalysis> = corpus
         .documents
         .par_iter()
-        .map(|doc| {
-            let text = &doc.text;
-            let bytes = text.len();
-            let reference = options.reference_date.or(doc.date);
-            let tokens = tokens::tokenize(text, doc.body.clone());
-            let sentences = tokens::sentences(text, &tokens);
-            progress.advance(bytes, STAGE_TOKENS);
-            let mentions = entities::find_mentions(text, &tokens, &sentences);
-            progress.advance(bytes, STAGE_MENTIONS);
-            // After the entity tagger, not beside it: their working memory
-            // would add up (peak memory is a budget too, 40x the input).
-            let timexes = timex::tag(text, doc.body.clone(), reference);
-            progress.advance(bytes, STAGE_TIMEX);
-            DocumentAnalysis {
-                mentions,
-                timexes,
-                sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
-            }
-        })
+        .map(|doc| analyze_document(doc, options, progress))
         .collect();
+    merge(corpus, per_document, progress)
+}
 
+/// The per-document stages: tokens and sentences, entity mentions, temporal
+/// expressions. Offsets are into `doc.text`.
+pub fn analyze_document(
+    doc: &crate::corpus::Document,
+    options: &AnalysisOptions,
+    progress: &Progress,
+) -> DocumentAnalysis {
+    let text = &doc.text;
+    let bytes = text.len();
+    let reference = options.reference_date.or(doc.date);
+    let tokens = tokens::tokenize(text, doc.body.clone());
+    let sentences = tokens::sentences(text, &tokens);
+    progress.advance(bytes, STAGE_TOKENS);
+    let mentions = entities::find_mentions(text, &tokens, &sentences);
+    progress.advance(bytes, STAGE_MENTIONS);
+    // After the entity tagger, not beside it: their working memory
+    // would add up (peak memory is a budget too, 40x the input).
+    let timexes = timex::tag(text, doc.body.clone(), reference);
+    progress.advance(bytes, STAGE_TIMEX);
+    DocumentAnalysis {
+        mentions,
+        timexes,
+        sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
+    }
+}
+
+/// The corpus-wide stage: clusters the mentions of every document into
+/// entities and builds the timeline. `per_document[i]` is document `i`'s.
+pub fn merge(
+    corpus: &Corpus,
+    per_document: Vec<DocumentAnalysis>,
+    progress: &Progress,
+) -> Analysis {
+    let total_bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     let mut all_mentions = Vec::new();
     let mut all_hints = Vec::new();
     for (doc_id, result) in per_document.iter().enumerate() {

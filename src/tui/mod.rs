@@ -54,6 +54,8 @@ pub struct Options {
     /// A key file to merge over the defaults (`--keys-file`); without it,
     /// `$XDG_CONFIG_HOME/storyscope/keys.toml` when that exists.
     pub keys_file: Option<PathBuf>,
+    /// Where analyses are kept between runs (none by default).
+    pub cache: std::sync::Arc<crate::cache::Cache>,
 }
 
 impl Default for Options {
@@ -62,6 +64,7 @@ impl Default for Options {
             mouse: true,
             theme: Theme::from_env(),
             keys_file: None,
+            cache: std::sync::Arc::new(crate::cache::Cache::disabled()),
         }
     }
 }
@@ -85,8 +88,11 @@ pub fn run_analyzing(
     let corpus = std::sync::Arc::new(corpus);
     let mut session: Option<terminal::Session> = None;
     let mut typed = typeahead::TypeAhead::default();
-    let analysis =
-        crate::progress::analyze_with_progress(corpus.clone(), analysis_options, |progress| {
+    let analysis = crate::progress::analyze_cached_with_progress(
+        corpus.clone(),
+        analysis_options,
+        options.cache.clone(),
+        |progress| {
             if session.is_none() {
                 session = Some(terminal::Session::start(options.mouse)?);
             }
@@ -94,7 +100,8 @@ pub fn run_analyzing(
                 Some(session) => terminal::show_progress(session, progress, &keymap, &mut typed),
                 None => Ok(true),
             }
-        })?;
+        },
+    )?;
     let Some(analysis) = analysis else {
         return Ok(());
     };

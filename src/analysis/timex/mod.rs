@@ -24,7 +24,7 @@ use rules::Guard;
 use super::TimexType;
 
 /// A temporal expression found in one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimeExpression {
     pub start: usize,
     pub end: usize,
