@@ -397,3 +397,27 @@ pub fn document_analysis(
     cache.store_document(key, &computed);
     computed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every analysis type must survive the binary format: a field skipped
+    /// when serialising (`skip_serializing_if`) breaks it, and a cache that
+    /// can never be read back only costs time silently.
+    #[test]
+    fn the_whole_analysis_survives_the_entry_format() {
+        let corpus = crate::corpus::load_bundled();
+        let options = AnalysisOptions::default();
+        let progress = Progress::default();
+        let document = analysis::analyze_document(&corpus.documents[0], &options, &progress);
+        let bytes = postcard::to_allocvec(&document).expect("serialises");
+        let back: DocumentAnalysis = postcard::from_bytes(&bytes).expect("reads back");
+        assert_eq!(back, document);
+        let merged = analysis::merge(&corpus, vec![document], &progress);
+        assert!(merged.timeline.iter().any(|t| t.interval.is_none()));
+        let bytes = postcard::to_allocvec(&merged).expect("serialises");
+        let back: Analysis = postcard::from_bytes(&bytes).expect("reads back");
+        assert_eq!(back, merged);
+    }
+}

@@ -6,5 +6,6 @@ pub mod analysis;
 pub mod cache;
 pub mod corpus;
 pub mod export;
+pub mod jsonl;
 pub mod progress;
 pub mod tui;

@@ -60,8 +60,12 @@ enum Command {
         #[command(flatten)]
         input: Input,
         /// Print the full analysis as JSON (format version 1).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Print one JSON object per document, one per line, as documents
+        /// finish (in input order; ids local to each document).
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Draw the app headlessly after a key script and print the final screen.
     Render {
@@ -187,7 +191,26 @@ fn run(cli: Cli) -> Result<()> {
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
         }
-        Some(Command::Analyze { input, json }) => {
+        Some(Command::Analyze { input, jsonl: true, .. }) => {
+            let load = corpus::LoadOptions {
+                encoding: input.encoding,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let cache = cache_for(&input);
+            let written = storyscope::jsonl::write(
+                &input.paths,
+                load,
+                &analysis_options(&input),
+                &cache,
+                &mut out,
+            );
+            match written {
+                Err(error) if is_broken_pipe(&error) => Ok(()),
+                other => other.map(|_| ()),
+            }
+        }
+        Some(Command::Analyze { input, json, .. }) => {
             let corpus = std::sync::Arc::new(load(&input)?);
             let analysis = storyscope::progress::analyze_reporting_on_stderr(
                 corpus.clone(),
@@ -245,6 +268,12 @@ fn print_output(text: &str) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result<()> {

@@ -5,6 +5,7 @@ pub mod cached;
 pub mod concordance;
 pub mod descriptions;
 pub mod entities;
+pub mod invariants;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
@@ -142,8 +143,8 @@ pub struct TimelineEntry {
     /// Ids of the entities mentioned in that clause.
     pub entities: Vec<usize>,
     /// First and last calendar day the value covers, when it is a calendar
-    /// date; used to sort and filter.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// date; used to sort and filter. `null` in JSON otherwise (never
+    /// skipped: the cache's binary format needs every field).
     pub interval: Option<DateInterval>,
 }
 

@@ -50,10 +50,75 @@ pub fn load_paths(paths: &[String]) -> Result<Corpus, LoadError> {
 /// files are not followed); `-` is standard input. A file named on the
 /// command line must load.
 pub fn load_paths_with(paths: &[String], options: LoadOptions) -> Result<Loaded, LoadError> {
-    let mut documents = Vec::new();
     let mut warnings = Vec::new();
+    let sources = list_sources(paths, &mut warnings)?;
+    let mut documents = Vec::with_capacity(sources.len());
+    let mut first_skip = None;
+    for source in &sources {
+        match read_source(source, options) {
+            Ok(document) => documents.push(document),
+            Err(error) if source.in_folder() => {
+                warnings.push(format!("skipped {error}"));
+                first_skip.get_or_insert(error);
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    if let (true, Some(error)) = (documents.is_empty(), first_skip) {
+        // Nothing could be read at all: that is an error, not a warning.
+        return Err(error);
+    }
+    Ok(Loaded {
+        corpus: Corpus::from_documents(documents),
+        warnings,
+    })
+}
+
+/// One input to read: standard input, a file named on the command line, or
+/// a file found in a folder (which may be skipped when unreadable).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+    InFolder(PathBuf),
+}
+
+impl Source {
+    pub fn in_folder(&self) -> bool {
+        matches!(self, Source::InFolder(_))
+    }
+}
+
+/// The inputs that `paths` name, in the order they are read: folders are
+/// listed (sorted, recursively), named files and folders must exist.
+pub fn list_sources(paths: &[String], warnings: &mut Vec<String>) -> Result<Vec<Source>, LoadError> {
+    let mut sources = Vec::new();
     for given in paths {
         if given == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(given);
+        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
+        if meta.is_dir() {
+            let files = text_files_in(path, warnings)?;
+            if files.is_empty() {
+                return Err(LoadError::NoTextFiles {
+                    path: path.to_path_buf(),
+                });
+            }
+            sources.extend(files.into_iter().map(Source::InFolder));
+        } else {
+            sources.push(Source::File(path.to_path_buf()));
+        }
+    }
+    Ok(sources)
+}
+
+/// Reads and decodes one input.
+pub fn read_source(source: &Source, options: LoadOptions) -> Result<Document, LoadError> {
+    match source {
+        Source::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
@@ -61,33 +126,10 @@ pub fn load_paths_with(paths: &[String], options: LoadOptions) -> Result<Loaded,
                     path: PathBuf::from("-"),
                     source,
                 })?;
-            documents.push(document_from_bytes_in("-", bytes, options.encoding)?);
-            continue;
+            document_from_bytes_in("-", bytes, options.encoding)
         }
-        let path = Path::new(given);
-        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
-        if meta.is_dir() {
-            let files = text_files_in(path, &mut warnings)?;
-            let before = documents.len();
-            for file in files {
-                match read_document(&file, options) {
-                    Ok(document) => documents.push(document),
-                    Err(error) => warnings.push(format!("skipped {error}")),
-                }
-            }
-            if documents.len() == before {
-                return Err(LoadError::NoTextFiles {
-                    path: path.to_path_buf(),
-                });
-            }
-        } else {
-            documents.push(read_document(path, options)?);
-        }
+        Source::File(path) | Source::InFolder(path) => read_document(path, options),
     }
-    Ok(Loaded {
-        corpus: Corpus::from_documents(documents),
-        warnings,
-    })
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> LoadError {

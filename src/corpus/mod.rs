@@ -15,8 +15,8 @@ mod paragraphs;
 
 pub use error::LoadError;
 pub use load::{
-    document_from_bytes, document_from_bytes_in, load_bundled, load_paths, load_paths_with,
-    LoadOptions, Loaded, BUNDLED_PATH, BUNDLED_STORY,
+    document_from_bytes, document_from_bytes_in, list_sources, load_bundled, load_paths,
+    load_paths_with, read_source, LoadOptions, Loaded, Source, BUNDLED_PATH, BUNDLED_STORY,
 };
 
 use jiff::civil::Date;
