@@ -7,11 +7,17 @@ fn main() {
     eprintln!("load {:?}", t.elapsed());
     let t = Instant::now();
     let cache = storyscope::cache::Cache::user();
-    let analysis = storyscope::cache::analyze(&corpus, &Default::default(), &Default::default(), &cache);
+    let analysis =
+        storyscope::cache::analyze(&corpus, &Default::default(), &Default::default(), &cache);
     eprintln!("analyze {:?}", t.elapsed());
     let t = Instant::now();
     let keymap = storyscope::tui::keymap::Keymap::default_map().unwrap();
-    let app = storyscope::tui::app::App::new(&corpus, &analysis, keymap, storyscope::tui::theme::Theme::new(false));
+    let app = storyscope::tui::app::App::new(
+        &corpus,
+        &analysis,
+        keymap,
+        storyscope::tui::theme::Theme::new(false),
+    );
     eprintln!("app {:?} {}", t.elapsed(), app.visible.len());
     eprintln!("total {:?}", t0.elapsed());
 }

@@ -10,7 +10,7 @@
 //!   its documents in order; so reopening a story does no work at all.
 //! - Entries are written to a temporary file in the cache and renamed into
 //!   place (readers never see half an entry), carry a magic number, the
-//!   format and analyser versions, their key, length and checksum: a
+//!   format and analyser versions, their key, length and a checksum: a
 //!   corrupt, truncated, foreign or stale entry is ignored and rewritten.
 //! - Past the size cap the least recently used entries go (a hit refreshes
 //!   an entry's modification time).
@@ -35,7 +35,7 @@ include!(concat!(env!("OUT_DIR"), "/analyser_version.rs"));
 const MAGIC: &[u8; 8] = b"STSCACHE";
 /// Bumped when the entry layout or the serialised types change shape.
 const FORMAT: u32 = 1;
-const HEADER_LEN: usize = 8 + 4 + 8 + 32 + 8 + 32;
+const HEADER_LEN: usize = 8 + 4 + 8 + 32 + 8 + 8;
 /// Default size cap; `STORYSCOPE_CACHE_MAX_MB` overrides it.
 pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
 /// After eviction the cache is at most this share of the cap.
@@ -171,7 +171,7 @@ impl Cache {
         entry.extend_from_slice(&ANALYSER_VERSION.to_le_bytes());
         entry.extend_from_slice(key);
         entry.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        entry.extend_from_slice(&Sha256::digest(&payload));
+        entry.extend_from_slice(&checksum(&payload).to_le_bytes());
         entry.extend_from_slice(&payload);
         let temporary = dir.join(TEMPORARY).join(format!(
             "{}.{}.{}",
@@ -291,7 +291,7 @@ fn check_entry<'a>(bytes: &'a [u8], key: &Key) -> Option<&'a [u8]> {
     let (format, rest) = rest.split_at(4);
     let (version, rest) = rest.split_at(8);
     let (stored_key, rest) = rest.split_at(32);
-    let (length, checksum) = rest.split_at(8);
+    let (length, stored_checksum) = rest.split_at(8);
     let current = magic == MAGIC
         && format == FORMAT.to_le_bytes()
         && version == ANALYSER_VERSION.to_le_bytes()
@@ -301,10 +301,23 @@ fn check_entry<'a>(bytes: &'a [u8], key: &Key) -> Option<&'a [u8]> {
     }
     let length = u64::from_le_bytes(length.try_into().ok()?);
     let payload = &bytes[HEADER_LEN..];
-    if payload.len() as u64 != length || Sha256::digest(payload).as_slice() != checksum {
+    if payload.len() as u64 != length || checksum(payload).to_le_bytes() != stored_checksum {
         return None;
     }
     Some(payload)
+}
+
+/// A fast checksum of an entry's payload: it catches damage (a flipped or
+/// lost byte), not forgery, so it need not be cryptographic. (The content
+/// key is SHA-256.)
+fn checksum(payload: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for chunk in payload.chunks(1 << 16) {
+        hasher.write(chunk);
+    }
+    hasher.write_usize(payload.len());
+    hasher.finish()
 }
 
 fn write_atomically(temporary: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {

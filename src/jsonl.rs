@@ -15,8 +15,8 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analysis::{self, source_offsets, AnalysisOptions, Entity, Progress, TimelineEntry};
 use crate::analysis::quotes::Quote;
+use crate::analysis::{self, source_offsets, AnalysisOptions, Entity, Progress, TimelineEntry};
 use crate::cache::{self, Cache};
 use crate::corpus::{self, Corpus, LoadError, LoadOptions, Source};
 
@@ -114,7 +114,12 @@ fn skip_or_fail(source: &Source, error: LoadError) -> Result<Option<String>> {
 }
 
 /// One document's line, newline included.
-fn line_for(index: usize, corpus: Corpus, options: &AnalysisOptions, cache: &Cache) -> Result<String> {
+fn line_for(
+    index: usize,
+    corpus: Corpus,
+    options: &AnalysisOptions,
+    cache: &Cache,
+) -> Result<String> {
     let document = &corpus.documents[0];
     let progress = Progress::default();
     let key = Cache::document_key(document, options);

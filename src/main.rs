@@ -191,7 +191,9 @@ fn run(cli: Cli) -> Result<()> {
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
         }
-        Some(Command::Analyze { input, jsonl: true, .. }) => {
+        Some(Command::Analyze {
+            input, jsonl: true, ..
+        }) => {
             let load = corpus::LoadOptions {
                 encoding: input.encoding,
             };

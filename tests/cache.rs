@@ -134,7 +134,8 @@ fn corrupt_truncated_foreign_and_stale_entries_are_ignored_and_rewritten() {
     type Damage = fn(&mut Vec<u8>);
     let damages: [(&str, Damage); 5] = [
         ("corrupt", |bytes| {
-            let last = bytes.len() - 1;
+            let (middle, last) = (bytes.len() / 2 + 40, bytes.len() - 1);
+            bytes[middle] ^= 0x04;
             bytes[last] ^= 0xff;
         }),
         ("truncated", |bytes| bytes.truncate(bytes.len() / 2)),

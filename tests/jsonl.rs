@@ -47,30 +47,49 @@ fn one_line_per_document_in_input_order_each_its_own_analysis() {
     std::os::unix::fs::symlink("/nonexistent", folder.join("broken.txt")).expect("link");
     let cache = dir.path().join("cache");
     let output = storyscope(&cache, &["analyze", "--jsonl", &folder.to_string_lossy()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("broken.txt"), "one warning for the broken link: {stderr}");
+    assert!(
+        stderr.contains("broken.txt"),
+        "one warning for the broken link: {stderr}"
+    );
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     let lines: Vec<serde_json::Value> = stdout
         .lines()
         .map(|line| serde_json::from_str(line).expect("each line is one JSON object"))
         .collect();
     assert_eq!(lines.len(), 3);
-    let paths: Vec<&str> = lines.iter().map(|l| l["document"]["path"].as_str().expect("path")).collect();
-    assert!(paths[0].ends_with("a.txt") && paths[1].ends_with("b/b.txt") && paths[2].ends_with("c.md"), "{paths:?}");
+    let paths: Vec<&str> = lines
+        .iter()
+        .map(|l| l["document"]["path"].as_str().expect("path"))
+        .collect();
+    assert!(
+        paths[0].ends_with("a.txt") && paths[1].ends_with("b/b.txt") && paths[2].ends_with("c.md"),
+        "{paths:?}"
+    );
     for (index, line) in lines.iter().enumerate() {
         assert_eq!(line["index"], index);
         assert_eq!(line["paragraphs"][0]["id"], 0, "ids are local");
         let path = line["document"]["path"].as_str().expect("path");
         let raw = std::fs::read(path).expect("read");
         let encoding = encoding_rs::Encoding::for_label(
-            line["document"]["encoding"].as_str().expect("encoding").as_bytes(),
+            line["document"]["encoding"]
+                .as_str()
+                .expect("encoding")
+                .as_bytes(),
         )
         .expect("a known encoding");
         for entity in line["entities"].as_array().expect("entities") {
             for mention in entity["mentions"].as_array().expect("mentions") {
                 assert_eq!(mention["document"], 0);
-                let (start, end) = (mention["start"].as_u64().expect("start") as usize, mention["end"].as_u64().expect("end") as usize);
+                let (start, end) = (
+                    mention["start"].as_u64().expect("start") as usize,
+                    mention["end"].as_u64().expect("end") as usize,
+                );
                 let text = encoding.decode_without_bom_handling(&raw[start..end]).0;
                 assert_eq!(text, mention["text"].as_str().expect("text"));
             }
@@ -79,14 +98,29 @@ fn one_line_per_document_in_input_order_each_its_own_analysis() {
         let alone = storyscope(&cache, &["analyze", "--json", path]);
         let alone: serde_json::Value = serde_json::from_slice(&alone.stdout).expect("JSON");
         assert_eq!(names(line), names(&alone), "{path}");
-        assert_eq!(line["timeline"].as_array().map(Vec::len), alone["timeline"].as_array().map(Vec::len));
+        assert_eq!(
+            line["timeline"].as_array().map(Vec::len),
+            alone["timeline"].as_array().map(Vec::len)
+        );
     }
-    assert!(names(&lines[2]).iter().any(|n| n.contains("Zürich")), "{:?}", names(&lines[2]));
+    assert!(
+        names(&lines[2]).iter().any(|n| n.contains("Zürich")),
+        "{:?}",
+        names(&lines[2])
+    );
 
     // Again from the cache: the same bytes.
     let again = storyscope(&cache, &["analyze", "--jsonl", &folder.to_string_lossy()]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), stdout);
-    let uncached = storyscope(&cache, &["analyze", "--jsonl", "--no-cache", &folder.to_string_lossy()]);
+    let uncached = storyscope(
+        &cache,
+        &[
+            "analyze",
+            "--jsonl",
+            "--no-cache",
+            &folder.to_string_lossy(),
+        ],
+    );
     assert_eq!(String::from_utf8_lossy(&uncached.stdout), stdout);
 }
 
@@ -99,5 +133,8 @@ fn jsonl_and_json_do_not_mix_and_a_missing_file_is_one_line() {
     assert_eq!(missing.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&missing.stderr);
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("no/such.txt") && missing.stdout.is_empty(), "{stderr}");
+    assert!(
+        stderr.contains("no/such.txt") && missing.stdout.is_empty(),
+        "{stderr}"
+    );
 }

@@ -10,13 +10,59 @@ use storyscope::corpus::{document_from_bytes, Corpus};
 /// Pieces that exercise names, titles, dates, quotes, paragraph breaks,
 /// line endings and multi-byte characters.
 const PIECES: &[&str] = &[
-    "Ada", "Lovelace", "Mr.", "Mrs. Bennet", "London", "Paris", "Zürich", "François",
-    "United Nations", "Islamic State Group (ISIS)", "Iraqi", "Napoleon's", "Al-Sadr",
-    " ", " ", " ", "  ", ", ", ". ", "! ", "? ", "; ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t",
-    "\u{201c}", "\u{201d}", "\"", "'", "\u{2019}", "—", "(", ")",
-    "on Friday", "3 March 2024", "last week", "in 1999", "two days later", "2020-01-24",
-    "東京", "🎶", "é", "\u{301}", "\u{feff}", "\u{1b}[31m", "said", "the", "of", "and",
-    "*** START OF THE PROJECT GUTENBERG EBOOK X ***", "date 2020-01-24 ",
+    "Ada",
+    "Lovelace",
+    "Mr.",
+    "Mrs. Bennet",
+    "London",
+    "Paris",
+    "Zürich",
+    "François",
+    "United Nations",
+    "Islamic State Group (ISIS)",
+    "Iraqi",
+    "Napoleon's",
+    "Al-Sadr",
+    " ",
+    " ",
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    "! ",
+    "? ",
+    "; ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\t",
+    "\u{201c}",
+    "\u{201d}",
+    "\"",
+    "'",
+    "\u{2019}",
+    "—",
+    "(",
+    ")",
+    "on Friday",
+    "3 March 2024",
+    "last week",
+    "in 1999",
+    "two days later",
+    "2020-01-24",
+    "東京",
+    "🎶",
+    "é",
+    "\u{301}",
+    "\u{feff}",
+    "\u{1b}[31m",
+    "said",
+    "the",
+    "of",
+    "and",
+    "*** START OF THE PROJECT GUTENBERG EBOOK X ***",
+    "date 2020-01-24 ",
 ];
 
 fn story() -> impl Strategy<Value = String> {
@@ -68,5 +114,9 @@ fn a_date_never_reaches_back_into_the_previous_paragraph() {
     let corpus = Corpus::from_documents(vec![document]);
     let analysis = analyze(&corpus, &AnalysisOptions::default());
     assert_eq!(invariants::check(&corpus, &analysis), Ok(()));
-    assert!(analysis.timeline.iter().any(|t| t.text == "3 March 2024"), "{:?}", analysis.timeline);
+    assert!(
+        analysis.timeline.iter().any(|t| t.text == "3 March 2024"),
+        "{:?}",
+        analysis.timeline
+    );
 }

@@ -48,12 +48,19 @@ fn check_paragraphs(corpus: &Corpus) -> Result<(), String> {
             && doc.body.start <= p.start
             && p.end <= doc.body.end;
         if !fits {
-            return Err(format!("paragraph {i} {}..{} outside its body", p.start, p.end));
+            return Err(format!(
+                "paragraph {i} {}..{} outside its body",
+                p.start, p.end
+            ));
         }
         if let Some(next) = corpus.paragraphs.get(i + 1) {
-            let ordered = next.document > p.document || (next.document == p.document && next.start >= p.end);
+            let ordered =
+                next.document > p.document || (next.document == p.document && next.start >= p.end);
             if !ordered {
-                return Err(format!("paragraphs {i} and {} overlap or are out of order", i + 1));
+                return Err(format!(
+                    "paragraphs {i} and {} overlap or are out of order",
+                    i + 1
+                ));
             }
         }
     }
@@ -76,7 +83,9 @@ fn check_span(
         && doc.text.is_char_boundary(start)
         && doc.text.is_char_boundary(end);
     if !on_boundaries {
-        return Err(format!("{what}: {start}..{end} not on char boundaries of the file"));
+        return Err(format!(
+            "{what}: {start}..{end} not on char boundaries of the file"
+        ));
     }
     let source = doc.source.range_to_source(start..end);
     if source.start > source.end || source.end > doc.source_len {
@@ -87,7 +96,10 @@ fn check_span(
             return Err(format!("{what}: no paragraph {paragraph}"));
         };
         if p.document != document || start < p.start || end > p.end {
-            return Err(format!("{what}: {start}..{end} outside paragraph {paragraph} ({}..{})", p.start, p.end));
+            return Err(format!(
+                "{what}: {start}..{end} outside paragraph {paragraph} ({}..{})",
+                p.start, p.end
+            ));
         }
     }
     Ok(())

@@ -1,6 +1,8 @@
 //! Reading paths (files, folders, `-`) into documents.
 
 use std::io::Read;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -54,8 +56,13 @@ pub fn load_paths_with(paths: &[String], options: LoadOptions) -> Result<Loaded,
     let sources = list_sources(paths, &mut warnings)?;
     let mut documents = Vec::with_capacity(sources.len());
     let mut first_skip = None;
-    for source in &sources {
-        match read_source(source, options) {
+    // Read and decoded in parallel (a folder of 10,000 articles), kept in order.
+    let read: Vec<_> = sources
+        .par_iter()
+        .map(|source| read_source(source, options))
+        .collect();
+    for (source, result) in sources.iter().zip(read) {
+        match result {
             Ok(document) => documents.push(document),
             Err(error) if source.in_folder() => {
                 warnings.push(format!("skipped {error}"));
@@ -91,7 +98,10 @@ impl Source {
 
 /// The inputs that `paths` name, in the order they are read: folders are
 /// listed (sorted, recursively), named files and folders must exist.
-pub fn list_sources(paths: &[String], warnings: &mut Vec<String>) -> Result<Vec<Source>, LoadError> {
+pub fn list_sources(
+    paths: &[String],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Source>, LoadError> {
     let mut sources = Vec::new();
     for given in paths {
         if given == "-" {

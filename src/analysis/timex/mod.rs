@@ -359,7 +359,10 @@ impl Tagger<'_> {
         let end = end.min(self.tokens.len());
         self.tokens.get(at..end).is_some_and(|tokens| {
             tokens.windows(2).any(|pair| {
-                let gap = self.text.get(pair[0].end..pair[1].start).unwrap_or_default();
+                let gap = self
+                    .text
+                    .get(pair[0].end..pair[1].start)
+                    .unwrap_or_default();
                 gap.matches('\n').count() >= 2 && gap.trim().is_empty()
             })
         })
