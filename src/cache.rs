@@ -147,10 +147,20 @@ impl Cache {
     }
 
     fn load<T: DeserializeOwned>(&self, kind: &str, key: &Key) -> Option<T> {
+        self.load_with(kind, key, |payload| postcard::from_bytes(payload).ok())
+    }
+
+    /// Reads an entry and decodes its checked payload with `decode`.
+    fn load_with<T>(
+        &self,
+        kind: &str,
+        key: &Key,
+        decode: impl FnOnce(&[u8]) -> Option<T>,
+    ) -> Option<T> {
         let path = self.entry_path(kind, key)?;
         let bytes = std::fs::read(&path).ok()?;
         let payload = check_entry(&bytes, key)?;
-        let value = postcard::from_bytes(payload).ok()?;
+        let value = decode(payload)?;
         // Used now: the last to be evicted. A read-only cache stays as is.
         if let Ok(file) = std::fs::File::options().write(true).open(&path) {
             let _ = file.set_modified(SystemTime::now());
@@ -159,10 +169,13 @@ impl Cache {
     }
 
     fn store<T: Serialize>(&self, kind: &str, key: &Key, value: &T) {
+        if let Ok(payload) = postcard::to_allocvec(value) {
+            self.store_payload(kind, key, &payload);
+        }
+    }
+
+    fn store_payload(&self, kind: &str, key: &Key, payload: &[u8]) {
         let (Some(dir), Some(path)) = (self.dir.as_ref(), self.entry_path(kind, key)) else {
-            return;
-        };
-        let Ok(payload) = postcard::to_allocvec(value) else {
             return;
         };
         let mut entry = Vec::with_capacity(HEADER_LEN + payload.len());
@@ -171,8 +184,8 @@ impl Cache {
         entry.extend_from_slice(&ANALYSER_VERSION.to_le_bytes());
         entry.extend_from_slice(key);
         entry.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        entry.extend_from_slice(&checksum(&payload).to_le_bytes());
-        entry.extend_from_slice(&payload);
+        entry.extend_from_slice(&checksum(payload).to_le_bytes());
+        entry.extend_from_slice(payload);
         let temporary = dir.join(TEMPORARY).join(format!(
             "{}.{}.{}",
             &hex(key)[..16],
@@ -355,6 +368,35 @@ fn fits(analysis: &Analysis, corpus: &Corpus) -> bool {
             .all(|q| span_fits(q.document, q.paragraph, q.start, q.end))
 }
 
+/// A corpus entry's payload: the entities, and the timeline with the
+/// quotes, as two blobs (the first one's length in front) so that both
+/// halves of a large entry decode in parallel.
+fn encode_corpus(analysis: &Analysis) -> Option<Vec<u8>> {
+    let entities = postcard::to_allocvec(&analysis.entities).ok()?;
+    let rest = postcard::to_allocvec(&(&analysis.timeline, &analysis.quotes)).ok()?;
+    let mut payload = Vec::with_capacity(8 + entities.len() + rest.len());
+    payload.extend_from_slice(&(entities.len() as u64).to_le_bytes());
+    payload.extend_from_slice(&entities);
+    payload.extend_from_slice(&rest);
+    Some(payload)
+}
+
+fn decode_corpus(payload: &[u8]) -> Option<Analysis> {
+    let length = u64::from_le_bytes(payload.get(..8)?.try_into().ok()?);
+    let (entities, rest) = payload[8..].split_at_checked(usize::try_from(length).ok()?)?;
+    type Rest = (Vec<analysis::TimelineEntry>, Vec<analysis::quotes::Quote>);
+    let (entities, rest) = rayon::join(
+        || postcard::from_bytes::<Vec<analysis::Entity>>(entities).ok(),
+        || postcard::from_bytes::<Rest>(rest).ok(),
+    );
+    let (timeline, quotes) = rest?;
+    Some(Analysis {
+        entities: entities?,
+        timeline,
+        quotes,
+    })
+}
+
 /// [`analysis::analyze_with_progress`] through the cache: the whole
 /// corpus's analysis when it is cached, else each document's cached
 /// stages (analysing only the documents that are not), then the merge.
@@ -375,7 +417,7 @@ pub fn analyze(
         .collect();
     let corpus_key = Cache::corpus_key(&keys);
     if let Some(found) = cache
-        .load::<Analysis>(CORPORA, &corpus_key)
+        .load_with(CORPORA, &corpus_key, decode_corpus)
         .filter(|a| fits(a, corpus))
     {
         progress.finish();
@@ -388,7 +430,9 @@ pub fn analyze(
         .map(|(document, key)| document_analysis(document, key, options, progress, cache))
         .collect();
     let merged = analysis::merge(corpus, per_document, progress);
-    cache.store(CORPORA, &corpus_key, &merged);
+    if let Some(payload) = encode_corpus(&merged) {
+        cache.store_payload(CORPORA, &corpus_key, &payload);
+    }
     cache.evict_if_needed();
     merged
 }
@@ -429,8 +473,8 @@ mod tests {
         assert_eq!(back, document);
         let merged = analysis::merge(&corpus, vec![document], &progress);
         assert!(merged.timeline.iter().any(|t| t.interval.is_none()));
-        let bytes = postcard::to_allocvec(&merged).expect("serialises");
-        let back: Analysis = postcard::from_bytes(&bytes).expect("reads back");
-        assert_eq!(back, merged);
+        let bytes = encode_corpus(&merged).expect("serialises");
+        assert_eq!(decode_corpus(&bytes), Some(merged));
+        assert_eq!(decode_corpus(&bytes[..bytes.len() / 2]), None);
     }
 }

@@ -61,22 +61,18 @@ pub fn write(
     cache: &Cache,
     out: &mut impl Write,
 ) -> Result<usize> {
-    let mut warnings = Vec::new();
-    let sources = if paths.is_empty() {
-        Vec::new()
-    } else {
-        corpus::list_sources(paths, &mut warnings)?
-    };
-    for warning in warnings {
-        eprintln!("storyscope: {warning}");
-    }
-    let window = rayon::current_num_threads().max(1) * 2;
-    let mut written = 0;
     if paths.is_empty() {
         let line = line_for(0, corpus::load_bundled(), options, cache)?;
         out.write_all(line.as_bytes())?;
         return Ok(1);
     }
+    let mut warnings = Vec::new();
+    let sources = corpus::list_sources(paths, &mut warnings)?;
+    for warning in warnings {
+        eprintln!("storyscope: {warning}");
+    }
+    let window = rayon::current_num_threads().max(1) * 2;
+    let mut written = 0;
     for (chunk_index, chunk) in sources.chunks(window).enumerate() {
         let lines: Vec<Result<Option<String>>> = chunk
             .par_iter()
