@@ -1,23 +1,34 @@
+//! Where the time to the first frame goes: loading, the analysis (through
+//! the user's cache, as the app runs it) and the app's index.
+//! `cargo run --release --example stage_times -- PATH...`
+
 use std::time::Instant;
-fn main() {
-    let path = std::env::args().nth(1).expect("path");
-    let t0 = Instant::now();
-    let t = Instant::now();
-    let corpus = storyscope::corpus::load_paths(&[path]).expect("load");
-    eprintln!("load {:?}", t.elapsed());
-    let t = Instant::now();
-    let cache = storyscope::cache::Cache::user();
-    let analysis =
-        storyscope::cache::analyze(&corpus, &Default::default(), &Default::default(), &cache);
-    eprintln!("analyze {:?}", t.elapsed());
-    let t = Instant::now();
-    let keymap = storyscope::tui::keymap::Keymap::default_map().unwrap();
-    let app = storyscope::tui::app::App::new(
+
+use storyscope::analysis::{AnalysisOptions, Progress};
+use storyscope::cache::{self, Cache};
+use storyscope::tui::{app::App, keymap::Keymap, theme::Theme};
+
+fn main() -> anyhow::Result<()> {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let start = Instant::now();
+    let corpus = storyscope::corpus::load_paths(&paths)?;
+    let loaded = start.elapsed();
+    let analysis = cache::analyze(
         &corpus,
-        &analysis,
-        keymap,
-        storyscope::tui::theme::Theme::new(false),
+        &AnalysisOptions::default(),
+        &Progress::default(),
+        &Cache::user(),
     );
-    eprintln!("app {:?} {}", t.elapsed(), app.visible.len());
-    eprintln!("total {:?}", t0.elapsed());
+    let analysed = start.elapsed();
+    let app = App::new(&corpus, &analysis, Keymap::default_map()?, Theme::new(false));
+    let indexed = start.elapsed();
+    eprintln!(
+        "load {:?}  analysis {:?}  app {:?}  total {:?}  ({} paragraphs)",
+        loaded,
+        analysed - loaded,
+        indexed - analysed,
+        indexed,
+        app.visible.len()
+    );
+    Ok(())
 }
