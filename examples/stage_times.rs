@@ -20,7 +20,12 @@ fn main() -> anyhow::Result<()> {
         &Cache::user(),
     );
     let analysed = start.elapsed();
-    let app = App::new(&corpus, &analysis, Keymap::default_map()?, Theme::new(false));
+    let app = App::new(
+        &corpus,
+        &analysis,
+        Keymap::default_map()?,
+        Theme::new(false),
+    );
     let indexed = start.elapsed();
     eprintln!(
         "load {:?}  analysis {:?}  app {:?}  total {:?}  ({} paragraphs)",

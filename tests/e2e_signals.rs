@@ -143,3 +143,36 @@ fn a_bracketed_paste_goes_into_the_filter_as_text_never_as_keys() {
     assert!(after.contains("EXITED:0"), "{after}");
     assert_restored(&tmux, &after);
 }
+
+#[test]
+fn keys_typed_during_the_analysis_are_applied_once_it_is_ready() {
+    if skip() {
+        return;
+    }
+    let novel = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/pride_and_prejudice.txt"
+    );
+    if !std::path::Path::new(novel).exists() {
+        eprintln!("skipping: {novel} not found");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Without the cache the analysis takes seconds: long enough to type.
+    let command = app_command(dir.path(), &format!("--no-cache '{novel}'"));
+    let tmux = Tmux::start("typeahead", 120, 40, &command, dir.path());
+    let gauge = tmux.wait_for_text("analysing");
+    assert!(gauge.contains("q quits"), "{gauge}");
+    tmux.send(&["/"]);
+    tmux.type_text("Darcy");
+    tmux.send(&["Enter", "3"]);
+    tmux.wait_for_text("keys typed ahead");
+    let ready = tmux.wait_for("the typed-ahead filter and focus", |s| {
+        s.contains("filter: “Darcy”") && s.contains("▸3 Timeline")
+    });
+    assert!(!ready.contains("analysing"), "{ready}");
+    tmux.send(&["q"]);
+    let after = tmux.wait_for_text("STTY:");
+    assert!(after.contains("EXITED:0"), "{after}");
+    assert_restored(&tmux, &after);
+}
