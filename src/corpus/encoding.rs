@@ -45,8 +45,8 @@ pub struct SourceMap {
 struct Run {
     decoded: usize,
     source: usize,
-    decoded_width: u8,
-    source_width: u8,
+    decoded_width: u32,
+    source_width: u32,
 }
 
 impl SourceMap {
@@ -69,9 +69,10 @@ impl SourceMap {
             return 0;
         };
         let into = decoded - run.decoded;
-        let width = usize::from(run.decoded_width.max(1));
+        let width = run.decoded_width.max(1) as usize;
         let (chars, rest) = (into / width, into % width);
-        run.source + chars * usize::from(run.source_width) + rest.min(usize::from(run.source_width))
+        let source_width = run.source_width as usize;
+        run.source + chars * source_width + rest.min(source_width)
     }
 
     /// The source range of a decoded range.
@@ -97,7 +98,10 @@ struct MapBuilder {
 impl MapBuilder {
     /// One decoded character of `decoded_width` bytes from `source_width` bytes.
     fn push(&mut self, decoded_width: usize, source_width: usize) {
-        let (dw, sw) = (decoded_width as u8, source_width as u8);
+        // Widths are small (a character), but bytes a decoder swallows
+        // (an escape sequence) are credited to the next one.
+        let dw = u32::try_from(decoded_width).unwrap_or(u32::MAX);
+        let sw = u32::try_from(source_width).unwrap_or(u32::MAX);
         let extends = self
             .map
             .runs
@@ -368,6 +372,25 @@ mod tests {
         let decoded = decode(source.to_vec(), Some(encoding_rs::SHIFT_JIS)).expect("decodes");
         assert_eq!(decoded.text, "東京の旅行者 Kenji は言った。");
         check_spans(&source, &decoded);
+    }
+
+    #[test]
+    fn iso_2022_jp_escapes_are_credited_to_the_next_character() {
+        let text = "Kenji: 東京から京都へ, then Osaka.";
+        let (source, _, _) = encoding_rs::ISO_2022_JP.encode(text);
+        let decoded = decode(source.to_vec(), Some(encoding_rs::ISO_2022_JP)).expect("decodes");
+        assert_eq!(decoded.text, text);
+        // Each character's bytes decode to it in context; here: the map is
+        // monotone, inside the file, and the ASCII after the escapes lines up.
+        let osaka = decoded.text.find("Osaka").expect("found");
+        let range = decoded.map.range_to_source(osaka..osaka + 5);
+        assert_eq!(&source[range], b"Osaka");
+        let mut previous = 0;
+        for (at, _) in decoded.text.char_indices() {
+            let here = decoded.map.to_source(at);
+            assert!(here >= previous && here <= source.len());
+            previous = here;
+        }
     }
 
     #[test]
