@@ -230,6 +230,7 @@ impl Cache {
         if !self.wrote.swap(false, Ordering::Relaxed) {
             return;
         }
+        self.remove_abandoned_temporaries();
         let mut entries = self.entries();
         let mut total: u64 = entries.iter().map(|e| e.bytes).sum();
         if total <= self.max_bytes {
@@ -243,6 +244,27 @@ impl Cache {
             }
             if std::fs::remove_file(&entry.path).is_ok() {
                 total = total.saturating_sub(entry.bytes);
+            }
+        }
+    }
+
+    /// Temporary files a killed process left behind (an hour old: no
+    /// writer still uses them).
+    fn remove_abandoned_temporaries(&self) {
+        let Some(dir) = &self.dir else {
+            return;
+        };
+        let Ok(files) = std::fs::read_dir(dir.join(TEMPORARY)) else {
+            return;
+        };
+        let hour_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
+        for file in files.flatten() {
+            let old = file
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|modified| modified < hour_ago);
+            if old {
+                let _ = std::fs::remove_file(file.path());
             }
         }
     }

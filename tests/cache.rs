@@ -299,3 +299,26 @@ fn the_cache_command_shows_and_clears_and_no_cache_writes_nothing() {
         ARTICLES[0]
     );
 }
+
+#[test]
+fn temporaries_left_by_a_killed_writer_are_removed_later() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = Cache::at(dir.path());
+    std::fs::create_dir_all(dir.path().join("tmp")).expect("mkdir");
+    let (old, fresh) = (
+        dir.path().join("tmp/dead.1.0"),
+        dir.path().join("tmp/busy.2.0"),
+    );
+    std::fs::write(&old, "half an entry").expect("write");
+    std::fs::write(&fresh, "being written").expect("write");
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .expect("open")
+        .set_modified(two_hours_ago)
+        .expect("touch");
+    run(&corpus(&ARTICLES[..1]), &cache);
+    assert!(!old.exists(), "the abandoned temporary is gone");
+    assert!(fresh.exists(), "a recent one may still be in use");
+}
