@@ -20,10 +20,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let mut rest = Vec::new();
     let first = match &app.search_input {
-        Some(typed) => format!("/{}▏", text::one_line(typed)),
-        None if app.entity_list.editing => {
-            format!("find entity: {}▏", text::one_line(&app.entity_list.query))
-        }
+        Some(typed) => Some(format!("/{}▏", text::one_line(typed))),
+        None if app.entity_list.editing => Some(format!(
+            "find entity: {}▏",
+            text::one_line(&app.entity_list.query)
+        )),
         None => {
             if let Some(filters) = app.filters_label() {
                 rest.push(filters);
@@ -32,7 +33,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let label = crate::tui::filters::date_range_label(mark);
                 rest.push(format!("range from {label}…"));
             }
-            document_label(app)
+            // Made once its room is known.
+            None
         }
     };
     rest.push(count);
@@ -51,6 +53,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let right = format!(" {right} ");
     let title_room = width.saturating_sub(fixed + right.width()).max(12);
+    let first = first.unwrap_or_else(|| document_label(app, title_room));
     let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
     let right = if left.width() + right.width() <= width {
         right
@@ -68,8 +71,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// "Title · 2020-01-24", for the document of the selected paragraph.
-fn document_label(app: &App) -> String {
+/// "Title · 2020-01-24", for the document of the selected paragraph; the
+/// title gives way so the date, the encoding and the position fit in `room`.
+fn document_label(app: &App, room: usize) -> String {
     let documents = &app.corpus.documents;
     let document = app
         .selected_paragraph()
@@ -77,17 +81,19 @@ fn document_label(app: &App) -> String {
     let Some(doc) = documents.get(document) else {
         return "(no document)".to_string();
     };
-    let mut label = text::truncate(&text::one_line(&doc.title), 60);
+    let mut details = String::new();
     if let Some(date) = doc.date {
-        label.push_str(&format!(" · {date}"));
+        details.push_str(&format!(" · {date}"));
     }
     if let Some(encoding) = doc.encoding_name() {
-        label.push_str(&format!(" · {encoding}"));
+        details.push_str(&format!(" · {encoding}"));
     }
     if documents.len() > 1 {
-        label.push_str(&format!(" ({}/{})", document + 1, documents.len()));
+        details.push_str(&format!(" ({}/{})", document + 1, documents.len()));
     }
-    label
+    let title_room = room.saturating_sub(details.width()).clamp(8, 60);
+    let title = text::truncate(&text::one_line(&doc.title), title_room);
+    format!("{title}{details}")
 }
 
 /// As many hints as fit in `room` columns, in order of importance.
