@@ -71,6 +71,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
+const MIN_TITLE: usize = 12;
+const MAX_TITLE: usize = 60;
+
 /// "Title · 2020-01-24", for the document of the selected paragraph; the
 /// title gives way so the date, the encoding and the position fit in `room`.
 fn document_label(app: &App, room: usize) -> String {
@@ -91,7 +94,11 @@ fn document_label(app: &App, room: usize) -> String {
     if documents.len() > 1 {
         details.push_str(&format!(" ({}/{})", document + 1, documents.len()));
     }
-    let title_room = room.saturating_sub(details.width()).clamp(8, 60);
+    // When even that leaves too little of the title, the title comes first.
+    let title_room = match room.checked_sub(details.width()) {
+        Some(left) if left >= MIN_TITLE => left.min(MAX_TITLE),
+        _ => MAX_TITLE,
+    };
     let title = text::truncate(&text::one_line(&doc.title), title_room);
     format!("{title}{details}")
 }
