@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use storyscope::analysis::ner::commands::{eval_ner, train_ner};
 use storyscope::analysis::ner::train::TrainOptions;
 use storyscope::analysis::{self, AnalysisOptions};
+use storyscope::cache::{self, Cache};
 use storyscope::corpus::{self, Corpus};
 use storyscope::{export, tui};
 
@@ -66,6 +67,13 @@ struct Input {
     /// Reference date (YYYY-MM-DD) for relative expressions such as "Friday" or "last month".
     #[arg(long, value_parser = parse_date)]
     date: Option<Date>,
+    /// Read every file in this encoding (`latin1`, `windows-1252`, `utf-16le`,
+    /// `shift_jis`...) instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Neither read nor write the analysis cache ($XDG_CACHE_HOME/storyscope).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -75,8 +83,12 @@ enum Command {
         #[command(flatten)]
         input: Input,
         /// Print the full analysis as JSON (format version 1).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Print one JSON object per document, one per line, as documents
+        /// finish (in input order; ids local to each document).
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Draw the app headlessly after a key script and print the final screen.
     Render {
@@ -148,6 +160,11 @@ enum Command {
         #[arg(long, default_value_t = TrainOptions::default().epochs)]
         epochs: usize,
     },
+    /// Show the analysis cache: where it is and how big; `cache clear` empties it.
+    Cache {
+        #[command(subcommand)]
+        action: Option<CacheAction>,
+    },
     /// Train the NER model on CoNLL-2003 data (deterministic: same data, same bytes).
     TrainNer {
         /// Training file (eng.train).
@@ -198,10 +215,22 @@ enum ExportFormat {
     Csv,
 }
 
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Remove every cached analysis.
+    Clear,
+}
+
 fn parse_date(value: &str) -> Result<Date, String> {
     value
         .parse::<Date>()
         .map_err(|_| format!("'{value}' is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_encoding(value: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    corpus::encoding::encoding_for_label(value).ok_or_else(|| {
+        format!("'{value}' is not an encoding name (try utf-8, windows-1252, latin1, utf-16le)")
+    })
 }
 
 fn parse_size(value: &str) -> Result<(u16, u16), String> {
@@ -249,15 +278,38 @@ fn run(cli: Cli) -> Result<()> {
                 keys_file: cli.keys_file,
                 theme,
                 fresh: cli.fresh,
+                cache: cache_for(&cli.input),
             };
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
         }
-        Some(Command::Analyze { input, json }) => {
+        Some(Command::Analyze {
+            input, jsonl: true, ..
+        }) => {
+            let load = corpus::LoadOptions {
+                encoding: input.encoding,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let cache = cache_for(&input);
+            let written = storyscope::jsonl::write(
+                &input.paths,
+                load,
+                &analysis_options(&input),
+                &cache,
+                &mut out,
+            );
+            match written {
+                Err(error) if is_broken_pipe(&error) => Ok(()),
+                other => other.map(|_| ()),
+            }
+        }
+        Some(Command::Analyze { input, json, .. }) => {
             let corpus = std::sync::Arc::new(load(&input)?);
             let analysis = storyscope::progress::analyze_reporting_on_stderr(
                 corpus.clone(),
                 analysis_options(&input),
+                cache_for(&input),
             )?;
             let output = if json {
                 export::to_json(&corpus, &analysis)
@@ -272,6 +324,7 @@ fn run(cli: Cli) -> Result<()> {
                 .context("render")?;
             print_output(&screen)
         }
+        Some(Command::Cache { action }) => cache_command(action),
         Some(Command::EvalTimex { dir, errors }) => eval_timex(&dir, errors.as_deref()),
         Some(Command::EvalAnchors { paths, max_far }) => eval_anchors(&paths, max_far),
         Some(Command::EvalEntityTimelines { gold, paths }) => eval_entity_timelines(&gold, &paths),
@@ -410,6 +463,12 @@ fn print_output(text: &str) -> Result<()> {
     }
 }
 
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 fn eval_timex(dir: &std::path::Path, errors: Option<&std::path::Path>) -> Result<()> {
     use storyscope::analysis::timex::eval;
     let report = match errors {
@@ -472,7 +531,14 @@ fn load(input: &Input) -> Result<Corpus> {
     if input.paths.is_empty() {
         Ok(corpus::load_bundled())
     } else {
-        Ok(corpus::load_paths(&input.paths)?)
+        let options = corpus::LoadOptions {
+            encoding: input.encoding,
+        };
+        let loaded = corpus::load_paths_with(&input.paths, options)?;
+        for warning in &loaded.warnings {
+            eprintln!("storyscope: {warning}");
+        }
+        Ok(loaded.corpus)
     }
 }
 
@@ -485,6 +551,47 @@ fn analysis_options(input: &Input) -> AnalysisOptions {
 
 fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
     let corpus = load(input)?;
-    let analysis = analysis::analyze(&corpus, &analysis_options(input));
+    let progress = analysis::Progress::default();
+    let cache = cache_for(input);
+    let analysis = cache::analyze(&corpus, &analysis_options(input), &progress, &cache);
     Ok((corpus, analysis))
+}
+
+fn cache_for(input: &Input) -> std::sync::Arc<Cache> {
+    std::sync::Arc::new(if input.no_cache {
+        Cache::disabled()
+    } else {
+        Cache::user()
+    })
+}
+
+fn cache_command(action: Option<CacheAction>) -> Result<()> {
+    let cache = Cache::user();
+    let Some(dir) = cache.dir() else {
+        bail!("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
+    };
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    match action {
+        None => {
+            let usage = cache.usage();
+            print_output(&format!(
+                "{}\n{} entries, {:.1} MB (limit {:.0} MB)\n",
+                dir.display(),
+                usage.entries,
+                mb(usage.bytes),
+                mb(cache.max_bytes())
+            ))
+        }
+        Some(CacheAction::Clear) => {
+            let removed = cache
+                .clear()
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+            print_output(&format!(
+                "removed {} entries, {:.1} MB, from {}\n",
+                removed.entries,
+                mb(removed.bytes),
+                dir.display()
+            ))
+        }
+    }
 }

@@ -11,10 +11,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use crate::analysis::{
-    analyze_with_progress as analyze_with_progress_of, Analysis, AnalysisOptions,
-    Progress as AnalysisProgress,
-};
+use crate::analysis::{Analysis, AnalysisOptions, Progress as AnalysisProgress};
+use crate::cache::Cache;
 use crate::corpus::Corpus;
 
 /// Quicker analyses show no progress at all.
@@ -61,11 +59,21 @@ pub fn analyze_with_progress(
     options: AnalysisOptions,
     tick: impl FnMut(Progress) -> Result<bool>,
 ) -> Result<Option<Analysis>> {
+    analyze_cached_with_progress(corpus, options, Arc::new(Cache::disabled()), tick)
+}
+
+/// [`analyze_with_progress`] through `cache` (see [`crate::cache::analyze`]).
+pub fn analyze_cached_with_progress(
+    corpus: Arc<Corpus>,
+    options: AnalysisOptions,
+    cache: Arc<Cache>,
+    tick: impl FnMut(Progress) -> Result<bool>,
+) -> Result<Option<Analysis>> {
     let bytes = corpus_bytes(&corpus);
     let progress = Arc::new(AnalysisProgress::default());
     let reported = progress.clone();
     run_with_progress(
-        move || analyze_with_progress_of(&corpus, &options, &progress),
+        move || crate::cache::analyze(&corpus, &options, &progress, &cache),
         bytes,
         move || reported.fraction(),
         tick,
@@ -114,6 +122,7 @@ pub fn run_with_progress<T: Send + 'static>(
 pub fn analyze_reporting_on_stderr(
     corpus: Arc<Corpus>,
     options: AnalysisOptions,
+    cache: Arc<Cache>,
 ) -> Result<Analysis> {
     let on_terminal = std::io::stderr().is_terminal();
     let bar = indicatif::ProgressBar::with_draw_target(
@@ -121,7 +130,7 @@ pub fn analyze_reporting_on_stderr(
         indicatif::ProgressDrawTarget::stderr(),
     );
     bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {msg}")?.progress_chars("█▌ "));
-    let analysis = analyze_with_progress(corpus, options, |progress| {
+    let analysis = analyze_cached_with_progress(corpus, options, cache, |progress| {
         if on_terminal {
             bar.set_position((progress.fraction() * 1000.0) as u64);
             bar.set_message(progress.label());

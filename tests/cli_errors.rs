@@ -7,6 +7,8 @@ use std::process::{Command, Output, Stdio};
 fn storyscope(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_storyscope"))
         .args(args)
+        // Never the user's own cache.
+        .env("XDG_CACHE_HOME", scratch_dir("cache"))
         .stdin(Stdio::null())
         .output()
         .expect("run storyscope")
@@ -65,14 +67,14 @@ fn binary_file_names_the_offset() {
 }
 
 #[test]
-fn invalid_utf8_names_file_and_offset_and_leaves_it_unchanged() {
+fn invalid_utf8_when_utf8_is_forced_names_file_and_offset_and_leaves_it_unchanged() {
     let dir = scratch_dir("utf8");
     let file = dir.join("latin1.txt");
     let bytes = b"Caf\xe9 society met in Paris.\n".to_vec();
     write(&file, &bytes);
     let arg = file.to_string_lossy().into_owned();
     assert_one_line_error(
-        &storyscope(&["analyze", &arg]),
+        &storyscope(&["analyze", "--encoding", "utf-8", &arg]),
         &[&arg, "invalid UTF-8", "byte offset 3"],
     );
     assert_eq!(std::fs::read(&file).expect("read back"), bytes);

@@ -57,6 +57,11 @@ impl Tmux {
             // nor may the tests read or write the user's saved places.
             .env("XDG_CONFIG_HOME", "/nonexistent-storyscope-test-config")
             .env("XDG_STATE_HOME", self.state_home())
+            // Nor may the test write to the user's cache.
+            .env(
+                "XDG_CACHE_HOME",
+                std::env::temp_dir().join(format!("storyscope-e2e-cache-{}", std::process::id())),
+            )
             .output()
             .expect("tmux runs")
     }

@@ -313,9 +313,19 @@ fn the_analysis_gauge_shows_size_time_and_the_share_done() {
         done: 0.3,
     };
     let frame = terminal
-        .draw(|frame| storyscope::tui::panes::draw_progress(frame, progress))
+        .draw(|frame| storyscope::tui::panes::draw_progress(frame, progress, "x", 0))
         .expect("draw");
     let screen = storyscope::tui::buffer_to_string(frame.buffer);
+    assert!(
+        screen.contains("x quits"),
+        "the key map's quit key:\n{screen}"
+    );
+    assert!(!screen.contains("typed ahead"), "{screen}");
+    let frame = terminal
+        .draw(|frame| storyscope::tui::panes::draw_progress(frame, progress, "q", 3))
+        .expect("draw");
+    let screen = storyscope::tui::buffer_to_string(frame.buffer);
+    assert!(screen.contains("3 keys typed ahead"), "{screen}");
     assert!(
         screen.contains("analysing 12.4 MB · 30% · 2.5 s"),
         "{screen}"

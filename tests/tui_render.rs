@@ -92,7 +92,16 @@ fn search_is_case_insensitive_and_escape_clears_it() {
 #[test]
 fn help_lists_every_bound_key() {
     let keymap = storyscope::tui::keymap::Keymap::default_map().expect("keys");
-    let screen = fixture_screen(120, 40, "F1");
+    // The help scrolls when it is longer than the screen: read every page.
+    let screen: String = [
+        "F1",
+        "F1 PageDown",
+        "F1 PageDown PageDown",
+        "F1 PageDown PageDown PageDown",
+    ]
+    .iter()
+    .map(|keys| fixture_screen(120, 40, keys))
+    .collect();
     for binding in keymap.bindings() {
         assert!(
             screen.contains(&binding.description),

@@ -7,11 +7,13 @@ pub mod descriptions;
 pub mod entities;
 pub mod entity_timeline;
 pub mod entity_timeline_eval;
+pub mod invariants;
 pub mod keyness;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
 pub mod search;
+pub mod source_offsets;
 mod speech;
 pub mod timeline;
 pub mod timex;
@@ -23,12 +25,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 
 /// What a named entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -71,7 +73,7 @@ impl EntityKind {
 }
 
 /// One occurrence of an entity in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub document: usize,
     pub paragraph: usize,
@@ -87,7 +89,7 @@ pub struct Mention {
 }
 
 /// How an entity is referred to in a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionForm {
     #[default]
@@ -96,7 +98,7 @@ pub enum MentionForm {
 }
 
 /// A person, organisation, place or group, with every mention of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: usize,
     /// The display name: the longest common full form.
@@ -129,7 +131,7 @@ impl Entity {
 }
 
 /// TIMEX3 type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -151,7 +153,7 @@ impl TimexType {
 
 /// A temporal expression in the text with its normalised TIMEX3 value, the
 /// event it dates and the entities taking part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub id: usize,
     pub document: usize,
@@ -168,13 +170,13 @@ pub struct TimelineEntry {
     /// Ids of the entities mentioned in that clause.
     pub entities: Vec<usize>,
     /// First and last calendar day the value covers, when it is a calendar
-    /// date; used to sort and filter.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// date; used to sort and filter. `null` in JSON otherwise (never
+    /// skipped: the cache's binary format needs every field).
     pub interval: Option<DateInterval>,
 }
 
 /// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct DateInterval {
     pub first: Date,
     pub last: Date,
@@ -190,7 +192,7 @@ pub struct AnalysisOptions {
 }
 
 /// The result of analysing a corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Sorted by mention count, most mentioned first.
     pub entities: Vec<Entity>,
@@ -200,13 +202,31 @@ pub struct Analysis {
     pub quotes: Vec<quotes::Quote>,
 }
 
-/// Per-document results before they are merged across the corpus.
-struct DocumentAnalysis {
-    mentions: Vec<entities::RawMention>,
-    timexes: Vec<timex::TimeExpression>,
-    sentences: Vec<std::ops::Range<usize>>,
-    quotes: Vec<quotes::Found>,
-    pronouns: Vec<coref::Pronoun>,
+/// Per-document results before they are merged across the corpus: what
+/// [`analyze_document`] finds and the cache keeps (add a field here, and to
+/// `analyze_document`, for a new per-document stage).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAnalysis {
+    pub mentions: Vec<entities::RawMention>,
+    pub timexes: Vec<timex::TimeExpression>,
+    pub sentences: Vec<std::ops::Range<usize>>,
+    pub quotes: Vec<quotes::Found>,
+    pub pronouns: Vec<coref::Pronoun>,
+}
+
+impl DocumentAnalysis {
+    /// Whether every span lies on char boundaries of `text` (a check on
+    /// results read back from a cache).
+    pub fn fits(&self, text: &str) -> bool {
+        let fits = |start: usize, end: usize| {
+            start <= end && text.is_char_boundary(start) && text.is_char_boundary(end)
+        };
+        self.mentions.iter().all(|m| fits(m.start, m.end))
+            && self.timexes.iter().all(|t| fits(t.start, t.end))
+            && self.sentences.iter().all(|s| fits(s.start, s.end))
+            && self.quotes.iter().all(|q| fits(q.start, q.end))
+            && self.pronouns.iter().all(|p| fits(p.start, p.end))
+    }
 }
 
 /// How far a running analysis has come, shared with whoever shows it.
@@ -233,7 +253,8 @@ impl Progress {
         (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0)
     }
 
-    fn start(&self, bytes: usize) {
+    /// Starts counting `bytes` of work.
+    pub fn start(&self, bytes: usize) {
         self.done.store(0, Ordering::Relaxed);
         self.total.store(bytes as u64 * 100, Ordering::Relaxed);
     }
@@ -241,6 +262,19 @@ impl Progress {
     fn advance(&self, bytes: usize, stage_share: u64) {
         self.done
             .fetch_add(bytes as u64 * stage_share, Ordering::Relaxed);
+    }
+}
+
+impl Progress {
+    /// Counts a document whose per-document stages were skipped (cached).
+    pub fn skip_document(&self, bytes: usize) {
+        self.advance(bytes, STAGE_TOKENS + STAGE_MENTIONS + STAGE_TIMEX);
+    }
+
+    /// Marks the whole analysis done.
+    pub fn finish(&self) {
+        let total = self.total.load(Ordering::Relaxed);
+        self.done.store(total, Ordering::Relaxed);
     }
 }
 
@@ -257,42 +291,58 @@ pub fn analyze_with_progress(
 ) -> Analysis {
     let total_bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     progress.start(total_bytes);
+    let per_document: Vec<DocumentAnalysis> = corpus
+        .documents
+        .par_iter()
+        .map(|doc| analyze_document(doc, options, progress))
+        .collect();
+    merge(corpus, per_document, progress)
+}
+
+/// The per-document stages: tokens and sentences, entity mentions, temporal
+/// expressions. Offsets are into `doc.text`.
+pub fn analyze_document(
+    doc: &crate::corpus::Document,
+    options: &AnalysisOptions,
+    progress: &Progress,
+) -> DocumentAnalysis {
+    let text = &doc.text;
+    let bytes = text.len();
+    let reference = options.reference_date.or(doc.date);
+    let tokens = tokens::tokenize(text, doc.body.clone());
+    let sentences = tokens::sentences(text, &tokens);
+    progress.advance(bytes, STAGE_TOKENS);
     let tagger = options
         .tagger
         .as_deref()
         .unwrap_or_else(|| ner::Tagger::embedded());
-    let per_document: Vec<DocumentAnalysis> = corpus
-        .documents
-        .par_iter()
-        .map(|doc| {
-            let text = &doc.text;
-            let bytes = text.len();
-            let reference = options.reference_date.or(doc.date);
-            let tokens = tokens::tokenize(text, doc.body.clone());
-            let sentences = tokens::sentences(text, &tokens);
-            progress.advance(bytes, STAGE_TOKENS);
-            let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
-            progress.advance(bytes, STAGE_MENTIONS);
-            let paragraphs: Vec<_> = corpus
-                .paragraphs_of(doc.id)
-                .map(|p| p.start..p.end)
-                .collect();
-            let quotes = quotes::detect(text, &paragraphs);
-            let pronouns = coref::find_pronouns(text, doc.body.clone());
-            // After the entity tagger, not beside it: their working memory
-            // would add up (peak memory is a budget too, 40x the input).
-            let timexes = timex::tag(text, doc.body.clone(), reference);
-            progress.advance(bytes, STAGE_TIMEX);
-            DocumentAnalysis {
-                mentions,
-                timexes,
-                sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
-                quotes,
-                pronouns,
-            }
-        })
-        .collect();
+    let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
+    progress.advance(bytes, STAGE_MENTIONS);
+    let paragraphs = crate::corpus::paragraphs::split(text, doc.body.clone());
+    let paragraphs = crate::corpus::front_matter::without_illustrations(text, paragraphs);
+    let quotes = quotes::detect(text, &paragraphs);
+    let pronouns = coref::find_pronouns(text, doc.body.clone());
+    // After the entity tagger, not beside it: their working memory
+    // would add up (peak memory is a budget too, 40x the input).
+    let timexes = timex::tag(text, doc.body.clone(), reference);
+    progress.advance(bytes, STAGE_TIMEX);
+    DocumentAnalysis {
+        mentions,
+        timexes,
+        sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
+        quotes,
+        pronouns,
+    }
+}
 
+/// The corpus-wide stage: clusters the mentions of every document into
+/// entities and builds the timeline. `per_document[i]` is document `i`'s.
+pub fn merge(
+    corpus: &Corpus,
+    per_document: Vec<DocumentAnalysis>,
+    progress: &Progress,
+) -> Analysis {
+    let total_bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     let mut all_mentions = Vec::new();
     let mut all_hints = Vec::new();
     for (doc_id, result) in per_document.iter().enumerate() {

@@ -10,7 +10,19 @@ use std::sync::OnceLock;
 const TABLE: &str = include_str!("../../assets/titles.tsv");
 
 /// The gender a title implies ("Mr." male, "Countess" female, "General" neither).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Gender {
     #[default]
     Unknown,

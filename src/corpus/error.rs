@@ -12,7 +12,7 @@ pub enum LoadError {
     },
     #[error("{path}: folder has no .txt or .md files")]
     NoTextFiles { path: PathBuf },
-    #[error("{path}: binary file (NUL byte at offset {offset}), expected UTF-8 text")]
+    #[error("{path}: binary file (NUL byte at offset {offset}), expected text")]
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 { path: PathBuf, offset: usize },

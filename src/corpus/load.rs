@@ -1,10 +1,13 @@
 //! Reading paths (files, folders, `-`) into documents.
 
 use std::io::Read;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use super::encoding::{self, DecodeError, SourceMap};
 use super::{front_matter, gutenberg, Corpus, Document, LoadError};
 
 /// The story shipped inside the binary.
@@ -18,12 +21,114 @@ pub fn load_bundled() -> Corpus {
     Corpus::from_documents(vec![doc])
 }
 
-/// Loads every path given on the command line, in order. A folder contributes
-/// its `.txt` and `.md` files, recursively, sorted by path; `-` is standard input.
+/// How files are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Decode every file in this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// A loaded corpus and what was skipped on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    /// One line per file in a folder that was skipped, naming it.
+    pub warnings: Vec<String>,
+}
+
+/// Loads every path given on the command line, in order; warnings about
+/// skipped files go to stderr. See [`load_paths_with`].
 pub fn load_paths(paths: &[String]) -> Result<Corpus, LoadError> {
-    let mut documents = Vec::new();
+    let loaded = load_paths_with(paths, LoadOptions::default())?;
+    for warning in &loaded.warnings {
+        eprintln!("storyscope: {warning}");
+    }
+    Ok(loaded.corpus)
+}
+
+/// Loads every path given on the command line, in order. A folder contributes
+/// its `.txt` and `.md` files, recursively, sorted by path (a file in it that
+/// cannot be read is skipped with a warning; links to folders and special
+/// files are not followed); `-` is standard input. A file named on the
+/// command line must load.
+pub fn load_paths_with(paths: &[String], options: LoadOptions) -> Result<Loaded, LoadError> {
+    let mut warnings = Vec::new();
+    let sources = list_sources(paths, &mut warnings)?;
+    let mut documents = Vec::with_capacity(sources.len());
+    let mut first_skip = None;
+    // Read and decoded in parallel (a folder of 10,000 articles), kept in order.
+    let read: Vec<_> = sources
+        .par_iter()
+        .map(|source| read_source(source, options))
+        .collect();
+    for (source, result) in sources.iter().zip(read) {
+        match result {
+            Ok(document) => documents.push(document),
+            Err(error) if source.in_folder() => {
+                warnings.push(format!("skipped {error}"));
+                first_skip.get_or_insert(error);
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    if let (true, Some(error)) = (documents.is_empty(), first_skip) {
+        // Nothing could be read at all: that is an error, not a warning.
+        return Err(error);
+    }
+    Ok(Loaded {
+        corpus: Corpus::from_documents(documents),
+        warnings,
+    })
+}
+
+/// One input to read: standard input, a file named on the command line, or
+/// a file found in a folder (which may be skipped when unreadable).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+    InFolder(PathBuf),
+}
+
+impl Source {
+    pub fn in_folder(&self) -> bool {
+        matches!(self, Source::InFolder(_))
+    }
+}
+
+/// The inputs that `paths` name, in the order they are read: folders are
+/// listed (sorted, recursively), named files and folders must exist.
+pub fn list_sources(
+    paths: &[String],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Source>, LoadError> {
+    let mut sources = Vec::new();
     for given in paths {
         if given == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(given);
+        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
+        if meta.is_dir() {
+            let files = text_files_in(path, warnings)?;
+            if files.is_empty() {
+                return Err(LoadError::NoTextFiles {
+                    path: path.to_path_buf(),
+                });
+            }
+            sources.extend(files.into_iter().map(Source::InFolder));
+        } else {
+            sources.push(Source::File(path.to_path_buf()));
+        }
+    }
+    Ok(sources)
+}
+
+/// Reads and decodes one input.
+pub fn read_source(source: &Source, options: LoadOptions) -> Result<Document, LoadError> {
+    match source {
+        Source::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
@@ -31,26 +136,10 @@ pub fn load_paths(paths: &[String]) -> Result<Corpus, LoadError> {
                     path: PathBuf::from("-"),
                     source,
                 })?;
-            documents.push(document_from_bytes("-", bytes)?);
-            continue;
+            document_from_bytes_in("-", bytes, options.encoding)
         }
-        let path = Path::new(given);
-        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
-        if meta.is_dir() {
-            let files = text_files_in(path)?;
-            if files.is_empty() {
-                return Err(LoadError::NoTextFiles {
-                    path: path.to_path_buf(),
-                });
-            }
-            for file in files {
-                documents.push(read_document(&file)?);
-            }
-        } else {
-            documents.push(read_document(path)?);
-        }
+        Source::File(path) | Source::InFolder(path) => read_document(path, options),
     }
-    Ok(Corpus::from_documents(documents))
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> LoadError {
@@ -66,28 +155,63 @@ fn io_error(path: &Path, source: std::io::Error) -> LoadError {
     }
 }
 
-fn read_document(path: &Path) -> Result<Document, LoadError> {
+fn read_document(path: &Path, options: LoadOptions) -> Result<Document, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
-    document_from_bytes(&path.to_string_lossy(), bytes)
+    document_from_bytes_in(&path.to_string_lossy(), bytes, options.encoding)
 }
 
-/// `.txt`/`.md` files below `dir`, sorted by path. Symlinked folders are not
-/// followed, so a link cycle cannot loop forever.
-fn text_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// `.txt`/`.md` files below `dir`, sorted by path. Links to folders are not
+/// followed (a link cycle cannot loop), nor links to or entries that are
+/// not regular files (a FIFO would block the reading forever). A folder
+/// that cannot be listed is skipped with a warning.
+fn text_files_in(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| io_error(&folder, source))?;
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(source) if folder == dir => return Err(io_error(&folder, source)),
+            Err(source) => {
+                warnings.push(format!(
+                    "skipped {}: cannot read: {source}",
+                    folder.display()
+                ));
+                continue;
+            }
+        };
         for entry in entries {
-            let entry = entry.map_err(|source| io_error(&folder, source))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(source) => {
+                    warnings.push(format!(
+                        "skipped an entry of {}: {source}",
+                        folder.display()
+                    ));
+                    continue;
+                }
+            };
             let path = entry.path();
-            let file_type = entry
-                .file_type()
-                .map_err(|source| io_error(&path, source))?;
+            let Ok(file_type) = entry.file_type() else {
+                warnings.push(format!("skipped {}: cannot tell its type", path.display()));
+                continue;
+            };
             if file_type.is_dir() {
                 pending.push(path);
-            } else if is_text_file_name(&path) {
+            } else if !is_text_file_name(&path) {
+                continue;
+            } else if file_type.is_file() {
                 found.push(path);
+            } else if file_type.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(target) if target.is_file() => found.push(path),
+                    Ok(_) => warnings.push(format!(
+                        "skipped {}: links to something that is not a file",
+                        path.display()
+                    )),
+                    Err(source) => warnings.push(format!("skipped {}: {source}", path.display())),
+                }
+            } else {
+                warnings.push(format!("skipped {}: not a regular file", path.display()));
             }
         }
     }
@@ -102,19 +226,34 @@ fn is_text_file_name(path: &Path) -> bool {
     )
 }
 
-/// Validates raw bytes (no NUL, valid UTF-8) and builds a document.
+/// Validates raw bytes (no NUL; UTF-8, or decoded from a detected
+/// encoding) and builds a document.
 pub fn document_from_bytes(path: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    if let Some(offset) = memchr::memchr(0, &bytes) {
-        return Err(LoadError::Binary {
+    document_from_bytes_in(path, bytes, None)
+}
+
+/// [`document_from_bytes`], decoding in `encoding` when one is given.
+pub fn document_from_bytes_in(
+    path: &str,
+    bytes: Vec<u8>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Document, LoadError> {
+    let source_len = bytes.len();
+    let decoded = encoding::decode(bytes, encoding).map_err(|error| match error {
+        DecodeError::Binary { offset } => LoadError::Binary {
             path: PathBuf::from(path),
             offset,
-        });
-    }
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
-        path: PathBuf::from(path),
-        offset: e.utf8_error().valid_up_to(),
+        },
+        DecodeError::InvalidUtf8 { offset } => LoadError::InvalidUtf8 {
+            path: PathBuf::from(path),
+            offset,
+        },
     })?;
-    Ok(document_from_text(path.to_string(), text))
+    let mut document = document_from_text(path.to_string(), decoded.text);
+    document.encoding = decoded.encoding;
+    document.source = decoded.map;
+    document.source_len = source_len;
+    Ok(document)
 }
 
 /// Builds a document from text: finds the date header, the Gutenberg
@@ -140,12 +279,16 @@ pub fn document_from_text(path: String, text: String) -> Document {
     let title = title
         .or_else(|| first_line_title(&text[body.clone()]))
         .unwrap_or_else(|| file_name_title(&path));
+    let source_len = text.len();
     Document {
         id: 0,
         path,
         title,
         date,
         text,
+        encoding: None,
+        source: SourceMap::default(),
+        source_len,
         body,
     }
 }
@@ -259,10 +402,13 @@ mod tests {
             Err(LoadError::Binary { offset, .. }) => assert_eq!(offset, 2),
             other => panic!("expected binary error, got {other:?}"),
         }
-        match document_from_bytes("a.txt", b"abc\xffdef".to_vec()) {
+        match document_from_bytes_in("a.txt", b"abc\xffdef".to_vec(), Some(encoding_rs::UTF_8)) {
             Err(LoadError::InvalidUtf8 { offset, .. }) => assert_eq!(offset, 3),
             other => panic!("expected UTF-8 error, got {other:?}"),
         }
+        let latin1 = document_from_bytes("a.txt", b"abc\xffdef".to_vec()).expect("decoded");
+        assert_eq!(latin1.encoding_name(), Some("windows-1252"));
+        assert_eq!(latin1.text, "abcÿdef");
     }
 
     #[test]

@@ -1,18 +1,24 @@
 //! Loading files, folders and standard input into documents and paragraphs.
 //!
-//! Every span is a UTF-8 byte range into the bytes of the file exactly as read
-//! from disk (BOM, CRLF and Gutenberg boilerplate included), so a script can
-//! open the file and slice it with the offsets we report.
+//! Every span is a UTF-8 byte range into the document's text: the file
+//! exactly as read from disk (BOM, CRLF and Gutenberg boilerplate included)
+//! when it is UTF-8. A file in another encoding is decoded first and keeps
+//! a map back to its own bytes ([`Document::source`]); output formats report
+//! spans through it, so a script can always open the file and slice it with
+//! the offsets we report.
 
+pub mod encoding;
 mod error;
-mod front_matter;
+pub(crate) mod front_matter;
 mod gutenberg;
 mod load;
 pub mod paragraphs;
 
 pub use error::LoadError;
 pub use load::{
-    document_from_bytes, document_from_text, load_bundled, load_paths, BUNDLED_PATH, BUNDLED_STORY,
+    document_from_bytes, document_from_bytes_in, document_from_text, list_sources, load_bundled,
+    load_paths, load_paths_with, read_source, LoadOptions, Loaded, Source, BUNDLED_PATH,
+    BUNDLED_STORY,
 };
 
 use jiff::civil::Date;
@@ -26,11 +32,30 @@ pub struct Document {
     pub title: String,
     /// From a leading `date YYYY-MM-DD` header, when present.
     pub date: Option<Date>,
-    /// The whole file, exactly as read (validated UTF-8).
+    /// The whole file, exactly as read (validated UTF-8), or decoded from
+    /// `encoding`.
     pub text: String,
+    /// The encoding the file was decoded from; `None` for UTF-8 read as is.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// From offsets into `text` to offsets into the file's bytes.
+    pub source: encoding::SourceMap,
+    /// Size of the file in bytes.
+    pub source_len: usize,
     /// Byte range of the body: after the date header and Gutenberg header,
     /// before the Gutenberg footer.
     pub body: std::ops::Range<usize>,
+}
+
+impl Document {
+    /// The file's byte offset of `text` offset `offset`.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.source.to_source(offset)
+    }
+
+    /// "windows-1252" for a decoded file, `None` for UTF-8.
+    pub fn encoding_name(&self) -> Option<&'static str> {
+        self.encoding.map(|e| e.name())
+    }
 }
 
 /// A block of text separated from its neighbours by blank lines.

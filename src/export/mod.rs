@@ -16,7 +16,11 @@ struct JsonDocument<'a> {
     path: &'a str,
     title: &'a str,
     date: Option<String>,
+    /// Size of the file in bytes.
     bytes: usize,
+    /// `utf-8`, or the encoding the file was decoded from; spans are byte
+    /// offsets into the file either way.
+    encoding: &'static str,
 }
 
 #[derive(Serialize)]
@@ -41,6 +45,21 @@ struct JsonReport<'a> {
 
 /// The analysis as pretty-printed JSON.
 pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
+    // Built from the decoded text, then given the file's own byte offsets.
+    let mut entity_timelines: Vec<_> =
+        crate::analysis::entity_timeline::build_all(corpus, analysis)
+            .into_iter()
+            .filter(|t| !t.events.is_empty())
+            .collect();
+    for event in entity_timelines
+        .iter_mut()
+        .flat_map(|t| t.events.iter_mut())
+    {
+        let document = &corpus.documents[event.document];
+        event.start = document.source_offset(event.start);
+        event.end = document.source_offset(event.end);
+    }
+    let analysis = crate::analysis::source_offsets::to_source(corpus, analysis);
     let report = JsonReport {
         version: JSON_VERSION,
         documents: corpus
@@ -51,26 +70,27 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
                 path: &d.path,
                 title: &d.title,
                 date: d.date.map(|date| date.to_string()),
-                bytes: d.text.len(),
+                bytes: d.source_len,
+                encoding: d.encoding_name().unwrap_or("utf-8"),
             })
             .collect(),
         paragraphs: corpus
             .paragraphs
             .iter()
-            .map(|p| JsonParagraph {
-                id: p.id,
-                document: p.document,
-                start: p.start,
-                end: p.end,
+            .map(|p| {
+                let document = &corpus.documents[p.document];
+                JsonParagraph {
+                    id: p.id,
+                    document: p.document,
+                    start: document.source_offset(p.start),
+                    end: document.source_offset(p.end),
+                }
             })
             .collect(),
         entities: &analysis.entities,
         timeline: &analysis.timeline,
         quotes: &analysis.quotes,
-        entity_timelines: crate::analysis::entity_timeline::build_all(corpus, analysis)
-            .into_iter()
-            .filter(|t| !t.events.is_empty())
-            .collect(),
+        entity_timelines,
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -87,7 +107,18 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
             .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "no date".into());
-        let _ = writeln!(out, "{} ({}, {})", doc.title, doc.path, date);
+        match doc.encoding_name() {
+            Some(encoding) => {
+                let _ = writeln!(
+                    out,
+                    "{} ({}, {}, decoded from {encoding})",
+                    doc.title, doc.path, date
+                );
+            }
+            None => {
+                let _ = writeln!(out, "{} ({}, {})", doc.title, doc.path, date);
+            }
+        }
     }
     let _ = writeln!(
         out,

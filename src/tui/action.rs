@@ -72,6 +72,8 @@ pub enum Action {
     /// Distinctive words of the marked documents, the filter's paragraphs
     /// or the current document against the rest of the story.
     Keyness,
+    /// Give the terminal back and stop, like Ctrl-Z in `less`; `fg` returns.
+    Suspend,
 
     // Not bindable: produced by the event router.
     #[serde(skip)]

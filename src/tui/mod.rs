@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod card;
 pub mod concordance;
+pub mod control;
 pub mod documents;
 pub mod entity_list;
 pub mod filters;
@@ -28,6 +29,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod theme_config;
+pub mod typeahead;
 pub mod update;
 
 use std::path::{Path, PathBuf};
@@ -59,6 +61,8 @@ pub struct Options {
     pub keys_file: Option<PathBuf>,
     /// Ignore the saved place in the story (`--fresh`).
     pub fresh: bool,
+    /// Where analyses are kept between runs (none by default).
+    pub cache: std::sync::Arc<crate::cache::Cache>,
 }
 
 impl Default for Options {
@@ -68,6 +72,7 @@ impl Default for Options {
             theme: Theme::from_env(),
             keys_file: None,
             fresh: false,
+            cache: std::sync::Arc::new(crate::cache::Cache::disabled()),
         }
     }
 }
@@ -91,16 +96,21 @@ pub fn run_analyzing(
     let keymap = load_keymap(options.keys_file.as_deref())?;
     let corpus = std::sync::Arc::new(corpus);
     let mut session: Option<terminal::Session> = None;
-    let analysis =
-        crate::progress::analyze_with_progress(corpus.clone(), analysis_options, |progress| {
+    let mut typed = typeahead::TypeAhead::default();
+    let analysis = crate::progress::analyze_cached_with_progress(
+        corpus.clone(),
+        analysis_options,
+        options.cache.clone(),
+        |progress| {
             if session.is_none() {
                 session = Some(terminal::Session::start(options.mouse)?);
             }
             match session.as_mut() {
-                Some(session) => terminal::show_progress(session, progress),
+                Some(session) => terminal::show_progress(session, progress, &keymap, &mut typed),
                 None => Ok(true),
             }
-        })?;
+        },
+    )?;
     let Some(analysis) = analysis else {
         return Ok(());
     };
@@ -110,7 +120,7 @@ pub fn run_analyzing(
     };
     let mut app = App::new(&corpus, &analysis, keymap, options.theme.clone());
     state::attach(&mut app, options.fresh);
-    terminal::run_in(&mut session, app)
+    terminal::run_in(&mut session, app, typed.events)
 }
 
 /// The default key map with the user's key file merged over it.
@@ -190,6 +200,9 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Quit),
+        _ if ctrl_or_alt && app.keymap.action_for(key) == Some(Action::Suspend) => {
+            Some(Action::Suspend)
+        }
         KeyCode::Esc => Some(Action::SearchAbort),
         KeyCode::Enter => Some(Action::SearchConfirm),
         KeyCode::Backspace => Some(Action::SearchBackspace),

@@ -1,110 +1,106 @@
-//! The real terminal: raw mode and the alternate screen (restored on every
-//! exit path, panics included), optional mouse capture, and an event loop
-//! that draws once per burst of events.
+//! The real terminal: raw mode, the alternate screen, bracketed paste and
+//! optional mouse capture (switched on and off by [`super::control`], which
+//! also restores them on signals and panics), and an event loop that draws
+//! once per burst of events.
 
-use std::io::stdout;
+use std::io::{stdout, Stdout};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyModifiers,
-};
-use ratatui::crossterm::execute;
-use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::{Frame, Terminal};
 
 use crate::progress::Progress;
 
 use super::action::Action;
 use super::app::App;
-use super::update::update;
+use super::control;
+use super::keymap::Keymap;
+use super::typeahead::TypeAhead;
+use super::update::{paste, update};
 use super::{action_for_key, action_for_mouse, panes};
 
 /// At most this many queued events are applied before the next frame.
 const MAX_EVENTS_PER_FRAME: usize = 512;
-
-/// Restores the terminal when dropped, however `run` ends.
-struct Restore {
-    mouse: bool,
-}
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        if self.mouse {
-            let _ = execute!(stdout(), DisableMouseCapture);
-        }
-        ratatui::restore();
-    }
-}
+/// How long the loop waits for an event before looking for a pending
+/// redraw (after a suspend from outside).
+const IDLE_WAIT: Duration = Duration::from_millis(250);
 
 /// The terminal set up for the app; dropping it restores the terminal.
 pub struct Session {
-    pub terminal: DefaultTerminal,
-    _restore: Restore,
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
 impl Session {
     pub fn start(mouse: bool) -> Result<Session> {
-        let terminal = match ratatui::try_init() {
-            Ok(terminal) => terminal,
-            Err(error) => {
-                // Raw mode may be on even though the rest failed.
-                ratatui::restore();
-                return Err(error).context("cannot set up the terminal");
-            }
-        };
-        let session = Session {
-            terminal,
-            _restore: Restore { mouse },
-        };
-        if mouse {
-            enable_mouse()?;
+        if let Err(error) = control::enter(mouse) {
+            // Raw mode may be on even though the rest failed.
+            control::restore();
+            return Err(error).context("cannot set up the terminal");
         }
-        Ok(session)
+        match Terminal::new(CrosstermBackend::new(stdout())) {
+            Ok(terminal) => Ok(Session { terminal }),
+            Err(error) => {
+                control::restore();
+                Err(error).context("cannot set up the terminal")
+            }
+        }
+    }
+
+    /// Draws a frame unless a signal or panic has given the terminal back;
+    /// after a suspend the whole screen is drawn afresh.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> Result<()> {
+        let _guard = control::lock();
+        if !control::is_active() {
+            return Ok(());
+        }
+        if control::take_redraw() {
+            self.terminal.clear()?;
+        }
+        self.terminal.draw(render)?;
+        Ok(())
     }
 }
 
-fn enable_mouse() -> Result<()> {
-    {
-        // ratatui's panic hook restores raw mode and the screen; mouse
-        // reporting must be switched off too or the shell fills with codes.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-        execute!(stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
+impl Drop for Session {
+    fn drop(&mut self) {
+        control::restore();
     }
-    Ok(())
 }
 
 /// Runs the app in the real terminal until it quits.
 pub fn run(app: App, mouse: bool) -> Result<()> {
     let mut session = Session::start(mouse)?;
-    run_in(&mut session, app)
+    run_in(&mut session, app, Vec::new())
 }
 
-/// Draws an analysis gauge; false when the reader asked to quit (q, Esc or
-/// Ctrl-C) meanwhile.
-pub fn show_progress(session: &mut Session, progress: Progress) -> Result<bool> {
-    session
-        .terminal
-        .draw(|frame| panes::draw_progress(frame, progress))?;
+/// Draws an analysis gauge and takes the keys typed meanwhile: false when
+/// the reader asked to quit (the key map's quit keys).
+pub fn show_progress(
+    session: &mut Session,
+    progress: Progress,
+    keymap: &Keymap,
+    typed: &mut TypeAhead,
+) -> Result<bool> {
+    let quit_key = keymap.first_key(Action::Quit).unwrap_or("C-c").to_string();
+    session.draw(|frame| panes::draw_progress(frame, progress, &quit_key, typed.len()))?;
     while event::poll(Duration::ZERO)? {
-        if let Event::Key(key) = event::read()? {
-            let ctrl_c =
-                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-            if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
-                return Ok(false);
-            }
+        let event = event::read()?;
+        if typed.push(keymap, event) == Some(Action::Suspend) {
+            control::suspend();
+        }
+        if typed.quit {
+            return Ok(false);
         }
     }
     Ok(true)
 }
 
-/// Runs the app in a terminal already set up.
-pub fn run_in(session: &mut Session, mut app: App) -> Result<()> {
-    let terminal = &mut session.terminal;
-    let size = terminal.size()?;
+/// Runs the app in a terminal already set up, first applying the events
+/// typed ahead during the analysis.
+pub fn run_in(session: &mut Session, mut app: App, typed_ahead: Vec<Event>) -> Result<()> {
+    let size = session.terminal.size()?;
     update(
         &mut app,
         Action::Resize {
@@ -112,10 +108,16 @@ pub fn run_in(session: &mut Session, mut app: App) -> Result<()> {
             height: size.height,
         },
     );
+    for event in typed_ahead {
+        handle(&mut app, event);
+    }
     while !app.quit {
-        terminal.draw(|frame| panes::draw(frame, &app))?;
-        // Block for one event, then take whatever else is already queued
-        // (a paste, a wheel burst, key repeat) before drawing again.
+        session.draw(|frame| panes::draw(frame, &app))?;
+        // Wait for one event, then take whatever else is already queued
+        // (a wheel burst, key repeat) before drawing again.
+        if !event::poll(IDLE_WAIT)? {
+            continue;
+        }
         let mut events = 0;
         loop {
             handle(&mut app, event::read()?);
@@ -138,16 +140,15 @@ fn handle(app: &mut App, event: Event) {
         Event::Mouse(mouse) => action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Paste(text) => {
-            for c in text.chars().filter(|c| !c.is_control()) {
-                if app.search_input.is_some() {
-                    update(app, Action::SearchInput(c));
-                }
-            }
+            paste(app, &text);
             None
         }
         _ => None,
     };
-    if let Some(action) = action {
-        update(app, action);
+    match action {
+        // Not a state change: the terminal goes away and comes back.
+        Some(Action::Suspend) => control::suspend(),
+        Some(action) => update(app, action),
+        None => {}
     }
 }

@@ -139,6 +139,8 @@ pub fn update(app: &mut App, action: Action) {
             app.message = Some("open the documents first (4)".to_string());
         }
         Action::Documents | Action::EntityTimeline | Action::Keyness => {}
+        // The terminal loop suspends; there is no state to change.
+        Action::Suspend => {}
     }
     keep_cursors_in_view(app);
 }
@@ -771,5 +773,34 @@ fn click_at(app: &mut App, column: u16, row: u16) {
                 app.reader.selected = item;
             }
         }
+    }
+}
+
+/// Pasted text goes into the open input (text filter or fuzzy entity find)
+/// as one edit, so the filter is computed once; newlines and tabs become
+/// spaces, other control characters are dropped. With no input open a
+/// paste does nothing (it is never run as keys).
+pub fn paste(app: &mut App, text: &str) {
+    let cleaned: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect();
+    if cleaned.is_empty() {
+        return;
+    }
+    app.message = None;
+    if app.entity_list.editing {
+        edit_entity_query(app, |q| q.push_str(&cleaned));
+    } else if app.search_input.is_some() {
+        edit_search(app, |typed| typed.push_str(&cleaned));
+        keep_cursors_in_view(app);
     }
 }

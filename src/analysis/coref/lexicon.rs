@@ -10,7 +10,7 @@ const PRONOUNS: &str = include_str!("../../../assets/coref/pronouns.tsv");
 const FIRST_NAMES: &str = include_str!("../../../assets/coref/first_names.tsv");
 
 /// Who a pronoun points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Person {
     /// I, me, my: the speaker (inside a quote) or the narrator.
     First,
@@ -18,7 +18,7 @@ pub enum Person {
 }
 
 /// The grammatical case, which tells a subject ("he") from an object ("him").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Case {
     Subject,
     Object,
@@ -27,7 +27,7 @@ pub enum Case {
 }
 
 /// What a pronoun form says about its referent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PronounForm {
     pub person: Person,
     /// Male, Female, or Unknown for "they" and "I".

@@ -26,7 +26,7 @@ pub struct PersonMention {
 }
 
 /// A personal pronoun in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pronoun {
     pub start: usize,
     pub end: usize,

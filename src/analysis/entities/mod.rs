@@ -44,7 +44,7 @@ pub fn is_title(word: &str) -> bool {
 use super::EntityKind;
 
 /// A mention found in one document, before clustering.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawMention {
     /// Byte range of the name, without title or possessive.
     pub start: usize,
@@ -54,7 +54,7 @@ pub struct RawMention {
 }
 
 /// What the text around a mention tells the clustering.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MentionHints {
     /// The title stripped from the front of the name ("Mr.", "Grand
     /// Ayatollah"): it tells "Mr. Bennet" from "Mrs. Bennet".

@@ -20,7 +20,7 @@ pub enum Style {
 }
 
 /// A quotation: its byte range, marks included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     pub start: usize,
     pub end: usize,

@@ -1,9 +1,9 @@
 //! Quotations of direct speech and who says them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A byte range into a document's file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -11,7 +11,7 @@ pub struct Span {
 
 /// One quotation: the span covers its quote marks; a quote running over
 /// several paragraphs is one item whose `paragraph` is the first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: usize,
     pub document: usize,

@@ -26,7 +26,7 @@ use rules::Guard;
 use super::TimexType;
 
 /// A temporal expression found in one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimeExpression {
     pub start: usize,
     pub end: usize,
@@ -444,7 +444,27 @@ impl Tagger<'_> {
                 start,
             );
         }
-        start.max(previous_end.min(at))
+        let mut start = start.max(previous_end.min(at));
+        // A modifier in the paragraph before is not this expression's.
+        while start < at && self.crosses_paragraph_break(start, at + 1) {
+            start += 1;
+        }
+        start
+    }
+
+    /// Whether tokens `at..end` span a blank line: an expression never runs
+    /// from one paragraph into the next ("two days later\n\n3 March").
+    fn crosses_paragraph_break(&self, at: usize, end: usize) -> bool {
+        let end = end.min(self.tokens.len());
+        self.tokens.get(at..end).is_some_and(|tokens| {
+            tokens.windows(2).any(|pair| {
+                let gap = self
+                    .text
+                    .get(pair[0].end..pair[1].start)
+                    .unwrap_or_default();
+                gap.matches('\n').count() >= 2 && gap.trim().is_empty()
+            })
+        })
     }
 
     fn guard_passes(
@@ -454,6 +474,9 @@ impl Tagger<'_> {
         end: usize,
         captures: &Captures,
     ) -> bool {
+        if self.crosses_paragraph_break(at, end) {
+            return false;
+        }
         let before = at.checked_sub(1).map(|i| self.tokens[i]);
         let after = self.tokens.get(end).copied();
         let word_before = |words: &[&str]| before.is_some_and(|t| self.is_any(t, words));

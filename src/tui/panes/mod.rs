@@ -51,7 +51,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// The analysis gauge shown while a big story is analysed.
-pub fn draw_progress(frame: &mut Frame, progress: crate::progress::Progress) {
+pub fn draw_progress(
+    frame: &mut Frame,
+    progress: crate::progress::Progress,
+    quit_key: &str,
+    typed_ahead: usize,
+) {
     use ratatui::layout::{Constraint, Flex, Layout};
     use ratatui::widgets::Gauge;
     let [row] = Layout::vertical([Constraint::Length(3)])
@@ -61,10 +66,20 @@ pub fn draw_progress(frame: &mut Frame, progress: crate::progress::Progress) {
         .flex(Flex::Center)
         .areas(row);
     let gauge = Gauge::default()
-        .block(Block::bordered().title(" storyscope · q quits "))
+        .block(Block::bordered().title(progress_title(quit_key, typed_ahead)))
         .ratio(progress.fraction().clamp(0.0, 1.0))
         .label(progress.label());
     frame.render_widget(gauge, row);
+}
+
+/// " storyscope · q quits · 3 keys typed ahead ".
+fn progress_title(quit_key: &str, typed_ahead: usize) -> String {
+    let mut title = format!(" storyscope · {quit_key} quits ");
+    if typed_ahead > 0 {
+        let plural = if typed_ahead == 1 { "" } else { "s" };
+        title.push_str(&format!("· {typed_ahead} key{plural} typed ahead "));
+    }
+    title
 }
 
 /// The bordered frame of a pane, its number and title, the border bright

@@ -24,10 +24,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let mut rest = Vec::new();
     let first = match &app.search_input {
-        Some(typed) => format!("/{}▏", text::one_line(typed)),
-        None if app.entity_list.editing => {
-            format!("find entity: {}▏", text::one_line(&app.entity_list.query))
-        }
+        Some(typed) => Some(format!("/{}▏", text::one_line(typed))),
+        None if app.entity_list.editing => Some(format!(
+            "find entity: {}▏",
+            text::one_line(&app.entity_list.query)
+        )),
         None => {
             if let Some(filters) = app.filters_label() {
                 rest.push(filters);
@@ -36,7 +37,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let label = crate::tui::filters::date_range_label(mark);
                 rest.push(format!("range from {label}…"));
             }
-            document_label(app)
+            // Made once its room is known.
+            None
         }
     };
     rest.push(count);
@@ -55,6 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let right = format!(" {right} ");
     let title_room = width.saturating_sub(fixed + right.width()).max(12);
+    let first = first.unwrap_or_else(|| document_label(app, title_room));
     let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
     let right = if left.width() + right.width() <= width {
         right
@@ -72,8 +75,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// "Title · 2020-01-24", for the document of the selected paragraph.
-fn document_label(app: &App) -> String {
+const MIN_TITLE: usize = 12;
+const MAX_TITLE: usize = 60;
+
+/// "Title · 2020-01-24", for the document of the selected paragraph; the
+/// title gives way so the date, the encoding and the position fit in `room`.
+fn document_label(app: &App, room: usize) -> String {
     let documents = &app.corpus.documents;
     let document = app
         .selected_paragraph()
@@ -81,14 +88,23 @@ fn document_label(app: &App) -> String {
     let Some(doc) = documents.get(document) else {
         return "(no document)".to_string();
     };
-    let mut label = text::truncate(&text::one_line(&doc.title), 60);
+    let mut details = String::new();
     if let Some(date) = doc.date {
-        label.push_str(&format!(" · {date}"));
+        details.push_str(&format!(" · {date}"));
+    }
+    if let Some(encoding) = doc.encoding_name() {
+        details.push_str(&format!(" · {encoding}"));
     }
     if documents.len() > 1 {
-        label.push_str(&format!(" ({}/{})", document + 1, documents.len()));
+        details.push_str(&format!(" ({}/{})", document + 1, documents.len()));
     }
-    label
+    // When even that leaves too little of the title, the title comes first.
+    let title_room = match room.checked_sub(details.width()) {
+        Some(left) if left >= MIN_TITLE => left.min(MAX_TITLE),
+        _ => MAX_TITLE,
+    };
+    let title = text::truncate(&text::one_line(&doc.title), title_room);
+    format!("{title}{details}")
 }
 
 /// As many hints as fit in `room` columns, in order of importance.
