@@ -188,3 +188,43 @@ fn nul_bytes_are_still_refused_in_any_encoding() {
         );
     }
 }
+
+/// The CSV tables give the same file offsets as the JSON for a decoded file.
+#[test]
+fn csv_spans_of_a_latin1_file_point_into_its_own_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (raw, _, _) = encoding_rs::WINDOWS_1252.encode(STORY);
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, &raw).expect("write");
+    let out = dir.path().join("tables");
+    let output = storyscope(
+        dir.path(),
+        &[
+            "export",
+            path.to_str().expect("path"),
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().expect("out"),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut reader = csv::Reader::from_path(out.join("mentions.csv")).expect("mentions.csv");
+    let headers = reader.headers().expect("headers").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (start, end, text) = (column("start"), column("end"), column("text"));
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.expect("row");
+        let span =
+            record[start].parse::<usize>().expect("start")..record[end].parse().expect("end");
+        let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&raw[span]);
+        assert_eq!(decoded, &record[text]);
+        rows += 1;
+    }
+    assert!(rows >= 5, "{rows} mentions");
+}

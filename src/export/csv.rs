@@ -40,6 +40,9 @@ pub fn write_tables(corpus: &Corpus, analysis: &Analysis, dir: &Path) -> Result<
 
 /// The tables as CSV text, in the order of [`FILES`].
 pub fn tables(corpus: &Corpus, analysis: &Analysis) -> Result<[String; 5]> {
+    // Byte spans into the files as they are on disk, as in the JSON (a
+    // decoded Latin-1 file's offsets differ from its UTF-8 text's).
+    let analysis = &*crate::analysis::source_offsets::to_source(corpus, analysis);
     Ok([
         documents(corpus)?,
         entities(analysis)?,
@@ -72,9 +75,9 @@ fn documents(corpus: &Corpus) -> Result<String> {
             d.path.clone(),
             d.title.clone(),
             d.date.map(|d| d.to_string()).unwrap_or_default(),
-            d.text.len().to_string(),
-            d.body.start.to_string(),
-            d.body.end.to_string(),
+            d.source_len.to_string(),
+            d.source_offset(d.body.start).to_string(),
+            d.source_offset(d.body.end).to_string(),
         ])?;
     }
     finish(w)
