@@ -28,12 +28,17 @@ impl Tmux {
     }
 
     /// Starts `command` in a detached session of the given size, with a
-    /// cache directory of the test's own.
+    /// cache directory of the test's own (and the saved places in a folder
+    /// inside it: a place saved by one test must not be restored by the next).
     pub fn start(name: &str, width: u16, height: u16, command: &str, cache: &Path) -> Tmux {
         let tmux = Tmux {
             socket: format!("storyscope-{name}-{}", std::process::id()),
             env: vec![
                 ("XDG_CACHE_HOME".into(), cache.display().to_string()),
+                (
+                    "XDG_STATE_HOME".into(),
+                    cache.join("state").display().to_string(),
+                ),
                 // The user's own key file must not change what the test sends.
                 (
                     "XDG_CONFIG_HOME".into(),
