@@ -9,7 +9,7 @@
 
 pub mod encoding;
 mod error;
-pub(crate) mod front_matter;
+pub mod front_matter;
 mod gutenberg;
 mod load;
 pub mod paragraphs;

@@ -30,7 +30,9 @@ pub enum Case {
 const AFFIXES: usize = 4;
 const MAX_SHAPE: usize = 8;
 
-/// What the features need to know about one word, computed once per token.
+/// What the features need to know about one word, computed once per word
+/// type of a document (gazetteer marks, which depend on the neighbours, are
+/// kept per token in [`DocumentAtoms::gazetteer`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Atoms {
     pub word: u64,
@@ -40,8 +42,6 @@ pub struct Atoms {
     pub suffixes: [u64; AFFIXES],
     pub case: Case,
     pub chars: u8,
-    /// Gazetteer membership bits (see [`Gazetteer::mark`]).
-    pub gazetteer: u32,
     /// General-English frequency bucket.
     pub frequency: u8,
     /// How the word is written elsewhere in its document (`DOC_*` bits).
@@ -230,11 +230,19 @@ fn ascii_normalized(b: u8) -> u8 {
     }
 }
 
-/// Atoms of every token of a document, with per-sentence facts.
+/// Atoms of a document's word types, and for each token its type and its
+/// gazetteer marks, with per-sentence facts. Per type rather than per token:
+/// a novel has some 30 times fewer types than tokens, so the table is a
+/// fraction of the memory and each word is hashed once.
 #[derive(Debug, Default)]
 pub struct DocumentAtoms {
-    pub atoms: Vec<Atoms>,
-    /// Start index of each sentence in `atoms`, plus the total at the end.
+    /// One entry per distinct word of the document, in order of first use.
+    pub types: Vec<Atoms>,
+    /// The type of each token (an index into `types`), sentence after sentence.
+    pub tokens: Vec<u32>,
+    /// Gazetteer membership bits of each token (see [`Gazetteer::mark`]).
+    pub gazetteer: Vec<u32>,
+    /// Start index of each sentence in `tokens`, plus the total at the end.
     pub bounds: Vec<usize>,
     /// Whether each sentence is written in capitals (headlines, datelines).
     pub capitals: Vec<bool>,
@@ -243,9 +251,54 @@ pub struct DocumentAtoms {
     pub contexts: Vec<u64>,
 }
 
+/// One sentence of a [`DocumentAtoms`]: its tokens' atoms and marks.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceAtoms<'a> {
+    types: &'a [Atoms],
+    tokens: &'a [u32],
+    gazetteer: &'a [u32],
+}
+
+impl<'a> SentenceAtoms<'a> {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The atoms of token `i`, or `None` past the sentence's edges.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&'a Atoms> {
+        self.tokens.get(i).map(|&t| &self.types[t as usize])
+    }
+
+    /// The word type of token `i` (an index into [`DocumentAtoms::types`]).
+    #[inline]
+    pub fn type_of(&self, i: usize) -> usize {
+        self.tokens[i] as usize
+    }
+
+    /// The gazetteer marks of token `i`; none past the sentence's edges.
+    #[inline]
+    pub fn gazetteer(&self, i: usize) -> u32 {
+        self.gazetteer.get(i).copied().unwrap_or(0)
+    }
+}
+
+impl std::ops::Index<usize> for SentenceAtoms<'_> {
+    type Output = Atoms;
+
+    fn index(&self, i: usize) -> &Atoms {
+        &self.types[self.tokens[i] as usize]
+    }
+}
+
 impl DocumentAtoms {
-    pub fn sentence(&self, index: usize) -> &[Atoms] {
-        &self.atoms[self.bounds[index]..self.bounds[index + 1]]
+    pub fn sentence(&self, index: usize) -> SentenceAtoms<'_> {
+        let tokens = self.bounds[index]..self.bounds[index + 1];
+        SentenceAtoms {
+            types: &self.types,
+            tokens: &self.tokens[tokens.clone()],
+            gazetteer: &self.gazetteer[tokens],
+        }
     }
 
     pub fn sentences(&self) -> usize {
@@ -253,8 +306,8 @@ impl DocumentAtoms {
     }
 }
 
-/// Computes the atoms of a document's tokens, including the gazetteer marks
-/// and the document-level casing statistics.
+/// Computes the atoms of a document's word types, the gazetteer marks of its
+/// tokens and the document-level casing statistics.
 pub fn document_atoms<S: AsRef<str>>(
     sentences: &[Vec<S>],
     gazetteer: &Gazetteer,
@@ -262,37 +315,40 @@ pub fn document_atoms<S: AsRef<str>>(
 ) -> DocumentAtoms {
     let total = sentences.iter().map(Vec::len).sum();
     let mut document = DocumentAtoms {
-        atoms: Vec::with_capacity(total),
+        tokens: Vec::with_capacity(total),
+        gazetteer: vec![0; total],
         bounds: Vec::with_capacity(sentences.len() + 1),
         capitals: Vec::with_capacity(sentences.len()),
-        contexts: Vec::new(),
+        ..DocumentAtoms::default()
     };
+    let mut type_ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut lowers = Vec::new();
-    let mut marks = Vec::new();
     for sentence in sentences {
-        let start = document.atoms.len();
+        let start = document.tokens.len();
         document.bounds.push(start);
-        document
-            .atoms
-            .extend(sentence.iter().map(|w| Atoms::of(w.as_ref())));
-        let atoms = &mut document.atoms[start..];
-        lowers.clear();
-        lowers.extend(atoms.iter().map(|a| a.lower));
-        marks.clear();
-        marks.resize(atoms.len(), 0);
-        gazetteer.mark(&lowers, &mut marks);
-        for (atom, &mark) in atoms.iter_mut().zip(&marks) {
-            atom.gazetteer = mark;
-            atom.frequency = frequencies.zipf(atom.lower);
+        for word in sentence {
+            let word = word.as_ref();
+            let id = *type_ids.entry(word).or_insert_with(|| {
+                let mut atoms = Atoms::of(word);
+                atoms.frequency = frequencies.zipf(atoms.lower);
+                document.types.push(atoms);
+                (document.types.len() - 1) as u32
+            });
+            document.tokens.push(id);
         }
-        let capitalised = atoms.iter().filter(|a| a.case == Case::Upper).count();
-        let cased = atoms
+        let ids = &document.tokens[start..];
+        lowers.clear();
+        lowers.extend(ids.iter().map(|&t| document.types[t as usize].lower));
+        gazetteer.mark(&lowers, &mut document.gazetteer[start..start + ids.len()]);
+        let case = |&t: &u32| document.types[t as usize].case;
+        let capitalised = ids.iter().filter(|t| case(t) == Case::Upper).count();
+        let cased = ids
             .iter()
-            .filter(|a| matches!(a.case, Case::Lower | Case::Title))
+            .filter(|t| matches!(case(t), Case::Lower | Case::Title))
             .count();
         document.capitals.push(capitalised > 0 && cased == 0);
     }
-    document.bounds.push(document.atoms.len());
+    document.bounds.push(document.tokens.len());
     add_document_casing(&mut document);
     add_document_contexts(&mut document);
     document
@@ -304,13 +360,15 @@ fn add_document_casing(document: &mut DocumentAtoms) {
     let mut seen: FxHashMap<u64, u8> = FxHashMap::default();
     let first_name = 1 << (List::FirstName as u32 * 4 + 3);
     for s in 0..document.sentences() {
-        let atoms = &document.atoms[document.bounds[s]..document.bounds[s + 1]];
+        let atoms = document.sentence(s);
+        let capitals = document.capitals[s];
         let capitalised = |i: usize| atoms.get(i).is_some_and(|a| a.case == Case::Title);
-        for (position, atom) in atoms.iter().enumerate() {
+        for position in 0..atoms.len() {
+            let atom = &atoms[position];
             let mut bits = match atom.case {
                 Case::Lower => DOC_LOWER,
-                Case::Title if position > 0 && !document.capitals[s] => DOC_TITLE,
-                Case::Upper if !document.capitals[s] && atom.chars > 1 => DOC_UPPER,
+                Case::Title if position > 0 && !capitals => DOC_TITLE,
+                Case::Upper if !capitals && atom.chars > 1 => DOC_UPPER,
                 _ => continue,
             };
             if bits == DOC_TITLE {
@@ -318,11 +376,11 @@ fn add_document_casing(document: &mut DocumentAtoms) {
                 if after.is_some() && !capitalised(position + 1) {
                     bits |= DOC_RUN_LAST;
                 }
-                if after.is_some_and(|p| atoms[p].gazetteer & first_name != 0) {
+                if after.is_some_and(|p| atoms.gazetteer(p) & first_name != 0) {
                     bits |= DOC_AFTER_FIRST_NAME;
                 }
             }
-            if atom.case == Case::Title && !document.capitals[s] && capitalised(position + 1) {
+            if atom.case == Case::Title && !capitals && capitalised(position + 1) {
                 bits |= DOC_RUN_FIRST;
             }
             if matches!(atom.case, Case::Title | Case::Upper) {
@@ -343,7 +401,7 @@ fn add_document_casing(document: &mut DocumentAtoms) {
             *seen.entry(atom.lower).or_insert(0) |= bits;
         }
     }
-    for atom in &mut document.atoms {
+    for atom in &mut document.types {
         if atom.has_letters() {
             atom.document = seen.get(&atom.lower).copied().unwrap_or(0);
         }
@@ -360,9 +418,9 @@ fn add_document_contexts(document: &mut DocumentAtoms) {
     let mut contexts: FxHashMap<u64, Vec<u64>> = FxHashMap::default();
     let capitalised = |a: &Atoms| matches!(a.case, Case::Title | Case::Upper);
     for s in 0..document.sentences() {
-        let atoms = &document.atoms[document.bounds[s]..document.bounds[s + 1]];
-        for (position, atom) in atoms.iter().enumerate().filter(|(_, a)| capitalised(a)) {
-            let around = contexts.entry(atom.lower).or_default();
+        let atoms = document.sentence(s);
+        for position in (0..atoms.len()).filter(|&p| capitalised(&atoms[p])) {
+            let around = contexts.entry(atoms[position].lower).or_default();
             for offset in NEIGHBOURS {
                 let neighbour = position
                     .checked_add_signed(offset)
@@ -374,7 +432,7 @@ fn add_document_contexts(document: &mut DocumentAtoms) {
         }
     }
     let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    for atom in &mut document.atoms {
+    for atom in &mut document.types {
         let Some(around) = contexts.get_mut(&atom.lower) else {
             continue;
         };
@@ -430,7 +488,7 @@ pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 /// those of the word itself, of its neighbours' words, and of its context.
 #[inline]
 pub fn for_each_feature(
-    sentence: &[Atoms],
+    sentence: SentenceAtoms,
     i: usize,
     capitals: bool,
     contexts: &[u64],
@@ -492,7 +550,7 @@ pub fn for_each_neighbour_feature(
 /// Features of the token in its sentence and document.
 #[inline]
 pub fn for_each_context_feature(
-    sentence: &[Atoms],
+    sentence: SentenceAtoms,
     i: usize,
     capitals: bool,
     contexts: &[u64],
@@ -500,6 +558,10 @@ pub fn for_each_context_feature(
 ) {
     use template::*;
     let at = |offset: isize| -> Option<&Atoms> { sentence.get(i.checked_add_signed(offset)?) };
+    let gazetteer_at = |offset: isize| {
+        i.checked_add_signed(offset)
+            .map_or(0, |j| sentence.gazetteer(j))
+    };
     let this = &sentence[i];
     let case = this.case as u64;
     emit(key(BIAS, 0));
@@ -518,8 +580,7 @@ pub fn for_each_context_feature(
     };
     emit(key(POSITION, mix(this.shape, position)));
     for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
-        let gazetteer = at(offset).map_or(0, |a| a.gazetteer);
-        for_each_bit(gazetteer, |bit| {
+        for_each_bit(gazetteer_at(offset), |bit| {
             emit(key(NEIGHBOUR_GAZETTEER + slot as u64, bit))
         });
     }
@@ -529,7 +590,9 @@ pub fn for_each_context_feature(
     emit(key(SHAPE_PAIR + 1, mix(this.shape, next.0)));
     emit(key(LOWER_PAIR, mix(previous.1, this.lower)));
     emit(key(LOWER_PAIR + 1, mix(this.lower, next.1)));
-    for_each_bit(this.gazetteer, |bit| emit(key(GAZETTEER, mix(bit, case))));
+    for_each_bit(sentence.gazetteer(i), |bit| {
+        emit(key(GAZETTEER, mix(bit, case)))
+    });
     let casing = u64::from(this.document & DOC_CASING);
     emit(key(
         DOCUMENT,
@@ -689,18 +752,21 @@ mod tests {
 
     #[test]
     fn features_depend_on_neighbours() {
-        let atoms: Vec<Atoms> = ["in", "Paris", "today"]
-            .iter()
-            .map(|w| Atoms::of(w))
-            .collect();
+        let one_sentence = |words: [&str; 3]| {
+            document_atoms(
+                &[words.to_vec()],
+                &Gazetteer::default(),
+                &WordFrequencies::default(),
+            )
+        };
+        let (here, there) = (
+            one_sentence(["in", "Paris", "today"]),
+            one_sentence(["to", "Paris", "today"]),
+        );
         let mut keys = Vec::new();
-        for_each_feature(&atoms, 1, false, &[], |k| keys.push(k));
-        let other: Vec<Atoms> = ["to", "Paris", "today"]
-            .iter()
-            .map(|w| Atoms::of(w))
-            .collect();
+        for_each_feature(here.sentence(0), 1, false, &[], |k| keys.push(k));
         let mut other_keys = Vec::new();
-        for_each_feature(&other, 1, false, &[], |k| other_keys.push(k));
+        for_each_feature(there.sentence(0), 1, false, &[], |k| other_keys.push(k));
         assert_eq!(keys.len(), other_keys.len());
         let shared = keys.iter().filter(|k| other_keys.contains(k)).count();
         assert!(
@@ -709,7 +775,27 @@ mod tests {
             keys.len()
         );
         let mut edge_keys = Vec::new();
-        for_each_feature(&atoms, 0, false, &[], |k| edge_keys.push(k));
+        for_each_feature(here.sentence(0), 0, false, &[], |k| edge_keys.push(k));
         assert!(!edge_keys.is_empty());
+    }
+
+    #[test]
+    fn a_word_type_is_stored_once_and_marks_stay_per_token() {
+        let sentences = vec![
+            vec!["Alex", "met", "Alex", "Smith"],
+            vec!["Alex", "left", "."],
+        ];
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add_lines("PER\tAlex Smith\n");
+        let document = document_atoms(&sentences, &gazetteer, &WordFrequencies::default());
+        assert_eq!(document.types.len(), 5);
+        let (first, second) = (document.sentence(0), document.sentence(1));
+        assert_eq!(first.type_of(0), first.type_of(2));
+        assert_eq!(first.type_of(0), second.type_of(0));
+        // Only the "Alex" of "Alex Smith" is marked as the start of a listed name.
+        assert_eq!(first.gazetteer(0), 0);
+        assert_ne!(first.gazetteer(2), 0);
+        assert_eq!(second.gazetteer(0), 0);
+        assert_eq!(first.gazetteer(9), 0);
     }
 }

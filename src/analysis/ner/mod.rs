@@ -102,7 +102,6 @@ const PARALLEL_MIN_SENTENCES: usize = 256;
 /// Buffers reused from one sentence to the next.
 #[derive(Default)]
 struct Scratch {
-    cached: Vec<Option<u32>>,
     emissions: Vec<Row>,
     lattice: Lattice,
     labels: Vec<u8>,
@@ -147,9 +146,10 @@ impl Tagger {
     /// Tags a document given as sentences of tokens.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<NerSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
+        let cached = self.cached_rows(&document);
         let mut scratch = Scratch::default();
         (0..document.sentences())
-            .map(|s| self.tag_sentence(&document, s, &mut scratch))
+            .map(|s| self.tag_sentence(&document, &cached, s, &mut scratch))
             .collect()
     }
 
@@ -171,11 +171,12 @@ impl Tagger {
         sentences: &[Vec<S>],
     ) -> Vec<Vec<ScoredSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
+        let cached = self.cached_rows(&document);
         (0..document.sentences())
             .into_par_iter()
             .with_min_len(PARALLEL_MIN_SENTENCES)
             .map_init(Scratch::default, |scratch, s| {
-                let spans = self.tag_sentence(&document, s, scratch);
+                let spans = self.tag_sentence(&document, &cached, s, scratch);
                 spans
                     .into_iter()
                     .map(|span| ScoredSpan {
@@ -228,21 +229,25 @@ impl Tagger {
         exp.map(|e| e / sum)
     }
 
+    /// For each word type of the document, its row in the model's word cache.
+    fn cached_rows(&self, document: &DocumentAtoms) -> Vec<Option<u32>> {
+        let words = &self.model.words;
+        document.types.iter().map(|a| words.get(a.word)).collect()
+    }
+
     fn tag_sentence(
         &self,
         document: &DocumentAtoms,
+        cached: &[Option<u32>],
         s: usize,
         scratch: &mut Scratch,
     ) -> Vec<NerSpan> {
         let atoms = document.sentence(s);
         let Scratch {
-            cached,
             emissions,
             lattice,
             labels,
         } = scratch;
-        cached.clear();
-        cached.extend(atoms.iter().map(|a| self.model.words.get(a.word)));
         emissions.clear();
         emissions.extend((0..atoms.len()).map(|i| self.scores(document, s, cached, i)));
         viterbi(emissions, &self.transitions, lattice, labels);
@@ -256,14 +261,14 @@ impl Tagger {
         let (capitals, contexts) = (document.capitals[s], &document.contexts[..]);
         let (mut scores, mut from_cache) = ([0.0; N_LABELS], [0.0; N_LABELS]);
         let mut add = |key| self.model.add_feature(key, &mut scores);
-        match cached[i] {
+        match cached[atoms.type_of(i)] {
             Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[0]),
             None => for_each_word_feature(&atoms[i], &mut add),
         }
         for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
             match i.checked_add_signed(offset).filter(|&j| j < atoms.len()) {
                 None => add_row(&mut from_cache, &self.model.words.edges[slot]),
-                Some(j) => match cached[j] {
+                Some(j) => match cached[atoms.type_of(j)] {
                     Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[1 + slot]),
                     None => for_each_neighbour_feature(Some(&atoms[j]), slot, &mut add),
                 },
