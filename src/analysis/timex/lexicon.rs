@@ -3,6 +3,7 @@
 //! rules compare small integers instead of strings.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A calendar or clock unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,8 +417,17 @@ impl Tok {
 /// whitespace is skipped. Offsets are relative to `text`.
 pub fn tokenize(text: &str, lexicon: &Lexicon, tokens: &mut Vec<Tok>) {
     tokens.clear();
+    tokenize_range(text, 0..text.len(), lexicon, tokens);
+}
+
+/// Appends the tokens of `text[range]` (offsets into `text`); `range` must
+/// start and end where no token runs across (whitespace or the text's ends).
+pub fn tokenize_range(text: &str, range: Range<usize>, lexicon: &Lexicon, tokens: &mut Vec<Tok>) {
+    let Some(text) = text.get(..range.end) else {
+        return;
+    };
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = range.start;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {

@@ -57,13 +57,25 @@ pub fn tag(text: &str, range: Range<usize>, reference: Option<Date>) -> Vec<Time
 
 /// [`tag`] on a whole string.
 pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
+    tag_text_in_pieces(text, reference, PIECE_BYTES)
+}
+
+/// How much text is cut into tokens at a time: the tokens of a whole novel
+/// would be the largest thing in memory (a million tokens of 32 bytes).
+const PIECE_BYTES: usize = 1 << 16;
+/// Tokens kept before the current one: more than any rule looks back.
+const CONTEXT_BEHIND: usize = 512;
+/// Tokens kept after the current one: more than any rule spans or looks at.
+const CONTEXT_AHEAD: usize = 512;
+
+fn tag_text_in_pieces(text: &str, reference: Option<Date>, piece: usize) -> Vec<TimeExpression> {
     let grammar = Grammar::get();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    lexicon::tokenize(text, &grammar.lexicon, &mut tokens);
     let mut tagger = Tagger {
         grammar,
         text,
-        tokens: &tokens,
+        tokens: Vec::new(),
+        scanned: 0,
+        piece: piece.max(1),
         anchor: reference.map(Anchor::from_date).unwrap_or_default(),
         narrative: reference.is_none(),
         sections: match reference {
@@ -78,10 +90,25 @@ pub fn tag_text(text: &str, reference: Option<Date>) -> Vec<TimeExpression> {
     tagger.run()
 }
 
+/// The first ASCII whitespace at or after `at` (a place no token spans), or
+/// the end of the text.
+fn piece_end(text: &str, at: usize) -> usize {
+    text.as_bytes()
+        .get(at..)
+        .and_then(|rest| rest.iter().position(u8::is_ascii_whitespace))
+        .map_or(text.len(), |offset| at + offset)
+}
+
 struct Tagger<'a> {
     grammar: &'static Grammar,
     text: &'a str,
-    tokens: &'a [Tok],
+    /// A window of the text's tokens around the current one (byte offsets
+    /// into `text`); see [`Tagger::keep_tokens_around`].
+    tokens: Vec<Tok>,
+    /// Where the next piece of text to tokenize starts.
+    scanned: usize,
+    /// Bytes tokenized at a time.
+    piece: usize,
     anchor: Anchor,
     /// No document date: the anchor follows the story's reference time.
     narrative: bool,
@@ -98,14 +125,32 @@ struct Tagger<'a> {
 }
 
 impl Tagger<'_> {
+    /// Slides the token window so that it holds [`CONTEXT_AHEAD`] tokens
+    /// after `at` (or the rest of the text) and at most [`CONTEXT_BEHIND`]
+    /// before it, shifting the token indices `at` and `previous_end`; false
+    /// once `at` is past the last token.
+    fn keep_tokens_around(&mut self, at: &mut usize, previous_end: &mut usize) -> bool {
+        while self.scanned < self.text.len() && *at + CONTEXT_AHEAD >= self.tokens.len() {
+            let behind = at.saturating_sub(CONTEXT_BEHIND);
+            self.tokens.drain(..behind);
+            *at -= behind;
+            *previous_end = previous_end.saturating_sub(behind);
+            let end = piece_end(self.text, self.scanned + self.piece);
+            let lexicon = &self.grammar.lexicon;
+            lexicon::tokenize_range(self.text, self.scanned..end, lexicon, &mut self.tokens);
+            self.scanned = end;
+        }
+        *at < self.tokens.len()
+    }
+
     fn run(&mut self) -> Vec<TimeExpression> {
         let mut found = Vec::new();
         let mut at = 0;
         let mut previous_end = 0;
-        while at < self.tokens.len() {
+        while self.keep_tokens_around(&mut at, &mut previous_end) {
             let matched =
                 self.grammar
-                    .longest_match(self.text, self.tokens, at, |rule, end, captures| {
+                    .longest_match(self.text, &self.tokens, at, |rule, end, captures| {
                         self.guard_passes(rule, at, end, captures)
                     });
             let Some((index, end, captures)) = matched else {
@@ -293,7 +338,7 @@ impl Tagger<'_> {
         }
         let start =
             self.grammar
-                .prefix_start(&self.grammar.quantity_prefixes, self.text, self.tokens, at);
+                .prefix_start(&self.grammar.quantity_prefixes, self.text, &self.tokens, at);
         let context = Context {
             anchor: self.anchor,
             tense: Tense::Present,
@@ -432,7 +477,7 @@ impl Tagger<'_> {
             start = self.grammar.prefix_start(
                 &self.grammar.quantity_prefixes,
                 self.text,
-                self.tokens,
+                &self.tokens,
                 start,
             );
         }
@@ -440,7 +485,7 @@ impl Tagger<'_> {
             start = self.grammar.prefix_start(
                 &self.grammar.date_prefixes,
                 self.text,
-                self.tokens,
+                &self.tokens,
                 start,
             );
         }
@@ -868,4 +913,39 @@ fn anchor_of(value: &str) -> Option<Anchor> {
         month,
         day: month.and(day),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cutting the text into small pieces must not change a single
+    /// expression: the token window always reaches far enough around.
+    #[test]
+    fn pieces_find_what_the_whole_text_finds() {
+        let story = include_str!("../../../assets/bundled_story.txt");
+        let novel = "CHAPTER I\n\nIt was on the 3rd of March 1843 that we left. Two days \
+                     later, at 10 p.m., the ship sailed; the next morning was cold.\n\n"
+            .repeat(40);
+        let dated = Date::new(2024, 3, 3).ok();
+        for (text, reference) in [(story, dated), (novel.as_str(), None), (story, None)] {
+            let whole = tag_text_in_pieces(text, reference, usize::MAX);
+            assert!(!whole.is_empty());
+            for piece in [1, 7, 64, 1000] {
+                assert_eq!(
+                    tag_text_in_pieces(text, reference, piece),
+                    whole,
+                    "piece {piece}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_piece_ends_at_whitespace_or_the_end() {
+        assert_eq!(piece_end("ab cd", 0), 2);
+        assert_eq!(piece_end("ab cd", 3), 5);
+        assert_eq!(piece_end("abcd", 9), 4);
+        assert_eq!(piece_end("é é", 1), 2);
+    }
 }
