@@ -309,27 +309,37 @@ pub fn analyze_document(
     let text = &doc.text;
     let bytes = text.len();
     let reference = options.reference_date.or(doc.date);
-    let tokens = tokens::tokenize(text, doc.body.clone());
-    let sentences = tokens::sentences(text, &tokens);
-    progress.advance(bytes, STAGE_TOKENS);
-    let tagger = options
-        .tagger
-        .as_deref()
-        .unwrap_or_else(|| ner::Tagger::embedded());
-    let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
-    progress.advance(bytes, STAGE_MENTIONS);
-    let paragraphs = crate::corpus::paragraphs::split(text, doc.body.clone());
-    let paragraphs = crate::corpus::front_matter::without_illustrations(text, paragraphs);
-    let quotes = quotes::detect(text, &paragraphs);
-    let pronouns = coref::find_pronouns(text, doc.body.clone());
-    // After the entity tagger, not beside it: their working memory
-    // would add up (peak memory is a budget too, 40x the input).
-    let timexes = timex::tag(text, doc.body.clone(), reference);
-    progress.advance(bytes, STAGE_TIMEX);
+    // The entity tagger on one side, the stages that read the raw text on
+    // the other: on a single long novel the two halves overlap on two cores.
+    let (tagged, (quotes, pronouns, timexes)) = rayon::join(
+        || {
+            let tokens = tokens::tokenize(text, doc.body.clone());
+            let sentences = tokens::sentences(text, &tokens);
+            progress.advance(bytes, STAGE_TOKENS);
+            let tagger = options
+                .tagger
+                .as_deref()
+                .unwrap_or_else(|| ner::Tagger::embedded());
+            let mentions = entities::find_mentions(tagger, text, &tokens, &sentences);
+            progress.advance(bytes, STAGE_MENTIONS);
+            let sentences: Vec<_> = sentences.iter().map(|s| s.bytes.clone()).collect();
+            (mentions, sentences)
+        },
+        || {
+            let paragraphs = crate::corpus::paragraphs::split(text, doc.body.clone());
+            let paragraphs = crate::corpus::front_matter::without_illustrations(text, paragraphs);
+            let quotes = quotes::detect(text, &paragraphs);
+            let pronouns = coref::find_pronouns(text, doc.body.clone());
+            let timexes = timex::tag(text, doc.body.clone(), reference);
+            progress.advance(bytes, STAGE_TIMEX);
+            (quotes, pronouns, timexes)
+        },
+    );
+    let (mentions, sentences) = tagged;
     DocumentAnalysis {
         mentions,
         timexes,
-        sentences: sentences.iter().map(|s| s.bytes.clone()).collect(),
+        sentences,
         quotes,
         pronouns,
     }

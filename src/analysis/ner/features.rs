@@ -556,14 +556,40 @@ pub fn for_each_context_feature(
     contexts: &[u64],
     emit: &mut impl FnMut(u64),
 ) {
+    let position = position_in_sentence(i, sentence.len());
+    for_each_type_context_feature(&sentence[i], position, capitals, contexts, emit);
+    for_each_token_context_feature(sentence, i, emit);
+}
+
+/// Where a token sits in its sentence, as the features see it: first,
+/// last, second, elsewhere.
+#[inline]
+pub fn position_in_sentence(i: usize, len: usize) -> usize {
+    match i {
+        0 => 0,
+        _ if i + 1 == len => 1,
+        1 => 2,
+        _ => 3,
+    }
+}
+
+/// How many values [`position_in_sentence`] takes.
+pub const POSITIONS: usize = 4;
+
+/// The context features that depend on the word, its position and whether
+/// the sentence is in capitals, not on its neighbours (so their sum can be
+/// kept per word type of a document).
+#[inline]
+pub fn for_each_type_context_feature(
+    this: &Atoms,
+    position: usize,
+    capitals: bool,
+    contexts: &[u64],
+    emit: &mut impl FnMut(u64),
+) {
     use template::*;
-    let at = |offset: isize| -> Option<&Atoms> { sentence.get(i.checked_add_signed(offset)?) };
-    let gazetteer_at = |offset: isize| {
-        i.checked_add_signed(offset)
-            .map_or(0, |j| sentence.gazetteer(j))
-    };
-    let this = &sentence[i];
     let case = this.case as u64;
+    let position = position as u64;
     emit(key(BIAS, 0));
     let (start, end) = this.contexts;
     for &context in contexts
@@ -572,13 +598,36 @@ pub fn for_each_context_feature(
     {
         emit(key(DOCUMENT_CONTEXT, context));
     }
-    let position = match i {
-        0 => 0,
-        _ if i + 1 == sentence.len() => 1,
-        1 => 2,
-        _ => 3,
-    };
     emit(key(POSITION, mix(this.shape, position)));
+    let casing = u64::from(this.document & DOC_CASING);
+    emit(key(
+        DOCUMENT,
+        u64::from(this.document) << 8 | case << 4 | position,
+    ));
+    emit(key(CAPITALS, u64::from(capitals) << 8 | case << 4 | casing));
+    let runs = u64::from(this.document & !DOC_CASING);
+    emit(key(
+        DOCUMENT_RUNS,
+        runs << 8 | case << 4 | u64::from(capitals),
+    ));
+}
+
+/// The context features of a token that depend on its neighbours or on its
+/// gazetteer marks.
+#[inline]
+pub fn for_each_token_context_feature(
+    sentence: SentenceAtoms,
+    i: usize,
+    emit: &mut impl FnMut(u64),
+) {
+    use template::*;
+    let at = |offset: isize| -> Option<&Atoms> { sentence.get(i.checked_add_signed(offset)?) };
+    let gazetteer_at = |offset: isize| {
+        i.checked_add_signed(offset)
+            .map_or(0, |j| sentence.gazetteer(j))
+    };
+    let this = &sentence[i];
+    let case = this.case as u64;
     for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
         for_each_bit(gazetteer_at(offset), |bit| {
             emit(key(NEIGHBOUR_GAZETTEER + slot as u64, bit))
@@ -593,17 +642,6 @@ pub fn for_each_context_feature(
     for_each_bit(sentence.gazetteer(i), |bit| {
         emit(key(GAZETTEER, mix(bit, case)))
     });
-    let casing = u64::from(this.document & DOC_CASING);
-    emit(key(
-        DOCUMENT,
-        u64::from(this.document) << 8 | case << 4 | position,
-    ));
-    emit(key(CAPITALS, u64::from(capitals) << 8 | case << 4 | casing));
-    let runs = u64::from(this.document & !DOC_CASING);
-    emit(key(
-        DOCUMENT_RUNS,
-        runs << 8 | case << 4 | u64::from(capitals),
-    ));
     let capitalised = |a: &Atoms| matches!(a.case, Case::Title | Case::Upper);
     if capitalised(this) {
         // How far the run of capitalised words around the token reaches.

@@ -23,6 +23,7 @@ pub mod model;
 pub mod score;
 mod table;
 pub mod train;
+mod type_rows;
 mod word_cache;
 
 use std::ops::Range;
@@ -31,12 +32,11 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use features::{
-    document_atoms, for_each_context_feature, for_each_neighbour_feature, for_each_word_feature,
-    DocumentAtoms, NEIGHBOURS,
+    document_atoms, for_each_token_context_feature, position_in_sentence, DocumentAtoms, NEIGHBOURS,
 };
-use labels::N_LABELS;
 use lexicon::{Gazetteer, WordFrequencies};
-use model::{viterbi, Lattice, Model, ModelError, Row, Transitions};
+use model::{add_units, viterbi, Lattice, Model, ModelError, Row, Transitions};
+use type_rows::TypeRows;
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,13 +114,6 @@ pub struct Tagger {
     transitions: Transitions,
 }
 
-#[inline]
-fn add_row(scores: &mut Row, row: &Row) {
-    for (score, weight) in scores.iter_mut().zip(row) {
-        *score += weight;
-    }
-}
-
 impl Tagger {
     /// The embedded tagger, loaded on first use.
     pub fn embedded() -> &'static Tagger {
@@ -146,10 +139,10 @@ impl Tagger {
     /// Tags a document given as sentences of tokens.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<NerSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
-        let cached = self.cached_rows(&document);
+        let rows = TypeRows::new(&self.model, &document);
         let mut scratch = Scratch::default();
         (0..document.sentences())
-            .map(|s| self.tag_sentence(&document, &cached, s, &mut scratch))
+            .map(|s| self.tag_sentence(&document, &rows, s, &mut scratch))
             .collect()
     }
 
@@ -171,12 +164,12 @@ impl Tagger {
         sentences: &[Vec<S>],
     ) -> Vec<Vec<ScoredSpan>> {
         let document = document_atoms(sentences, &self.model.gazetteer, &self.model.frequencies);
-        let cached = self.cached_rows(&document);
+        let rows = TypeRows::new(&self.model, &document);
         (0..document.sentences())
             .into_par_iter()
             .with_min_len(PARALLEL_MIN_SENTENCES)
             .map_init(Scratch::default, |scratch, s| {
-                let spans = self.tag_sentence(&document, &cached, s, scratch);
+                let spans = self.tag_sentence(&document, &rows, s, scratch);
                 spans
                     .into_iter()
                     .map(|span| ScoredSpan {
@@ -229,16 +222,10 @@ impl Tagger {
         exp.map(|e| e / sum)
     }
 
-    /// For each word type of the document, its row in the model's word cache.
-    fn cached_rows(&self, document: &DocumentAtoms) -> Vec<Option<u32>> {
-        let words = &self.model.words;
-        document.types.iter().map(|a| words.get(a.word)).collect()
-    }
-
     fn tag_sentence(
         &self,
         document: &DocumentAtoms,
-        cached: &[Option<u32>],
+        rows: &TypeRows,
         s: usize,
         scratch: &mut Scratch,
     ) -> Vec<NerSpan> {
@@ -249,34 +236,29 @@ impl Tagger {
             labels,
         } = scratch;
         emissions.clear();
-        emissions.extend((0..atoms.len()).map(|i| self.scores(document, s, cached, i)));
+        emissions.extend((0..atoms.len()).map(|i| self.scores(document, rows, s, i)));
         viterbi(emissions, &self.transitions, lattice, labels);
         labels::to_spans(labels)
     }
 
     /// The label scores of token `i`, from cached word sums where there are some.
+    /// The emission scores of token `i` of sentence `s`.
     #[inline]
-    fn scores(&self, document: &DocumentAtoms, s: usize, cached: &[Option<u32>], i: usize) -> Row {
+    fn scores(&self, document: &DocumentAtoms, rows: &TypeRows, s: usize, i: usize) -> Row {
+        let model = &self.model;
         let atoms = document.sentence(s);
-        let (capitals, contexts) = (document.capitals[s], &document.contexts[..]);
-        let (mut scores, mut from_cache) = ([0.0; N_LABELS], [0.0; N_LABELS]);
-        let mut add = |key| self.model.add_feature(key, &mut scores);
-        match cached[atoms.type_of(i)] {
-            Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[0]),
-            None => for_each_word_feature(&atoms[i], &mut add),
-        }
+        let position = position_in_sentence(i, atoms.len());
+        let capitals = document.capitals[s];
+        let mut units = rows.own(model, document, atoms.type_of(i), position, capitals);
         for (slot, offset) in NEIGHBOURS.into_iter().enumerate() {
             match i.checked_add_signed(offset).filter(|&j| j < atoms.len()) {
-                None => add_row(&mut from_cache, &self.model.words.edges[slot]),
-                Some(j) => match cached[atoms.type_of(j)] {
-                    Some(row) => add_row(&mut from_cache, &self.model.words.rows(row)[1 + slot]),
-                    None => for_each_neighbour_feature(Some(&atoms[j]), slot, &mut add),
-                },
+                None => add_units(&mut units, &model.words.edges[slot]),
+                Some(j) => add_units(&mut units, rows.neighbour(atoms.type_of(j), slot)),
             }
         }
-        for_each_context_feature(atoms, i, capitals, contexts, &mut add);
-        add_row(&mut scores, &from_cache);
-        scores
+        for_each_token_context_feature(atoms, i, &mut |key| model.add_feature(key, &mut units));
+        let scale = model.scale();
+        units.map(|u| u as f32 * scale)
     }
 }
 

@@ -9,6 +9,18 @@ use super::word_cache::WordCache;
 /// Scores of every label for one token.
 pub type Row = [f32; N_LABELS];
 
+/// Scores of every label in integer multiples of the model's scale: sums
+/// of these are exact, whatever the order they are added in.
+pub type Units = [i32; N_LABELS];
+
+/// Adds `row` to `total`, label by label.
+#[inline]
+pub fn add_units<T: Copy + Into<i32>>(total: &mut Units, row: &[T; N_LABELS]) {
+    for (sum, &unit) in total.iter_mut().zip(row) {
+        *sum += unit.into();
+    }
+}
+
 /// Stands for an impossible transition.
 const FORBIDDEN: f32 = -1.0e30;
 
@@ -19,8 +31,8 @@ pub struct Model {
     pub bits: u32,
     /// The row in `rows` of each slot.
     slots: Vec<u32>,
-    /// Distinct weight rows; row 0 is all zeros.
-    rows: Vec<Row>,
+    /// Distinct weight rows, in units of `scale`; row 0 is all zeros.
+    rows: Vec<[i16; N_LABELS]>,
     /// Weights are multiples of this (they are stored as 16-bit integers).
     scale: f32,
     /// `transitions[previous][next]`.
@@ -41,7 +53,7 @@ impl Model {
         Model {
             bits,
             slots: vec![0; 1 << bits],
-            rows: vec![[0.0; N_LABELS]],
+            rows: vec![[0; N_LABELS]],
             scale: 1.0,
             transitions: [[0.0; N_LABELS]; N_LABELS],
             start: [0.0; N_LABELS],
@@ -80,11 +92,17 @@ impl Model {
 
     fn push_row(&mut self, slot: usize, quantised: [i16; N_LABELS]) {
         self.slots[slot] = self.rows.len() as u32;
-        self.rows.push(quantised.map(|q| f32::from(q) * self.scale));
+        self.rows.push(quantised);
     }
 
     /// The weights of a slot.
-    pub fn weights(&self, slot: usize) -> &Row {
+    pub fn weights(&self, slot: usize) -> Row {
+        self.row_units(slot).map(|q| f32::from(q) * self.scale)
+    }
+
+    /// The weights of a slot in units of [`Model::scale`].
+    #[inline]
+    pub fn row_units(&self, slot: usize) -> &[i16; N_LABELS] {
         &self.rows[self.slots[slot] as usize]
     }
 
@@ -94,13 +112,10 @@ impl Model {
         (key >> (64 - self.bits)) as usize
     }
 
-    /// Adds the weights of the feature with this key to `scores`.
+    /// Adds the weights of the feature with this key to `units`.
     #[inline]
-    pub fn add_feature(&self, key: u64, scores: &mut Row) {
-        let row = &self.rows[self.slots[self.slot(key)] as usize];
-        for (score, weight) in scores.iter_mut().zip(row) {
-            *score += weight;
-        }
+    pub fn add_feature(&self, key: u64, units: &mut Units) {
+        add_units(units, self.row_units(self.slot(key)));
     }
 
     /// Transition, start and end scores with the label constraints applied.
@@ -234,8 +249,8 @@ impl Model {
             }
             write_varint(&mut out, (slot - previous) as u64);
             previous = slot;
-            for &w in &self.rows[row as usize] {
-                out.extend_from_slice(&self.quantise(w).to_le_bytes());
+            for &q in &self.rows[row as usize] {
+                out.extend_from_slice(&q.to_le_bytes());
             }
         }
         out
@@ -271,7 +286,7 @@ impl Model {
         }
         model.gazetteer = Gazetteer::read(&mut reader)?;
         model.frequencies = WordFrequencies::read(&mut reader)?;
-        model.words = WordCache::read(&mut reader, scale)?;
+        model.words = WordCache::read(&mut reader)?;
         let rows = reader.u32()? as usize;
         let mut slot = 0usize;
         model.rows.reserve(rows.min(model.slots.len()));
@@ -363,7 +378,7 @@ mod tests {
         assert_eq!(read, model);
         assert!((read.weights(3)[2] - 1.5).abs() < 1e-3);
         assert!((read.weights(700)[0] + 0.25).abs() < 1e-3);
-        assert_eq!(read.weights(4), &[0.0; N_LABELS]);
+        assert_eq!(read.weights(4), [0.0; N_LABELS]);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"junk").is_err());
     }

@@ -5,12 +5,12 @@
 
 use super::features::{for_each_neighbour_feature, for_each_word_feature, Atoms, NEIGHBOURS};
 use super::labels::N_LABELS;
-use super::model::{Model, ModelError, Row};
+use super::model::{Model, ModelError, Units};
 use super::table::{write_u32, write_varint, HashTable, Reader};
 
 /// The weights one word contributes: as the token itself, then from each
 /// neighbour slot (see [`NEIGHBOURS`]).
-pub type WordRows = [Row; 1 + NEIGHBOURS.len()];
+pub type WordRows = [Units; 1 + NEIGHBOURS.len()];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordCache {
@@ -18,8 +18,7 @@ pub struct WordCache {
     index: HashTable<u32>,
     rows: Vec<WordRows>,
     /// What the sentence edge contributes from each neighbour slot.
-    pub edges: [Row; NEIGHBOURS.len()],
-    scale: f32,
+    pub edges: [Units; NEIGHBOURS.len()],
 }
 
 impl Default for WordCache {
@@ -27,32 +26,18 @@ impl Default for WordCache {
         WordCache {
             index: HashTable::default(),
             rows: Vec::new(),
-            edges: [[0.0; N_LABELS]; NEIGHBOURS.len()],
-            scale: 1.0,
+            edges: [[0; N_LABELS]; NEIGHBOURS.len()],
         }
     }
 }
 
-type Units = [i32; N_LABELS];
-
 impl WordCache {
     /// The sums for `words` (one a line) and for the sentence edges.
     pub fn build(model: &Model, words: &str) -> WordCache {
-        let scale = model.scale();
-        let sum = |units: &mut Units, key: u64| {
-            for (unit, weight) in units.iter_mut().zip(model.weights(model.slot(key))) {
-                *unit += (weight / scale).round() as i32;
-            }
-        };
-        let to_row = |units: Units| units.map(|u| u as f32 * scale);
-        let mut cache = WordCache {
-            scale,
-            ..WordCache::default()
-        };
+        let sum = |units: &mut Units, key: u64| model.add_feature(key, units);
+        let mut cache = WordCache::default();
         for (slot, edge) in cache.edges.iter_mut().enumerate() {
-            let mut units = [0; N_LABELS];
-            for_each_neighbour_feature(None, slot, &mut |key| sum(&mut units, key));
-            *edge = to_row(units);
+            for_each_neighbour_feature(None, slot, &mut |key| sum(edge, key));
         }
         for word in words.lines() {
             let mut atoms = Atoms::of(word);
@@ -66,7 +51,7 @@ impl WordCache {
                 for_each_neighbour_feature(Some(&atoms), slot, &mut |key| sum(row, key));
             }
             *cache.index.entry(atoms.word) = cache.rows.len() as u32;
-            cache.rows.push(units.map(to_row));
+            cache.rows.push(units);
         }
         cache
     }
@@ -86,27 +71,25 @@ impl WordCache {
         self.index.write(out);
         write_u32(out, self.rows.len() as u32);
         let rows = self.edges.iter().chain(self.rows.iter().flatten());
-        for weight in rows.flatten() {
-            let units = (weight / self.scale).round() as i64;
+        for &units in rows.flatten() {
+            let units = i64::from(units);
             write_varint(out, ((units << 1) ^ (units >> 63)) as u64);
         }
     }
 
-    pub fn read(reader: &mut Reader, scale: f32) -> Result<WordCache, ModelError> {
+    pub fn read(reader: &mut Reader) -> Result<WordCache, ModelError> {
         let index = HashTable::read(reader)?;
         let count = reader.u32()? as usize;
-        let read_row = |reader: &mut Reader| -> Result<Row, ModelError> {
-            let mut row = [0.0; N_LABELS];
-            for weight in &mut row {
+        let read_row = |reader: &mut Reader| -> Result<Units, ModelError> {
+            let mut row = [0; N_LABELS];
+            for unit in &mut row {
                 let zigzag = reader.varint()?;
-                let units = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
-                *weight = units as i32 as f32 * scale;
+                *unit = ((zigzag >> 1) as i64 ^ -((zigzag & 1) as i64)) as i32;
             }
             Ok(row)
         };
         let mut cache = WordCache {
             index,
-            scale,
             ..WordCache::default()
         };
         for edge in &mut cache.edges {
@@ -114,7 +97,7 @@ impl WordCache {
         }
         cache.rows.reserve(count.min(reader.bytes.len()));
         for _ in 0..count {
-            let mut rows = [[0.0; N_LABELS]; 1 + NEIGHBOURS.len()];
+            let mut rows = [[0; N_LABELS]; 1 + NEIGHBOURS.len()];
             for row in &mut rows {
                 *row = read_row(reader)?;
             }
