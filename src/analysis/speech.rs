@@ -2,7 +2,7 @@
 //! links, per document (in parallel), then pronoun mentions added to their
 //! entities and quotes numbered in text order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 

@@ -1,7 +1,7 @@
 //! A character's gender, from the titles before its name ("Mrs. Bennet"),
 //! its first name (census lists) and the pronouns that follow its name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{lexicon, Person};
 use super::{PersonMention, Pronoun};
@@ -66,8 +66,8 @@ pub fn entity_genders(
     names: &HashMap<usize, &str>,
     documents: &[DocumentEvidence],
 ) -> HashMap<usize, Gender> {
-    let mut titles: HashMap<usize, Votes> = HashMap::new();
-    let mut pronouns: HashMap<usize, Votes> = HashMap::new();
+    let mut titles: HashMap<usize, Votes> = HashMap::default();
+    let mut pronouns: HashMap<usize, Votes> = HashMap::default();
     for doc in documents {
         for (i, mention) in doc.persons.iter().enumerate() {
             titles

@@ -1,7 +1,7 @@
 //! Pronoun forms and first-name genders, embedded from `assets/coref/`
 //! (sources in `assets/README.md`); title genders come from the entity lexicon.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::analysis::entities::Gender;

@@ -2,7 +2,7 @@
 //! remembers who was mentioned recently and picks, for each pronoun, the
 //! nearest character of its gender.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::lexicon::Person;

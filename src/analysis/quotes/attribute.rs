@@ -11,7 +11,7 @@
 //! A name said *to* someone inside the quote ("My dear Mr. Bennet, …") is
 //! never its speaker.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::cues::{self, Cue, Slot};
@@ -222,7 +222,7 @@ pub fn assign(
     let titled = if any_titled {
         titled_characters(doc)
     } else {
-        HashMap::new()
+        HashMap::default()
     };
     let mut open: Vec<Open> = quotes
         .iter_mut()
@@ -293,7 +293,7 @@ fn explicit(
 /// The word before each name, lowercase ("captain" in "Captain Gray"), and the
 /// one character it comes before (None when it comes before several).
 fn titled_characters(doc: &DocumentText) -> HashMap<String, Option<usize>> {
-    let mut found: HashMap<String, Option<usize>> = HashMap::new();
+    let mut found: HashMap<String, Option<usize>> = HashMap::default();
     for m in doc.persons {
         let before = doc.text[..m.start].trim_end();
         let word = before

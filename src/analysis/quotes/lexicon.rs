@@ -1,7 +1,7 @@
 //! Word lists behind quote detection and speaker cues, embedded from
 //! `assets/quotes/` (sources in `assets/README.md`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::analysis::entities::Gender;
@@ -45,7 +45,7 @@ fn rows(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> = HashMap::new();
+        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> = HashMap::default();
         for (forms, inverts) in rows(SPEECH_VERBS) {
             let inverts = inverts.trim() == "y";
             // "according to" is one two-word form; other lines list one-word forms.
@@ -66,11 +66,11 @@ impl Lexicon {
                     .push((words[1..].to_vec(), verb));
             }
         }
-        let mut nominal = HashSet::new();
-        let mut vocative = HashSet::new();
-        let mut term = HashSet::new();
-        let mut noun_genders = HashMap::new();
-        let mut link = HashSet::new();
+        let mut nominal = HashSet::default();
+        let mut vocative = HashSet::default();
+        let mut term = HashSet::default();
+        let mut noun_genders = HashMap::default();
+        let mut link = HashSet::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {

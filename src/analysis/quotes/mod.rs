@@ -34,7 +34,7 @@ mod pieces;
 pub use attribute::{Attributed, DocumentText};
 pub use detect::{detect, Found};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::analysis::coref::resolve::{resolve, Context};

@@ -2,7 +2,7 @@
 //! tokenizer the rules match against. Each word is looked up once, so the
 //! rules compare small integers instead of strings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// A calendar or clock unit.
@@ -267,7 +267,7 @@ impl Lexicon {
     /// The word tables; rule literals are added with [`Lexicon::intern`].
     pub fn build() -> Lexicon {
         let mut lexicon = Lexicon {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             entries: vec![Lex::default()],
         };
         for &(word, month) in MONTHS {
