@@ -22,6 +22,7 @@ pub use load::{
 };
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 /// One input file (or standard input): its full text and metadata.
 #[derive(Debug, Clone)]
@@ -78,11 +79,18 @@ pub struct Corpus {
 impl Corpus {
     /// Builds a corpus from documents, splitting each into paragraphs.
     pub fn from_documents(mut documents: Vec<Document>) -> Corpus {
-        let mut paragraphs = Vec::new();
-        for (id, doc) in documents.iter_mut().enumerate() {
+        // Split in parallel (a folder of 10,000 articles), numbered in order.
+        let split: Vec<Vec<std::ops::Range<usize>>> = documents
+            .par_iter()
+            .map(|doc| {
+                let split = paragraphs::split(&doc.text, doc.body.clone());
+                front_matter::without_illustrations(&doc.text, split)
+            })
+            .collect();
+        let mut paragraphs = Vec::with_capacity(split.iter().map(Vec::len).sum());
+        for (id, (doc, ranges)) in documents.iter_mut().zip(split).enumerate() {
             doc.id = id;
-            let split = paragraphs::split(&doc.text, doc.body.clone());
-            for range in front_matter::without_illustrations(&doc.text, split) {
+            for range in ranges {
                 paragraphs.push(Paragraph {
                     id: paragraphs.len(),
                     document: id,

@@ -45,7 +45,8 @@ fn rows(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> = HashMap::default();
+        let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> =
+            HashMap::default();
         for (forms, inverts) in rows(SPEECH_VERBS) {
             let inverts = inverts.trim() == "y";
             // "according to" is one two-word form; other lines list one-word forms.
