@@ -158,8 +158,16 @@ fn keys_typed_during_the_analysis_are_applied_once_it_is_ready() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    // Without the cache the analysis takes seconds: long enough to type.
-    let command = app_command(dir.path(), &format!("--no-cache '{novel}'"));
+    // Twenty copies of the novel, without the cache: an analysis of
+    // seconds, long enough to type into.
+    let copies = dir.path().join("copies");
+    std::fs::create_dir(&copies).expect("copies dir");
+    let text = std::fs::read_to_string(novel).expect("the novel");
+    for copy in 0..20 {
+        let path = copies.join(format!("copy_{copy:02}.txt"));
+        std::fs::write(path, &text).expect("a copy");
+    }
+    let command = app_command(dir.path(), &format!("--no-cache '{}'", copies.display()));
     let tmux = Tmux::start("typeahead", 120, 40, &command, dir.path());
     let gauge = tmux.wait_for_text("analysing");
     assert!(gauge.contains("q quits"), "{gauge}");

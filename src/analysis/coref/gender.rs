@@ -149,7 +149,7 @@ mod tests {
             },
         ];
         let pronouns = super::super::find_pronouns(text, 0..text.len());
-        let names = HashMap::from([(0, "Leslie"), (1, "Zorvan")]);
+        let names = HashMap::from_iter([(0, "Leslie"), (1, "Zorvan")]);
         let genders = entity_genders(
             &names,
             &[DocumentEvidence {

@@ -1,7 +1,7 @@
 //! Attribution rules and pronoun links on invented sentences, with the
 //! characters given by hand (the entity stages are tested on their own).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{detect, speakers_and_pronouns, DocumentText, Speech};
