@@ -5,15 +5,24 @@
 //! a reader would open it. One `analyze --json` file per book is written to
 //! the output folder, ready for `score_litbank.py GOLD OUTDIR`: no book is
 //! ever scored by a model that saw it.
+//!
+//! Training is deterministic, so `--models DIR` keeps each fold's tagger as
+//! `fold-K.bin`, headed by a SHA-256 key of everything it was trained from
+//! (the training and dev sentences, the options, the tagger's code and word
+//! lists); a later run loads it only when the key matches and retrains
+//! otherwise, so clustering and kind changes re-score in seconds.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
 
 use crate::analysis::ner::commands::read_conll;
+use crate::analysis::ner::conll::Document;
 use crate::analysis::ner::litbank;
+use crate::analysis::ner::model::Model;
 use crate::analysis::ner::train::{train, TrainOptions};
 use crate::analysis::ner::Tagger;
 use crate::analysis::{analyze, AnalysisOptions};
@@ -28,7 +37,11 @@ pub struct EvalLitbank<'a> {
     pub conll_dev: &'a Path,
     pub folds: usize,
     pub out: &'a Path,
+    /// Where fold models are kept and reused (`--models`); `None` trains every time.
+    pub models: Option<&'a Path>,
 }
+
+include!(concat!(env!("OUT_DIR"), "/tagger_version.rs"));
 
 /// Runs the folds and writes one JSON analysis per book to `out`.
 pub fn run(eval: &EvalLitbank, options: &TrainOptions) -> Result<Vec<PathBuf>> {
@@ -49,7 +62,10 @@ pub fn run(eval: &EvalLitbank, options: &TrainOptions) -> Result<Vec<PathBuf>> {
                 .filter(|(i, _)| i % folds != fold)
                 .map(|(_, b)| b.document.clone()),
         );
-        let model = train(&training, &dev, options, &mut std::io::sink())?;
+        let model = match eval.models {
+            Some(dir) => kept_or_trained(dir, fold, &training, &dev, options)?,
+            None => train(&training, &dev, options, &mut std::io::sink())?,
+        };
         let analysis_options = AnalysisOptions {
             tagger: Some(Arc::new(Tagger::new(model))),
             ..AnalysisOptions::default()
@@ -66,6 +82,47 @@ pub fn run(eval: &EvalLitbank, options: &TrainOptions) -> Result<Vec<PathBuf>> {
         );
     }
     Ok(written)
+}
+
+/// Loads `dir/fold-K.bin` when its key matches this training run, else
+/// trains and saves it.
+fn kept_or_trained(
+    dir: &Path,
+    fold: usize,
+    training: &[Document],
+    dev: &[Document],
+    options: &TrainOptions,
+) -> Result<Model> {
+    let key = training_key(training, dev, options);
+    let path = dir.join(format!("fold-{fold}.bin"));
+    if let Ok(bytes) = std::fs::read(&path) {
+        if let Some(model_bytes) = bytes.strip_prefix(key.as_slice()) {
+            if let Ok(model) = Model::from_bytes(model_bytes) {
+                return Ok(model);
+            }
+        }
+    }
+    let model = train(training, dev, options, &mut std::io::sink())?;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut bytes = key.to_vec();
+    bytes.extend_from_slice(&model.to_bytes());
+    std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    Ok(model)
+}
+
+/// SHA-256 over the tagger's code version, the options and every training
+/// and dev sentence with its gold names.
+fn training_key(training: &[Document], dev: &[Document], options: &TrainOptions) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(TAGGER_VERSION.to_le_bytes());
+    hash.update(format!("{options:?}").as_bytes());
+    for (part, documents) in [training, dev].into_iter().enumerate() {
+        hash.update([part as u8]);
+        for document in documents {
+            hash.update(format!("{:?}", document.sentences).as_bytes());
+        }
+    }
+    hash.finalize().into()
 }
 
 fn analyse_book(eval: &EvalLitbank, name: &str, options: &AnalysisOptions) -> Result<PathBuf> {
