@@ -102,7 +102,54 @@ pub fn find_mentions(
             }
         }));
     }
+    mark_set_apart(text, &mut mentions);
     mentions
+}
+
+/// How the text sets a name apart: nothing, double quotes around it alone
+/// ("Hernani", "Red Death") or underscores, Gutenberg's italics
+/// (_Edinburgh Castle_, _Daily Telegraph_).
+#[derive(Clone, Copy, PartialEq)]
+enum SetApart {
+    No,
+    Quoted,
+    Italic,
+}
+
+fn set_apart(text: &str, start: usize, end: usize) -> SetApart {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    match (before, after) {
+        (Some('"' | '“'), Some('"' | '”')) => SetApart::Quoted,
+        (Some('_'), Some('_')) => SetApart::Italic,
+        _ => SetApart::No,
+    }
+}
+
+/// A name alone in double quotes is a title or a word quoted, not a
+/// character or a place (LitBank names none), unless the document also
+/// uses it unquoted; a name in italics is a ship, a book or a paper: other.
+fn mark_set_apart(text: &str, mentions: &mut Vec<RawMention>) {
+    let apart: Vec<SetApart> = mentions
+        .iter()
+        .map(|m| set_apart(text, m.start, m.end))
+        .collect();
+    let unquoted: HashSet<String> = mentions
+        .iter()
+        .zip(&apart)
+        .filter(|(_, &a)| a == SetApart::No)
+        .map(|(m, _)| text[m.start..m.end].to_string())
+        .collect();
+    let mut apart = apart.into_iter();
+    mentions.retain_mut(|m| match apart.next() {
+        Some(SetApart::Quoted) => unquoted.contains(&text[m.start..m.end]),
+        Some(SetApart::Italic) if m.kind != EntityKind::Group => {
+            m.kind = EntityKind::Other;
+            m.hints.kind_votes = single_vote(EntityKind::Other, true);
+            true
+        }
+        _ => true,
+    });
 }
 
 /// A cleaned span inside one sentence (token indices relative to the sentence).
