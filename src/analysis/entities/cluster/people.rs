@@ -351,7 +351,12 @@ impl<'a> PersonIndex<'a> {
     /// such as "Bolótnoe Place Pierre": the one set, fitting its gender,
     /// with a longer name that begins with this word (a given name), or the
     /// one of them mentioned far more than the others ([`dominant`]).
-    fn sole_full_name_starting(&self, names: &Names, sets: &mut Sets, id: NameId) -> Option<NameId> {
+    fn sole_full_name_starting(
+        &self,
+        names: &Names,
+        sets: &mut Sets,
+        id: NameId,
+    ) -> Option<NameId> {
         let word = names.names[id].words[0].as_str();
         let candidates = self.full_names.get(word).into_iter().flatten();
         let starting = candidates.filter(|&&c| names.names[c].words[0] == word);

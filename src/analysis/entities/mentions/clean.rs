@@ -92,8 +92,8 @@ impl<'a> DocumentContext<'a> {
         }
         // "a young Russian", "the veteran Scotchman": a group word after a
         // descriptive title is no person.
-        let is_group_word = name.len() == 1
-            && (lex.demonym_place(name[0]).is_some() || lex.is_group_word(name[0]));
+        let is_group_word =
+            name.len() == 1 && (lex.demonym_place(name[0]).is_some() || lex.is_group_word(name[0]));
         let is_person = titled.honorific
             || (label == NerType::Misc && titled.title.is_some() && !is_group_word);
         let head = head_kind(&name, label);

@@ -35,8 +35,7 @@ impl KnownNames {
                 if name.len() > 1 {
                     known.leading_words.insert(names::key(name[0]));
                 }
-                if f
-                    .title
+                if f.title
                     .as_deref()
                     .is_some_and(|t| lexicon().title_takes_surname(t))
                 {
@@ -96,7 +95,8 @@ impl KnownNames {
         let mut replaced = Vec::new();
         found.retain(|f| {
             let whole = &words[f.tokens.clone()];
-            let joined = f.cut_start == 0 && f.cut_end == 0 && f.title.is_none() && whole.len() >= 2;
+            let joined =
+                f.cut_start == 0 && f.cut_end == 0 && f.title.is_none() && whole.len() >= 2;
             let at = if f.kind == EntityKind::Person {
                 self.person_after_person(words, f.tokens.clone())
             } else {
@@ -148,7 +148,7 @@ impl KnownNames {
     /// span tagged as one person once or twice that is a person's name the document
     /// knows far better alone, after another known person's name (when
     /// the right part also begins a longer name, as a given name does) or
-    /// after a capitalised word that is no given name. The right part must not be a
+    /// after a known name of another kind that is no given name. The right part must not be a
     /// surname ("Elizabeth Bennet" beside "Mr. Bennet" stays whole).
     pub(super) fn person_after_person(&self, words: &[&str], span: Range<usize>) -> Option<usize> {
         const ALONE: usize = 3;
@@ -166,7 +166,9 @@ impl KnownNames {
             let left_is_person = far_better(left)
                 && self.label_of(left) == Some(NerType::Per)
                 && self.leading_words.contains(&names::key(right[0]));
+            // "Citoyen Bibot": an unknown word before a name may be its title.
             let left_is_other = left.len() == 1
+                && self.count(left) > 0
                 && self.label_of(left) != Some(NerType::Per)
                 && lexicon().given_name_gender(left[0]) == Gender::Unknown;
             far_better(right)
