@@ -135,3 +135,64 @@ fn analyse_book(eval: &EvalLitbank, name: &str, options: &AnalysisOptions) -> Re
         .with_context(|| format!("writing {}", out.display()))?;
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::conll::Sentence;
+
+    fn document(words: &[&str]) -> Document {
+        Document {
+            sentences: vec![Sentence {
+                words: words.iter().map(|w| w.to_string()).collect(),
+                entities: Vec::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_fold_model_is_keyed_by_its_data_and_options() {
+        let training = [document(&["Orrin", "came", "."])];
+        let dev = [document(&["He", "left", "."])];
+        let options = TrainOptions::default();
+        let key = training_key(&training, &dev, &options);
+        assert_eq!(key, training_key(&training, &dev, &options));
+        let other = [document(&["Orrin", "went", "."])];
+        assert_ne!(key, training_key(&other, &dev, &options));
+        // The same sentences moved from training to dev train another model.
+        assert_ne!(key, training_key(&dev, &training, &options));
+        let fewer_epochs = TrainOptions {
+            epochs: 1,
+            ..TrainOptions::default()
+        };
+        assert_ne!(key, training_key(&training, &dev, &fewer_epochs));
+    }
+
+    #[test]
+    fn a_kept_model_with_another_key_is_not_loaded() {
+        let dir = std::env::temp_dir().join(format!("storyscope-folds-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("fold-0.bin");
+        // A file from another training run: wrong key, then garbage.
+        std::fs::write(&path, [7u8; 40]).unwrap();
+        let training = [document(&["Orrin", "came", "."])];
+        let dev = [document(&["He", "left", "."])];
+        let options = TrainOptions {
+            epochs: 1,
+            bits: 8,
+            ..TrainOptions::default()
+        };
+        let model = kept_or_trained(&dir, 0, &training, &dev, &options).unwrap();
+        let saved = std::fs::read(&path).unwrap();
+        let key = training_key(&training, &dev, &options);
+        assert_eq!(
+            &saved[..32],
+            key.as_slice(),
+            "retrained and saved under its key"
+        );
+        assert_eq!(&saved[32..], model.to_bytes().as_slice());
+        let again = kept_or_trained(&dir, 0, &training, &dev, &options).unwrap();
+        assert_eq!(again.to_bytes(), model.to_bytes());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
