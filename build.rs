@@ -7,6 +7,19 @@ use std::path::Path;
 
 const INPUTS: [&str; 4] = ["src/analysis", "src/corpus", "assets", "Cargo.lock"];
 
+/// What a trained tagger depends on besides its training data: the tagger's
+/// code (its `mod.rs` holds the entity kind vote, which runs after tagging,
+/// so it is left out), tokens, titles and the tagger's word lists. Keys the
+/// fold models that `eval-litbank --models` reuses.
+const TAGGER_INPUTS: [&str; 6] = [
+    "src/analysis/ner",
+    "src/analysis/tokens",
+    "src/analysis/titles.rs",
+    "assets/ner",
+    "assets/titles.tsv",
+    "Cargo.lock",
+];
+
 fn main() {
     let mut hash = Fnv::default();
     hash.write(env!("CARGO_PKG_VERSION").as_bytes());
@@ -20,8 +33,22 @@ fn main() {
             hash.write(&std::fs::read(&file).unwrap_or_default());
         }
     }
+    let mut tagger = Fnv::default();
+    let mut files = Vec::new();
+    for input in TAGGER_INPUTS {
+        collect(Path::new(input), &mut files);
+    }
+    files.retain(|file| file != Path::new("src/analysis/ner/mod.rs"));
+    files.sort();
+    for file in files {
+        tagger.write(file.to_string_lossy().as_bytes());
+        tagger.write(&std::fs::read(&file).unwrap_or_default());
+    }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let version = format!("pub const ANALYSER_VERSION: u64 = {:#018x};\n", hash.0);
+    let tagger_version = format!("pub const TAGGER_VERSION: u64 = {:#018x};\n", tagger.0);
+    std::fs::write(Path::new(&out).join("tagger_version.rs"), tagger_version)
+        .expect("write tagger_version.rs");
     std::fs::write(Path::new(&out).join("analyser_version.rs"), version)
         .expect("write analyser_version.rs");
 }

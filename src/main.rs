@@ -159,6 +159,10 @@ enum Command {
         /// Passes over the training data in each fold.
         #[arg(long, default_value_t = TrainOptions::default().epochs)]
         epochs: usize,
+        /// Keep each fold's tagger in DIR (fold-K.bin) and reuse it while it was trained
+        /// from the same data and tagger code; otherwise train and save it.
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
     },
     /// Show the analysis cache: where it is and how big; `cache clear` empties it.
     Cache {
@@ -345,6 +349,7 @@ fn run(cli: Cli) -> Result<()> {
             folds,
             out,
             epochs,
+            models,
         }) => {
             let eval = storyscope::litbank_eval::EvalLitbank {
                 dir: &dir,
@@ -352,6 +357,7 @@ fn run(cli: Cli) -> Result<()> {
                 conll_dev: &conll_dev,
                 folds,
                 out: &out,
+                models: models.as_deref(),
             };
             let options = TrainOptions {
                 epochs,

@@ -768,3 +768,63 @@ fn a_bare_one_word_organisation_needs_evidence() {
     );
     assert_eq!(several_words[0].kind, Organization);
 }
+
+#[test]
+fn a_nickname_joined_only_by_its_own_titled_form_still_joins_the_given_name() {
+    let mut items = vec![("Elizabeth Harlow", Person), ("Elizabeth", Person)];
+    items.extend([("Lizzy", Person); 4]);
+    items.push(("Lizzy", Person));
+    let mut hints = vec![MentionHints::default(); items.len()];
+    hints[items.len() - 1] = titled("Miss");
+    let entities = cluster_annotated(mentions(&items), hints);
+    assert_eq!(names(&entities), ["Elizabeth Harlow"]);
+    assert_eq!(entities[0].mentions.len(), 7);
+}
+
+#[test]
+fn a_nickname_already_part_of_another_name_stays_there() {
+    let entities = cluster(mentions(&[
+        ("Snowy Dick", Person),
+        ("Dick", Person),
+        ("Richard Vane", Person),
+    ]));
+    assert_eq!(find(&entities, "Snowy Dick").mentions.len(), 2);
+    assert_eq!(find(&entities, "Richard Vane").mentions.len(), 1);
+}
+
+#[test]
+fn a_given_name_used_far_more_than_its_full_names_joins_the_one_it_begins() {
+    // "Orrin" outnumbers every longer name it fits, so it is not shared
+    // out by nearness; it still joins "Orrin Kelby", the one it begins,
+    // and not the junk span "Harbour Orrin".
+    let mut items = vec![("Orrin Kelby", Person), ("Harbour Orrin", Person)];
+    items.extend([("Orrin", Person); 12]);
+    let entities = cluster(mentions(&items));
+    let orrin = find(&entities, "Orrin Kelby");
+    assert_eq!(orrin.mentions.len(), 13);
+    assert_eq!(find(&entities, "Harbour Orrin").mentions.len(), 1);
+}
+
+#[test]
+fn a_given_name_beginning_two_full_names_of_like_size_joins_neither() {
+    let mut items = vec![
+        ("Orrin Kelby", Person),
+        ("Orrin Kelby", Person),
+        ("Orrin Vance", Person),
+        ("Orrin Vance", Person),
+    ];
+    items.extend([("Orrin", Person); 12]);
+    let entities = cluster(mentions(&items));
+    assert_eq!(find(&entities, "Orrin").mentions.len(), 12);
+    assert_eq!(find(&entities, "Orrin Kelby").mentions.len(), 2);
+    assert_eq!(find(&entities, "Orrin Vance").mentions.len(), 2);
+}
+
+#[test]
+fn a_rare_form_that_does_not_begin_with_a_given_name_is_not_the_display_name() {
+    let mut items = vec![("Massa Quill", Person), ("Massa Quill", Person)];
+    items.extend([("Quill", Person); 120]);
+    let entities = cluster(mentions(&items));
+    assert_eq!(names(&entities), ["Quill"]);
+    assert_eq!(entities[0].aliases, ["Massa Quill"]);
+}

@@ -691,6 +691,7 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
         .iter()
         .copied()
         .filter(|&(s, n)| (n >= 2 || n * 20 >= top) && !is_nationality_variant(s))
+        .filter(|&(s, n)| !is_rare_epithet_form(s, n, top))
         .collect();
     let forms = if kept.is_empty() { forms } else { kept };
     let repeated_full_form = forms.iter().any(|&(s, n)| n >= 2 && word_count(s) >= 2);
@@ -722,6 +723,17 @@ fn display_name(members: &[&MentionInfo]) -> (String, String) {
         }
         _ => (best.to_string(), best.to_string()),
     }
+}
+
+/// "Massa Stubb" twice beside "Stubb" hundreds of times: a longer form used
+/// less than once in fifty, whose first word is no given name, is a way of
+/// addressing the character, not the name to show.
+fn is_rare_epithet_form(surface: &str, uses: usize, top: usize) -> bool {
+    const RARE: usize = 50;
+    let Some((first, _)) = surface.split_once(' ') else {
+        return false;
+    };
+    uses * RARE < top && lexicon().given_name_gender(first) == Gender::Unknown
 }
 
 /// Surface forms other than the display name, most frequent first (ties

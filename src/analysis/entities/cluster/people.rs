@@ -72,7 +72,7 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             sets.union(root, id);
         }
     }
-    for id in bare {
+    for &id in &bare {
         let full_roots = index.full_name_roots(names, sets, id);
         let titled_roots = index.titled_roots(names, sets, id);
         let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
@@ -105,7 +105,29 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             None => {}
         }
     }
+    link_given_names_to_full_names(names, sets, &index, &bare);
     ambiguous
+}
+
+/// "Pierre", used far more than the longer names it fits ("Pierre
+/// Bezúkhov", "Comte Pierre Besouhoff") and so not shared out, still joins
+/// the one of them that it begins (see [`PersonIndex::sole_full_name_starting`]).
+fn link_given_names_to_full_names(
+    names: &Names,
+    sets: &mut Sets,
+    index: &PersonIndex,
+    bare: &[NameId],
+) {
+    for &id in bare {
+        let mut roots = index.full_name_roots(names, sets, id);
+        roots.retain(|&root| fits(sets, id, root));
+        if roots.is_empty() || !outnumbers(names, sets, id, &roots) {
+            continue;
+        }
+        if let Some(root) = index.sole_full_name_starting(names, sets, id) {
+            sets.union(root, id);
+        }
+    }
 }
 
 /// "Ahab" beside one-off "Old Ahab" and "Parsee Ahab": a short name used
@@ -180,10 +202,11 @@ pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
             by_first_word.entry(&name.words[0]).or_default().push(id);
         }
     }
+    let part_of_other_names = names_in_other_names(names, sets);
     for id in (0..names.names.len()).filter(|&id| may_join(names, id)) {
-        // "Dick", already part of "Moby Dick", is not also "Richard III".
-        let root = sets.find(id);
-        if root != id || sets.size[root] != names.names[id].mentions.len() {
+        // "Dick", already part of "Moby Dick", is not also "Richard III";
+        // "Lizzy", joined only by "Miss Lizzy", is still Elizabeth.
+        if part_of_other_names[id] {
             continue;
         }
         let words = &names.names[id].words;
@@ -210,6 +233,27 @@ pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
             _ => {}
         }
     }
+}
+
+/// For each name: whether its set already holds a name that does not start
+/// with its words ("Dick" with "Moby Dick"), so it is settled as part of
+/// another name. Titled and longer forms of itself ("Miss Lizzy", "Lizzy
+/// Bennet") do not count.
+fn names_in_other_names(names: &Names, sets: &mut Sets) -> Vec<bool> {
+    let mut members: HashMap<NameId, Vec<NameId>> = HashMap::new();
+    for id in 0..names.names.len() {
+        members.entry(sets.find(id)).or_default().push(id);
+    }
+    let mut settled = vec![false; names.names.len()];
+    for ids in members.values() {
+        for &id in ids {
+            let words = &names.names[id].words;
+            settled[id] = ids
+                .iter()
+                .any(|&other| !names.names[other].words.starts_with(words));
+        }
+    }
+    settled
 }
 
 /// People's names, and bare words the tagger did not clearly call a place or
@@ -301,6 +345,26 @@ impl<'a> PersonIndex<'a> {
         roots.sort_unstable();
         roots.dedup();
         roots
+    }
+
+    /// "Pierre" used thousands of times beside "Pierre Bezúkhov" and junk
+    /// such as "Bolótnoe Place Pierre": the one set, fitting its gender,
+    /// with a longer name that begins with this word (a given name), or the
+    /// one of them mentioned far more than the others ([`dominant`]).
+    fn sole_full_name_starting(
+        &self,
+        names: &Names,
+        sets: &mut Sets,
+        id: NameId,
+    ) -> Option<NameId> {
+        let word = names.names[id].words[0].as_str();
+        let candidates = self.full_names.get(word).into_iter().flatten();
+        let starting = candidates.filter(|&&c| names.names[c].words[0] == word);
+        let roots = compatible_roots(sets, id, starting.copied());
+        match roots[..] {
+            [root] => Some(root),
+            _ => dominant(sets, &roots),
+        }
     }
 
     /// Sets of the titled one-word names with the same word ("Mr. Darcy" for "Darcy").

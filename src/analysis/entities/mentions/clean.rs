@@ -79,6 +79,10 @@ impl<'a> DocumentContext<'a> {
         }
         let cut_start = lowercase_prefix_len(words[a]);
         let cut_end = lowercase_suffix_len(&words[b - 1][if a + 1 == b { cut_start } else { 0 }..]);
+        let last_word = words[b - 1];
+        if !is_modifier_suffix(&last_word[last_word.len() - cut_end..]) {
+            return None; // "Yo-ho-ho", "Purbeck-marble": one common word
+        }
         let mut name: Vec<&str> = words[a..b].to_vec();
         name[0] = &name[0][cut_start..];
         let last = name.len() - 1;
@@ -86,14 +90,24 @@ impl<'a> DocumentContext<'a> {
         if self.is_junk(&name, is_clause_initial(words, a)) || is_exclamation(words, a, b) {
             return None;
         }
-        let is_person = titled.honorific || (label == NerType::Misc && titled.title.is_some());
+        // "a young Russian", "the veteran Scotchman": a group word after a
+        // descriptive title is no person.
+        let is_group_word =
+            name.len() == 1 && (lex.demonym_place(name[0]).is_some() || lex.is_group_word(name[0]));
+        let is_person = titled.honorific
+            || (label == NerType::Misc && titled.title.is_some() && !is_group_word);
         let head = head_kind(&name, label);
         let kind = if is_person {
             EntityKind::Person
         } else {
             head.unwrap_or_else(|| kind_of(&name, label))
         };
-        let cued = is_person || head.is_some() || kind == EntityKind::Group;
+        let thing = kind == EntityKind::Person
+            && titled.title.is_none()
+            && a > 0
+            && is_thing_after_article(words[a - 1], &name);
+        let kind = if thing { EntityKind::Other } else { kind };
+        let cued = is_person || head.is_some() || kind == EntityKind::Group || thing;
         Some(Found {
             tokens: a..b,
             cut_start,
@@ -305,4 +319,33 @@ pub(super) fn is_chapter_numeral(word: &str) -> bool {
         );
         numeral == word
     })
+}
+
+/// Endings that make a name into a modifier and leave the name in place:
+/// "-led" in "US-led", "-born", "-style". Any other lowercase ending makes
+/// one common word of it ("Yo-ho-ho", "Purbeck-marble", "Lizzie-boy").
+/// `suffix` is what [`lowercase_suffix_len`] cut, "" when nothing was.
+pub(super) fn is_modifier_suffix(suffix: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "born", "made", "run", "built", "grown", "bound", "wide", "style", "like", "type", "era",
+        "centric", "class", "sized", "speaking",
+    ];
+    let Some(part) = suffix.rsplit('-').next().filter(|_| !suffix.is_empty()) else {
+        return true;
+    };
+    part.ends_with("ed") || MODIFIERS.contains(&part)
+}
+
+/// "the Pequod", "the Fuwalda", "the Dow": a person's name is not written
+/// after "the" (only a family is: "the Bennets"), a ship's or an index's is.
+/// A name of one or two words, none of them a given name, after "the" that
+/// the tagger took for a person is a thing.
+pub(super) fn is_thing_after_article(before: &str, name: &[&str]) -> bool {
+    let lex = lexicon();
+    matches!(before, "the" | "The")
+        && name.len() <= 2
+        && name.last().is_some_and(|w| !w.ends_with('s'))
+        && name
+            .iter()
+            .all(|w| lex.given_name_gender(w) == Gender::Unknown)
 }

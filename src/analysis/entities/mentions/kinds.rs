@@ -43,7 +43,7 @@ pub(super) fn head_kind(name: &[&str], label: NerType) -> Option<EntityKind> {
         return None;
     };
     if name.len() < 2 {
-        return None;
+        return is_compound_organisation(last).then_some(EntityKind::Organization);
     }
     let (kind, strong) = lexicon().head_noun(last)?;
     (label != NerType::Per || strong).then_some(kind)
@@ -74,4 +74,17 @@ pub(super) fn kind_of(name: &[&str], label: NerType) -> EntityKind {
 pub(super) fn has_people_suffix(word: &str) -> bool {
     const SUFFIXES: &[&str] = &["ian", "ians", "ans", "ese", "ish", "man", "men"];
     word.chars().count() > 5 && SUFFIXES.iter().any(|s| word.ends_with(s))
+}
+
+/// "Citigroup", "Commerzbank", "Bundesbank": one word ending in "group" or
+/// "bank" after a stem of its own is a company or a bank.
+pub(super) fn is_compound_organisation(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["group", "bank"];
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && ENDINGS.iter().any(|ending| {
+            lower
+                .strip_suffix(ending)
+                .is_some_and(|stem| stem.chars().count() >= 4)
+        })
 }

@@ -10,6 +10,11 @@ pub(super) struct KnownNames {
     kinds: HashMap<String, [usize; EntityKind::ALL.len()]>,
     /// Keys of first words, to skip most tokens at once.
     first_words: HashSet<String>,
+    /// Keys of names written after a title that takes a surname ("Mr.
+    /// Bennet") -> how many times.
+    surname_uses: HashMap<String, usize>,
+    /// Keys of the first words of names of several words ("pierre" of "Pierre Bezúkhov").
+    leading_words: HashSet<String>,
     longest: usize,
 }
 
@@ -18,6 +23,8 @@ impl KnownNames {
         let mut known = KnownNames {
             kinds: HashMap::new(),
             first_words: HashSet::new(),
+            surname_uses: HashMap::new(),
+            leading_words: HashSet::new(),
             longest: 0,
         };
         for (words, found) in words.iter().zip(found) {
@@ -25,6 +32,15 @@ impl KnownNames {
                 let name = &words[f.tokens.clone()];
                 known.kinds.entry(sequence_key(name)).or_default()[f.kind as usize] += 1;
                 known.first_words.insert(names::key(name[0]));
+                if name.len() > 1 {
+                    known.leading_words.insert(names::key(name[0]));
+                }
+                if f.title
+                    .as_deref()
+                    .is_some_and(|t| lexicon().title_takes_surname(t))
+                {
+                    *known.surname_uses.entry(sequence_key(name)).or_default() += 1;
+                }
                 known.longest = known.longest.max(name.len());
             }
         }
@@ -79,15 +95,14 @@ impl KnownNames {
         let mut replaced = Vec::new();
         found.retain(|f| {
             let whole = &words[f.tokens.clone()];
-            let joined = f.kind != EntityKind::Person
-                && f.cut_start == 0
-                && f.cut_end == 0
-                && f.title.is_none()
-                && whole.len() >= 2;
-            let Some(at) = joined
-                .then(|| self.person_after(words, f.tokens.clone()))
-                .flatten()
-            else {
+            let joined =
+                f.cut_start == 0 && f.cut_end == 0 && f.title.is_none() && whole.len() >= 2;
+            let at = if f.kind == EntityKind::Person {
+                self.person_after_person(words, f.tokens.clone())
+            } else {
+                self.person_after(words, f.tokens.clone())
+            };
+            let Some(at) = at.filter(|_| joined) else {
                 return true;
             };
             let left = f.tokens.start..at;
@@ -127,6 +142,47 @@ impl KnownNames {
                 && self.label_of(right) == Some(NerType::Per)
                 && self.label_of(left) != Some(NerType::Per)
         })
+    }
+
+    /// "On seeing Natásha Pierre grew animated", "in Orël Pierre had": a
+    /// span tagged as one person once or twice that is a person's name the document
+    /// knows far better alone, after another known person's name (when
+    /// the right part also begins a longer name, as a given name does) or
+    /// after a known name of another kind that is no given name. The right part must not be a
+    /// surname ("Elizabeth Bennet" beside "Mr. Bennet" stays whole).
+    pub(super) fn person_after_person(&self, words: &[&str], span: Range<usize>) -> Option<usize> {
+        const ALONE: usize = 3;
+        // "Charlotte Lucas", written eight times, is her name.
+        const ONE_OFF: usize = 2;
+        let whole = self.count(&words[span.clone()]);
+        if whole > ONE_OFF {
+            return None;
+        }
+        let far_better = |part: &[&str]| self.count(part) >= ALONE * (whole + 1);
+        (span.start + 1..span.end).find(|&at| {
+            let (left, right) = (&words[span.start..at], &words[at..span.end]);
+            // "Pierre Bezúkhov" is one man, "Natásha Pierre" two people:
+            // "Pierre" also begins a longer name, "Bezúkhov" does not.
+            let left_is_person = far_better(left)
+                && self.label_of(left) == Some(NerType::Per)
+                && self.leading_words.contains(&names::key(right[0]));
+            // "Citoyen Bibot": an unknown word before a name may be its title.
+            let left_is_other = left.len() == 1
+                && self.count(left) > 0
+                && self.label_of(left) != Some(NerType::Per)
+                && lexicon().given_name_gender(left[0]) == Gender::Unknown;
+            far_better(right)
+                && self.label_of(right) == Some(NerType::Per)
+                && !self.is_mostly_surname(right)
+                && (left_is_person || left_is_other)
+        })
+    }
+
+    /// "Bennet", nearly always after "Mr." or "Mrs.", unlike "Pierre" after
+    /// an odd "Monsieur": at least a quarter of its uses.
+    fn is_mostly_surname(&self, name: &[&str]) -> bool {
+        let titled = self.surname_uses.get(&sequence_key(name)).copied();
+        4 * titled.unwrap_or(0) >= self.count(name).max(1)
     }
 
     /// How many tagged mentions had exactly this name.

@@ -102,7 +102,57 @@ pub fn find_mentions(
             }
         }));
     }
+    mark_set_apart(text, &mut mentions);
     mentions
+}
+
+/// How the text sets a name apart: nothing, double quotes around it alone
+/// ("Hernani", "Red Death") or underscores, Gutenberg's italics
+/// (_Edinburgh Castle_, _Daily Telegraph_).
+#[derive(Clone, Copy, PartialEq)]
+enum SetApart {
+    No,
+    Quoted,
+    Italic,
+}
+
+fn set_apart(text: &str, start: usize, end: usize) -> SetApart {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    match (before, after) {
+        (Some('"' | '“'), Some('"' | '”')) => SetApart::Quoted,
+        (Some('_'), Some('_')) => SetApart::Italic,
+        _ => SetApart::No,
+    }
+}
+
+/// A name alone in double quotes is a title or a word quoted, not a
+/// character or a place (LitBank names none), unless the document also
+/// uses it unquoted; a name in italics is a ship, a book or a paper: other.
+fn mark_set_apart(text: &str, mentions: &mut Vec<RawMention>) {
+    let apart: Vec<SetApart> = mentions
+        .iter()
+        .map(|m| set_apart(text, m.start, m.end))
+        .collect();
+    if apart.iter().all(|&a| a == SetApart::No) {
+        return;
+    }
+    let unquoted: HashSet<&str> = mentions
+        .iter()
+        .zip(&apart)
+        .filter(|(_, &a)| a == SetApart::No)
+        .map(|(m, _)| &text[m.start..m.end])
+        .collect();
+    let mut apart = apart.into_iter();
+    mentions.retain_mut(|m| match apart.next() {
+        Some(SetApart::Quoted) => unquoted.contains(&text[m.start..m.end]),
+        Some(SetApart::Italic) if m.kind != EntityKind::Group => {
+            m.kind = EntityKind::Other;
+            m.hints.kind_votes = single_vote(EntityKind::Other, true);
+            true
+        }
+        _ => true,
+    });
 }
 
 /// A cleaned span inside one sentence (token indices relative to the sentence).
@@ -573,6 +623,55 @@ mod tests {
     }
 
     #[test]
+    fn two_people_tagged_as_one_are_split_but_a_full_name_is_not() {
+        let mut sentences: Vec<Vec<&str>> = Vec::new();
+        for _ in 0..8 {
+            sentences.push("Orrin came .".split(' ').collect());
+            sentences.push("Tamsin smiled .".split(' ').collect());
+            sentences.push("Mr. Kelby bowed .".split(' ').collect());
+        }
+        sentences.push("Orrin Kelby arrived .".split(' ').collect());
+        sentences.push(
+            "On seeing Tamsin Orrin grew animated ."
+                .split(' ')
+                .collect(),
+        );
+        sentences.push("On seeing Orrin Kelby left .".split(' ').collect());
+        let context = DocumentContext::new(&sentences);
+        let mut tagged: Vec<Vec<Found>> = sentences
+            .iter()
+            .map(|words| {
+                let start = words
+                    .iter()
+                    .position(|w| w.starts_with(char::is_uppercase) && *w != "On" && *w != "Mr.");
+                let start = start.unwrap_or(0);
+                let end = (start..words.len())
+                    .find(|&i| !words[i].starts_with(char::is_uppercase))
+                    .unwrap_or(words.len());
+                context
+                    .clean(
+                        words,
+                        words.iter().position(|w| *w == "Mr.").unwrap_or(start)..end,
+                        NerType::Per,
+                    )
+                    .into_iter()
+                    .collect()
+            })
+            .collect();
+        let known = KnownNames::collect(&sentences, &tagged);
+        let mut spans = |s: usize| {
+            let found = &mut tagged[s];
+            known.split_joined_names(&sentences[s], found, &context);
+            found.sort_by_key(|f| f.tokens.start);
+            found.iter().map(|f| f.tokens.clone()).collect::<Vec<_>>()
+        };
+        // "Orrin" also begins "Orrin Kelby": a given name after another person.
+        assert_eq!(spans(25), [2..3, 3..4]);
+        // "Kelby" follows "Mr.": a surname, so "Orrin Kelby" is one man.
+        assert_eq!(spans(26).as_slice(), std::slice::from_ref(&(2..4)));
+    }
+
+    #[test]
     fn acronym_definitions_link_both_halves() {
         let words: Vec<&str> = "fight the Islamic State Group ( ISIS ) ."
             .split(' ')
@@ -650,5 +749,84 @@ mod tests {
         let mut person = context.clean(&words, 8..9, NerType::Loc).unwrap();
         add_context_votes(&words, &mut person);
         assert_eq!(person.votes[EntityKind::Person as usize], 1.0);
+    }
+
+    #[test]
+    fn a_lowercase_ending_other_than_a_modifier_makes_a_common_word() {
+        assert_eq!(name("sang Yo-ho-ho and a bottle", 1..2, NerType::Per), None);
+        assert_eq!(
+            name("under Gorsey-marble canopies", 1..2, NerType::Loc),
+            None
+        );
+        assert_eq!(
+            name("the Vardania-led coalition", 1..2, NerType::Loc).as_deref(),
+            Some("Vardania")
+        );
+        assert_eq!(
+            name("a Tirwen-born sailor", 1..2, NerType::Loc).as_deref(),
+            Some("Tirwen")
+        );
+    }
+
+    #[test]
+    fn a_group_word_after_a_descriptive_title_is_a_group() {
+        let (_, found) = clean("a young Russian lady", 1..3, NerType::Misc).unwrap();
+        assert_eq!(found.kind, EntityKind::Group);
+    }
+
+    #[test]
+    fn a_person_name_after_the_is_a_thing() {
+        let (name, found) = clean("aboard the Quandary sailed", 2..3, NerType::Per).unwrap();
+        assert_eq!(name, "Quandary");
+        assert_eq!(found.kind, EntityKind::Other);
+        // A family is written after "the"; a given name is no ship.
+        let (_, found) = clean("the Harlows came", 1..2, NerType::Per).unwrap();
+        assert_ne!(found.kind, EntityKind::Other);
+        let (_, found) = clean("the Mary sank", 1..2, NerType::Per).unwrap();
+        assert_eq!(found.kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn one_word_companies_and_banks_are_organisations() {
+        let (_, found) = clean("shares of Zentrogroup fell", 2..3, NerType::Per).unwrap();
+        assert_eq!(found.kind, EntityKind::Organization);
+        let (_, found) = clean("the Vellbank said", 1..2, NerType::Per).unwrap();
+        assert_eq!(found.kind, EntityKind::Organization);
+        assert!(!is_compound_organisation("Rank"));
+    }
+
+    #[test]
+    fn names_set_apart_by_quotes_or_italics() {
+        let text = r#"a duet from "Zampa" on the _Orvieto_ with "Tessaly" and Tessaly"#;
+        let raw = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).map(|(i, _)| i).unwrap();
+            RawMention {
+                start,
+                end: start + word.len(),
+                kind: EntityKind::Person,
+                hints: MentionHints::default(),
+            }
+        };
+        let mut mentions = vec![
+            raw("Zampa", 0),
+            raw("Orvieto", 0),
+            raw("Tessaly", 0),
+            raw("Tessaly", 1),
+        ];
+        mark_set_apart(text, &mut mentions);
+        let kept: Vec<(&str, EntityKind)> = mentions
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.kind))
+            .collect();
+        // "Zampa", quoted and nowhere else, is a title; "Tessaly" is also
+        // written unquoted, so a name; the italic ship is other.
+        assert_eq!(
+            kept,
+            [
+                ("Orvieto", EntityKind::Other),
+                ("Tessaly", EntityKind::Person),
+                ("Tessaly", EntityKind::Person)
+            ]
+        );
     }
 }
