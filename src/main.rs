@@ -13,7 +13,7 @@ use storyscope::analysis::ner::train::TrainOptions;
 use storyscope::analysis::{self, AnalysisOptions};
 use storyscope::cache::{self, Cache};
 use storyscope::corpus::{self, Corpus};
-use storyscope::{export, tui};
+use storyscope::{corrections, export, tui};
 
 /// Explore a story in the terminal: its people, places and timeline.
 #[derive(Parser)]
@@ -74,6 +74,10 @@ struct Input {
     /// Neither read nor write the analysis cache ($XDG_CACHE_HOME/storyscope).
     #[arg(long)]
     no_cache: bool,
+    /// Corrections of the cast to apply (and, in the app, to save to) instead of
+    /// the story's own in $XDG_DATA_HOME/storyscope/corrections.
+    #[arg(long, value_name = "FILE")]
+    corrections: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -279,6 +283,7 @@ fn run(cli: Cli) -> Result<()> {
                 theme,
                 fresh: cli.fresh,
                 cache: cache_for(&cli.input),
+                corrections: cli.input.corrections.clone(),
             };
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
@@ -311,8 +316,17 @@ fn run(cli: Cli) -> Result<()> {
                 analysis_options(&input),
                 cache_for(&input),
             )?;
+            let (corrected, notes) = corrections::open_and_apply(
+                &corpus,
+                &analysis,
+                input.corrections.as_deref(),
+            )?;
+            for note in notes {
+                eprintln!("storyscope: {note}");
+            }
+            let analysis = corrected.analysis;
             let output = if json {
-                export::to_json(&corpus, &analysis)
+                export::to_json_corrected(&corpus, &analysis, &corrected.outcomes)
             } else {
                 export::summary(&corpus, &analysis)
             };
@@ -554,7 +568,12 @@ fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
     let progress = analysis::Progress::default();
     let cache = cache_for(input);
     let analysis = cache::analyze(&corpus, &analysis_options(input), &progress, &cache);
-    Ok((corpus, analysis))
+    let (corrected, notes) =
+        corrections::open_and_apply(&corpus, &analysis, input.corrections.as_deref())?;
+    for note in notes {
+        eprintln!("storyscope: {note}");
+    }
+    Ok((corpus, corrected.analysis))
 }
 
 fn cache_for(input: &Input) -> std::sync::Arc<Cache> {

@@ -124,5 +124,26 @@ impl Journal {
     }
 }
 
+/// The story's corrections (`explicit`, else its file in the store)
+/// applied to `analysis`, with the lines to tell the reader: a file set
+/// aside or made for another story, and each correction that matched nothing.
+pub fn open_and_apply(
+    corpus: &crate::corpus::Corpus,
+    analysis: &crate::analysis::Analysis,
+    explicit: Option<&std::path::Path>,
+) -> Result<(Corrected, Vec<String>), store::LoadError> {
+    let opened = store::open(corpus, explicit)?;
+    let corrected = apply(analysis, &opened.corrections);
+    let mut notes = opened.notes;
+    for outcome in corrected.unmatched() {
+        notes.push(format!(
+            "correction no longer matches (kept): {}: {}",
+            outcome.correction.describe(),
+            outcome.note
+        ));
+    }
+    Ok((corrected, notes))
+}
+
 #[cfg(test)]
 mod tests;

@@ -189,7 +189,9 @@ const CACHE_LIMIT: usize = 20_000;
 
 pub struct App<'a> {
     pub corpus: &'a Corpus,
-    pub analysis: &'a Analysis,
+    /// The analysis as shown: the reader's corrections applied (see
+    /// [`super::correcting`]).
+    pub analysis: std::borrow::Cow<'a, Analysis>,
     pub index: Index,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -228,6 +230,8 @@ pub struct App<'a> {
     pub quit: bool,
     /// Markdown export prompt, queued clipboard and file effects, state file.
     pub share: super::share::Share,
+    /// The reader's corrections of the cast: marks, prompt, undo list.
+    pub correcting: super::correcting::Correcting<'a>,
     cache: RefCell<Cache>,
 }
 
@@ -245,7 +249,7 @@ impl<'a> App<'a> {
         };
         App {
             corpus,
-            analysis,
+            analysis: std::borrow::Cow::Borrowed(analysis),
             index,
             entity_list,
             keymap,
@@ -271,6 +275,7 @@ impl<'a> App<'a> {
             stories: Default::default(),
             quit: false,
             share: Default::default(),
+            correcting: super::correcting::Correcting::new(analysis),
             cache: RefCell::new(Cache::default()),
         }
     }

@@ -15,6 +15,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         render_prompt(app, prompt, area, buf);
         return;
     }
+    if let Some((question, typed, enter)) = crate::tui::correcting::prompt_line(app) {
+        let right = app.message.as_deref().map_or(enter, text::one_line);
+        let left = format!("{question}: {}▏", text::one_line(&typed));
+        render_input(app, &left, &right, area, buf);
+        return;
+    }
     let width = area.width as usize;
     let editing = app.search_input.is_some() || app.entity_list.editing;
     let count = format!(
@@ -164,14 +170,25 @@ fn hints(app: &App) -> Vec<String> {
 
 /// The Markdown export's file-name prompt, with what Enter will do.
 fn render_prompt(app: &App, prompt: &crate::tui::share::SavePrompt, area: Rect, buf: &mut Buffer) {
-    let width = area.width as usize;
     let right = match &app.message {
         Some(message) => text::one_line(message),
         None if prompt.confirm_overwrite => "Enter replace · Esc cancel".to_string(),
         None => "Enter save · Esc cancel".to_string(),
     };
+    render_input(
+        app,
+        &format!("save view as: {}▏", text::one_line(&prompt.name)),
+        &right,
+        area,
+        buf,
+    );
+}
+
+/// A one-line input: what is typed on the left, what Enter does on the right.
+fn render_input(app: &App, left: &str, right: &str, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
     let right = format!(" {right} ");
-    let left = format!(" save view as: {}▏ ", text::one_line(&prompt.name));
+    let left = format!(" {left} ");
     let right = if left.width() + right.width() <= width {
         right
     } else {
