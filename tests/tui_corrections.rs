@@ -105,7 +105,7 @@ fn marked_entities_merge_and_every_view_follows() {
     assert_eq!(app.index.entity_order[0], ada, "counts follow");
     assert_eq!(app.cursor_entity(), Some(ada));
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.starts_with("merge \"Charles Babbage\", \"Kenji\", \"Ada Lovelace\""), "{message}");
+    assert!(message.starts_with("merged 3 into \"Ada Lovelace\" · u undoes"), "{message}");
     // Paragraphs naming Kenji are now in the filter.
     let kenji_paragraph = base.entities[6].mentions[0].paragraph;
     assert!(app.visible.contains(&kenji_paragraph));
@@ -233,7 +233,7 @@ fn corrections_are_saved_and_apply_when_the_story_reopens() {
     assert_eq!(names(&app).len(), 5);
     assert!(names(&app).contains(&"Charles Babbage".to_string()));
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("2 of your corrections applied"), "{message}");
+    assert!(message.contains("2 corrections of yours applied"), "{message}");
     assert!(message.contains("1 no longer match (kept): hide \"Nobody\""), "{message}");
     // The next save keeps it.
     select(&mut app, "Dover");

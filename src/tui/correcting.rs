@@ -85,7 +85,10 @@ pub fn attach(app: &mut App, opened: store::Opened) {
     let mut notes = opened.notes;
     let applied = app.correcting.outcomes.len() - unmatched.len();
     if applied > 0 {
-        notes.push(format!("{applied} of your corrections applied"));
+        notes.push(match applied {
+            1 => "1 correction of yours applied".to_string(),
+            n => format!("{n} corrections of yours applied"),
+        });
     }
     if !unmatched.is_empty() {
         notes.push(format!(
@@ -161,7 +164,7 @@ fn mark(app: &mut App) {
     } else {
         marked.push(e);
         let key = app.keymap.first_key(Action::MergeEntities).unwrap_or("?");
-        format!("marked {name} ({} marked; {key} merges them with the selected one)", marked.len())
+        format!("marked {name} · {key} merges")
     });
 }
 
@@ -394,11 +397,21 @@ fn commit(app: &mut App, correction: Correction) {
     let outcome = app.correcting.outcomes.last();
     let undo = app.keymap.first_key(Action::UndoCorrection).unwrap_or("?");
     app.message = Some(match outcome {
-        Some(o) if o.applied => format!("{} ({}) · {undo} undoes", o.correction.describe(), o.note),
+        Some(o) if o.applied => format!("{} · {undo} undoes", short(&o.correction)),
         Some(o) => format!("{}: {}", o.correction.describe(), o.note),
         None => correction.describe(),
     });
     save(app);
+}
+
+/// What a correction did, short enough for the status bar beside the filters.
+fn short(correction: &Correction) -> String {
+    match correction {
+        Correction::Merge { entities, name } => {
+            format!("merged {} into \"{name}\"", entities.len())
+        }
+        other => other.describe(),
+    }
 }
 
 fn undo(app: &mut App) {
@@ -408,7 +421,7 @@ fn undo(app: &mut App) {
     };
     rebuild(app);
     save(app);
-    app.message = Some(format!("undone: {}", undone.describe()));
+    app.message = Some(format!("undone: {}", short(&undone)));
 }
 
 fn redo(app: &mut App) {
@@ -418,7 +431,7 @@ fn redo(app: &mut App) {
     };
     rebuild(app);
     save(app);
-    app.message = Some(format!("redone: {}", redone.describe()));
+    app.message = Some(format!("redone: {}", short(&redone)));
 }
 
 fn save(app: &mut App) {

@@ -10,6 +10,9 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::text;
 
+/// Columns below which a note that does not fit is left out rather than cut.
+const MESSAGE_ROOM: usize = 24;
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(prompt) = &app.share.prompt {
         render_prompt(app, prompt, area, buf);
@@ -65,8 +68,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title_room = width.saturating_sub(fixed + right.width()).max(12);
     let first = first.unwrap_or_else(|| document_label(app, title_room));
     let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
+    let room = width.saturating_sub(left.width());
     let right = if left.width() + right.width() <= width {
         right
+    } else if app.message.is_some() && room >= MESSAGE_ROOM {
+        // A note too long for the room is cut, not lost.
+        format!("{} ", text::truncate(right.trim_end(), room - 1))
     } else {
         String::new()
     };
