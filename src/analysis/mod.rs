@@ -14,6 +14,7 @@ pub mod profile;
 pub mod quotes;
 pub mod search;
 pub mod source_offsets;
+mod narration;
 mod speech;
 pub mod timeline;
 pub mod timex;
