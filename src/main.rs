@@ -316,11 +316,8 @@ fn run(cli: Cli) -> Result<()> {
                 analysis_options(&input),
                 cache_for(&input),
             )?;
-            let (corrected, notes) = corrections::open_and_apply(
-                &corpus,
-                &analysis,
-                input.corrections.as_deref(),
-            )?;
+            let (corrected, notes) =
+                corrections::open_and_apply(&corpus, &analysis, input.corrections.as_deref())?;
             for note in notes {
                 eprintln!("storyscope: {note}");
             }

@@ -47,9 +47,19 @@ fn analyze_json_applies_and_lists_the_corrections() {
     std::fs::write(&file, CORRECTIONS).expect("write");
     let out = storyscope(
         home.path(),
-        &["analyze", "--json", "--corrections", file.to_str().unwrap_or_default(), FIXTURE],
+        &[
+            "analyze",
+            "--json",
+            "--corrections",
+            file.to_str().unwrap_or_default(),
+            FIXTURE,
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let names: Vec<&str> = json["entities"]
         .as_array()
@@ -95,7 +105,11 @@ fn exports_show_the_corrected_cast() {
             file.to_str().unwrap_or_default(),
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let entities = std::fs::read_to_string(out_dir.join("entities.csv")).expect("entities.csv");
     assert!(entities.contains("Ada and Charles"), "{entities}");
     assert!(!entities.contains(",Charles Babbage,"), "{entities}");
@@ -106,18 +120,32 @@ fn a_named_file_that_cannot_be_used_is_one_error_line() {
     let home = tempfile::tempdir().expect("temp");
     let file = home.path().join("broken.toml");
     for (text, expected) in [
-        ("format = \"storyscope-corrections\"\nversion = 1\n[[correction]\naction", "not a valid corrections file"),
-        ("[package]\nname = \"x\"\n", "not a storyscope corrections file"),
+        (
+            "format = \"storyscope-corrections\"\nversion = 1\n[[correction]\naction",
+            "not a valid corrections file",
+        ),
+        (
+            "[package]\nname = \"x\"\n",
+            "not a storyscope corrections file",
+        ),
     ] {
         std::fs::write(&file, text).expect("write");
         let out = storyscope(
             home.path(),
-            &["analyze", "--corrections", file.to_str().unwrap_or_default(), FIXTURE],
+            &[
+                "analyze",
+                "--corrections",
+                file.to_str().unwrap_or_default(),
+                FIXTURE,
+            ],
         );
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
-        assert!(stderr.contains("broken.toml") && stderr.contains(expected), "{stderr}");
+        assert!(
+            stderr.contains("broken.toml") && stderr.contains(expected),
+            "{stderr}"
+        );
         // Never rewritten nor moved: the reader named it.
         assert_eq!(std::fs::read_to_string(&file).expect("still there"), text);
     }
@@ -131,11 +159,22 @@ fn a_corrupt_file_in_the_store_is_set_aside_and_reported() {
     let dir = home.path().join("data").join("storyscope");
     let path = storyscope::corrections::store::story_file(&dir, &corpus);
     std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
-    std::fs::write(&path, "format = \"storyscope-corrections\"\nversion = 1\n[[[").expect("write");
+    std::fs::write(
+        &path,
+        "format = \"storyscope-corrections\"\nversion = 1\n[[[",
+    )
+    .expect("write");
     let out = storyscope(home.path(), &["analyze", FIXTURE]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("not a valid corrections file") && stderr.contains("kept as"), "{stderr}");
+    assert!(
+        stderr.contains("not a valid corrections file") && stderr.contains("kept as"),
+        "{stderr}"
+    );
     assert!(!path.exists(), "moved aside");
     let aside: Vec<_> = std::fs::read_dir(path.parent().expect("parent"))
         .expect("list")
@@ -143,5 +182,7 @@ fn a_corrupt_file_in_the_store_is_set_aside_and_reported() {
         .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
         .collect();
     assert_eq!(aside.len(), 1);
-    assert!(std::fs::read_to_string(aside[0].path()).expect("kept").ends_with("[[["));
+    assert!(std::fs::read_to_string(aside[0].path())
+        .expect("kept")
+        .ends_with("[[["));
 }

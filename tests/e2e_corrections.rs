@@ -16,7 +16,11 @@ fn entity_row<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
 fn count_of(row: &str) -> Option<usize> {
     // "│▶P Charles Babbage     4││ ...": the number before the pane's border.
     let pane = row.split("││").next()?;
-    pane.trim_end_matches('│').split_whitespace().last()?.parse().ok()
+    pane.trim_end_matches('│')
+        .split_whitespace()
+        .last()?
+        .parse()
+        .ok()
 }
 
 #[test]

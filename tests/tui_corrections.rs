@@ -28,10 +28,13 @@ fn analysis(corpus: &Corpus) -> Analysis {
 fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> App<'a> {
     let keymap = Keymap::default_map().expect("default keys");
     let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
-    update(&mut app, Action::Resize {
-        width: 120,
-        height: 40,
-    });
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
     app
 }
 
@@ -48,7 +51,11 @@ fn select(app: &mut App, name: &str) {
 }
 
 fn names(app: &App) -> Vec<String> {
-    app.analysis.entities.iter().map(|e| e.name.clone()).collect()
+    app.analysis
+        .entities
+        .iter()
+        .map(|e| e.name.clone())
+        .collect()
 }
 
 fn entity_named(app: &App, name: &str) -> usize {
@@ -105,13 +112,18 @@ fn marked_entities_merge_and_every_view_follows() {
     assert_eq!(app.index.entity_order[0], ada, "counts follow");
     assert_eq!(app.cursor_entity(), Some(ada));
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.starts_with("merged 3 into \"Ada Lovelace\" · u undoes"), "{message}");
+    assert!(
+        message.starts_with("merged 3 into \"Ada Lovelace\" · u undoes"),
+        "{message}"
+    );
     // Paragraphs naming Kenji are now in the filter.
     let kenji_paragraph = base.entities[6].mentions[0].paragraph;
     assert!(app.visible.contains(&kenji_paragraph));
     // The card says the merge is the reader's.
     update(&mut app, Action::EntityCard);
-    assert!(correcting_notes(&app, ada).iter().any(|n| n.contains("merged by you")));
+    assert!(correcting_notes(&app, ada)
+        .iter()
+        .any(|n| n.contains("merged by you")));
 }
 
 fn correcting_notes(app: &App, entity: usize) -> Vec<String> {
@@ -140,8 +152,15 @@ fn undo_and_redo_walk_the_corrections() {
     assert_eq!(app.correcting.journal.applied, 3);
 
     update(&mut app, Action::UndoCorrection);
-    assert_eq!(app.analysis.entities[entity_named(&app, "Calais")].kind, EntityKind::Place);
-    assert!(app.message.clone().unwrap_or_default().starts_with("undone: make \"Calais\""));
+    assert_eq!(
+        app.analysis.entities[entity_named(&app, "Calais")].kind,
+        EntityKind::Place
+    );
+    assert!(app
+        .message
+        .clone()
+        .unwrap_or_default()
+        .starts_with("undone: make \"Calais\""));
     update(&mut app, Action::UndoCorrection);
     assert!(names(&app).contains(&"Kenji".to_string()));
     update(&mut app, Action::UndoCorrection);
@@ -168,7 +187,10 @@ fn an_alias_splits_out_of_the_card_to_a_new_or_a_picked_entity() {
     select(&mut app, "Ada Lovelace");
     update(&mut app, Action::EntityCard);
     update(&mut app, Action::SplitAlias);
-    assert_eq!(app.correcting.prompt.as_ref().map(|p| p.typed.as_str()), Some("Ada"));
+    assert_eq!(
+        app.correcting.prompt.as_ref().map(|p| p.typed.as_str()),
+        Some("Ada")
+    );
     update(&mut app, Action::SearchConfirm);
     // Then where to: a fuzzy pick of another entity ("kn" finds Kenji).
     type_text(&mut app, "kenj");
@@ -177,7 +199,10 @@ fn an_alias_splits_out_of_the_card_to_a_new_or_a_picked_entity() {
     update(&mut app, Action::SearchConfirm);
     let kenji = entity_named(&app, "Kenji");
     assert_eq!(app.analysis.entities[kenji].name_count(), 3);
-    assert_eq!(app.analysis.entities[entity_named(&app, "Ada Lovelace")].name_count(), 1);
+    assert_eq!(
+        app.analysis.entities[entity_named(&app, "Ada Lovelace")].name_count(),
+        1
+    );
     // The card stays open on its entity, with the fact marked.
     let card = app.card.as_ref().expect("card still open");
     assert_eq!(card.entity(), entity_named(&app, "Ada Lovelace"));
@@ -185,7 +210,12 @@ fn an_alias_splits_out_of_the_card_to_a_new_or_a_picked_entity() {
     update(&mut app, Action::SplitAlias);
     update(&mut app, Action::SearchConfirm);
     update(&mut app, Action::SearchConfirm);
-    assert_eq!(names(&app).len(), 8, "a new entity \"Ada\": {:?}", names(&app));
+    assert_eq!(
+        names(&app).len(),
+        8,
+        "a new entity \"Ada\": {:?}",
+        names(&app)
+    );
     assert!(correcting_notes(&app, entity_named(&app, "Ada"))
         .iter()
         .any(|n| n.contains("split by you out of Ada Lovelace")));
@@ -233,8 +263,14 @@ fn corrections_are_saved_and_apply_when_the_story_reopens() {
     assert_eq!(names(&app).len(), 5);
     assert!(names(&app).contains(&"Charles Babbage".to_string()));
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("2 corrections of yours applied"), "{message}");
-    assert!(message.contains("1 no longer match (kept): hide \"Nobody\""), "{message}");
+    assert!(
+        message.contains("2 corrections of yours applied"),
+        "{message}"
+    );
+    assert!(
+        message.contains("1 no longer match (kept): hide \"Nobody\""),
+        "{message}"
+    );
     // The next save keeps it.
     select(&mut app, "Dover");
     update(&mut app, Action::HideEntity);
@@ -251,7 +287,8 @@ fn prompts_take_typed_keys_and_escape_cancels() {
     select(&mut app, "Dover");
     update(&mut app, Action::RenameEntity);
     // `q` is typed, not quit.
-    let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('q'));
+    let key =
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('q'));
     assert_eq!(
         storyscope::tui::action_for_key(&app, key),
         Some(Action::SearchInput('q'))
@@ -262,7 +299,11 @@ fn prompts_take_typed_keys_and_escape_cancels() {
     // Merging needs a mark first.
     update(&mut app, Action::MergeEntities);
     assert!(app.correcting.prompt.is_none());
-    assert!(app.message.clone().unwrap_or_default().contains("mark an entity"));
+    assert!(app
+        .message
+        .clone()
+        .unwrap_or_default()
+        .contains("mark an entity"));
     assert_eq!(app.focus, Pane::Entities);
 }
 

@@ -34,22 +34,26 @@ pub(super) fn narrators(
         let doc = &corpus.documents[d];
         let quotes = quote_spans(&per_document[d]);
         let named = narrator::self_named(&doc.text, doc.body.clone(), &quotes);
-        let known = named.as_ref().and_then(|(name, _)| person_named(entities, name));
+        let known = named
+            .as_ref()
+            .and_then(|(name, _)| person_named(entities, name));
         let entity = match (known, named) {
             (Some(entity), _) => Narration {
                 entity,
                 named: true,
             },
             (None, Some((name, range))) => {
-                let mention = corpus.paragraph_at(d, range.start).map(|paragraph| Mention {
-                    document: d,
-                    paragraph,
-                    start: range.start,
-                    end: range.end,
-                    kind: EntityKind::Person,
-                    text: name.clone(),
-                    form: MentionForm::Name,
-                });
+                let mention = corpus
+                    .paragraph_at(d, range.start)
+                    .map(|paragraph| Mention {
+                        document: d,
+                        paragraph,
+                        start: range.start,
+                        end: range.end,
+                        kind: EntityKind::Person,
+                        text: name.clone(),
+                        form: MentionForm::Name,
+                    });
                 Narration {
                     entity: push_entity(entities, name, mention),
                     named: true,
@@ -86,7 +90,9 @@ fn person_named(entities: &[Entity], name: &str) -> Option<usize> {
         .filter(|e| {
             e.name.eq_ignore_ascii_case(name)
                 || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-                || words.iter().all(|w| e.name.split_whitespace().any(|n| n == *w))
+                || words
+                    .iter()
+                    .all(|w| e.name.split_whitespace().any(|n| n == *w))
         })
         .max_by_key(|e| (e.name_count(), std::cmp::Reverse(e.id)))
         .map(|e| e.id)

@@ -120,9 +120,18 @@ impl Work {
             .or_else(|| live().find(|&s| same_name(&self.slots[s].entity.name, name)))
             .or_else(|| {
                 live()
-                    .filter(|&s| self.slots[s].entity.aliases.iter().any(|a| same_name(a, name)))
+                    .filter(|&s| {
+                        self.slots[s]
+                            .entity
+                            .aliases
+                            .iter()
+                            .any(|a| same_name(a, name))
+                    })
                     .max_by_key(|&s| {
-                        let named = self.slots[s].entity.names().filter(|m| same_name(&m.text, name));
+                        let named = self.slots[s]
+                            .entity
+                            .names()
+                            .filter(|m| same_name(&m.text, name));
                         (named.count(), std::cmp::Reverse(s))
                     })
             })
@@ -144,7 +153,9 @@ impl Work {
             Correction::Rename { entity, name } => {
                 let slot = self.found(entity)?;
                 let old = self.rename(slot, name);
-                self.slots[slot].notes.push(format!("name set by you (was {old})"));
+                self.slots[slot]
+                    .notes
+                    .push(format!("name set by you (was {old})"));
                 Ok(format!("renamed {old}"))
             }
             Correction::Retype { entity, kind } => {
@@ -159,7 +170,10 @@ impl Work {
             Correction::Hide { entity } => {
                 let slot = self.found(entity)?;
                 self.slots[slot].hidden = true;
-                Ok(format!("{} mentions hidden", self.slots[slot].entity.mentions.len()))
+                Ok(format!(
+                    "{} mentions hidden",
+                    self.slots[slot].entity.mentions.len()
+                ))
             }
         }
     }
@@ -223,7 +237,11 @@ impl Work {
             .push(format!("merged by you from {}", merged_names.join(", ")));
         Ok(match missing.is_empty() {
             true => format!("{} entities", slots.len()),
-            false => format!("{} entities; not found: {}", slots.len(), missing.join(", ")),
+            false => format!(
+                "{} entities; not found: {}",
+                slots.len(),
+                missing.join(", ")
+            ),
         })
     }
 
@@ -258,10 +276,8 @@ impl Work {
         let source_name = from.name.clone();
         let kind = from.kind;
         let all = std::mem::take(&mut self.slots[source].entity.mentions);
-        let (taken, kept): (Vec<_>, Vec<_>) = all
-            .into_iter()
-            .zip(moves)
-            .partition(|(_, moved)| *moved);
+        let (taken, kept): (Vec<_>, Vec<_>) =
+            all.into_iter().zip(moves).partition(|(_, moved)| *moved);
         let taken: Vec<Mention> = taken.into_iter().map(|(m, _)| m).collect();
         let from = &mut self.slots[source].entity;
         from.mentions = kept.into_iter().map(|(m, _)| m).collect();
@@ -269,7 +285,10 @@ impl Work {
         if same_name(&from.name, alias) {
             let next = most_frequent_name(from).unwrap_or_else(|| source_name.clone());
             self.rename(source, &next);
-            self.slots[source].entity.aliases.retain(|a| !same_name(a, alias));
+            self.slots[source]
+                .entity
+                .aliases
+                .retain(|a| !same_name(a, alias));
         }
         let count = taken.len();
         match target {
@@ -341,14 +360,18 @@ impl Work {
             // The speaker follows the mention in its cue ("said Cavendish"), if any.
             let from_cue = quote.cue.and_then(|cue| {
                 base.entities.get(old)?.mentions.iter().find_map(|m| {
-                    let inside = m.document == quote.document && m.start >= cue.start && m.end <= cue.end;
+                    let inside =
+                        m.document == quote.document && m.start >= cue.start && m.end <= cue.end;
                     inside
                         .then(|| owner_of.get(&(m.document, m.start, m.end)).copied())
                         .flatten()
                 })
             });
-            quote.speaker =
-                from_cue.or_else(|| (old < base.entities.len()).then(|| successor(old)).flatten());
+            quote.speaker = from_cue.or_else(|| {
+                (old < base.entities.len())
+                    .then(|| successor(old))
+                    .flatten()
+            });
         }
         for entry in &mut analysis.timeline {
             let mut now: Vec<usize> = Vec::new();
@@ -375,7 +398,9 @@ impl Work {
         let mut slots: Vec<Option<Slot>> = self.slots.into_iter().map(Some).collect();
         let mut notes = Vec::with_capacity(order.len());
         for (id, &s) in order.iter().enumerate() {
-            let Some(slot) = slots[s].take() else { continue };
+            let Some(slot) = slots[s].take() else {
+                continue;
+            };
             let mut entity = slot.entity;
             entity.id = id;
             analysis.entities.push(entity);

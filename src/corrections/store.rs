@@ -88,10 +88,12 @@ pub fn load(path: &Path, corpus: &Corpus) -> Result<Loaded, LoadError> {
         path: shown.clone(),
         why: "not UTF-8 text".into(),
     })?;
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| LoadError::Corrupt {
-        path: shown.clone(),
-        why: one_line(&e.to_string()),
-    })?;
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| LoadError::Corrupt {
+            path: shown.clone(),
+            why: one_line(&e.to_string()),
+        })?;
     match table.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
@@ -114,7 +116,10 @@ pub fn load(path: &Path, corpus: &Corpus) -> Result<Loaded, LoadError> {
     if file.version > VERSION {
         return Err(LoadError::Foreign {
             path: shown,
-            why: format!("version {} is newer than this storyscope's {VERSION}", file.version),
+            why: format!(
+                "version {} is newer than this storyscope's {VERSION}",
+                file.version
+            ),
         });
     }
     let key = story_key(corpus);
@@ -211,7 +216,10 @@ pub fn open(corpus: &Corpus, explicit: Option<&Path>) -> Result<Opened, LoadErro
         }),
         Err(LoadError::Unreadable { .. }) => Ok(Opened {
             // Neither read nor written: it may come back (permissions).
-            notes: vec![format!("{}: cannot read the corrections; not saving any", path.display())],
+            notes: vec![format!(
+                "{}: cannot read the corrections; not saving any",
+                path.display()
+            )],
             ..Opened::default()
         }),
         Err(error) => {

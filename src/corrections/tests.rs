@@ -44,7 +44,10 @@ fn analysis() -> Analysis {
         1,
         "Mr. Cavendish",
         &[],
-        vec![mention(1, 140, "Mr. Cavendish", Name), mention(3, 300, "Mr. Cavendish", Name)],
+        vec![
+            mention(1, 140, "Mr. Cavendish", Name),
+            mention(3, 300, "Mr. Cavendish", Name),
+        ],
     );
     let heaven = entity(2, "Heaven", &[], vec![mention(2, 220, "Heaven", Name)]);
     Analysis {
@@ -71,7 +74,10 @@ fn analysis() -> Analysis {
                 end: 95,
                 text: "\"Hello\"".into(),
                 speaker: Some(0),
-                cue: Some(Span { start: 100, end: 115 }),
+                cue: Some(Span {
+                    start: 100,
+                    end: 115,
+                }),
             },
             Quote {
                 id: 1,
@@ -115,7 +121,11 @@ fn merge_joins_mentions_aliases_and_speakers() {
     assert_eq!(merged.aliases, ["John", "Cavendish", "Mr. Cavendish"]);
     assert_eq!(out.analysis.timeline[0].entities, [0]);
     assert_eq!(out.analysis.quotes[0].speaker, Some(0));
-    assert_eq!(out.analysis.quotes[1].speaker, Some(1), "Heaven is now id 1");
+    assert_eq!(
+        out.analysis.quotes[1].speaker,
+        Some(1),
+        "Heaven is now id 1"
+    );
     assert!(out.notes[0][0].contains("merged by you from John, Mr. Cavendish"));
     assert!(out.notes[1].is_empty());
 }
@@ -130,7 +140,10 @@ fn split_moves_an_alias_and_its_pronouns_out() {
     };
     let out = apply(&base, &[split]);
     assert!(out.outcomes[0].applied, "{:?}", out.outcomes);
-    assert_eq!(names(&out.analysis), ["John", "Cavendish", "Mr. Cavendish", "Heaven"]);
+    assert_eq!(
+        names(&out.analysis),
+        ["John", "Cavendish", "Mr. Cavendish", "Heaven"]
+    );
     let john = &out.analysis.entities[0];
     assert_eq!(john.mentions.len(), 3);
     assert!(john.aliases.is_empty());
@@ -327,7 +340,8 @@ fn undo_and_redo_replay_the_list() {
 }
 
 fn corpus() -> crate::corpus::Corpus {
-    let doc = crate::corpus::document_from_text("story.txt".into(), "John met Mr. Cavendish.\n".into());
+    let doc =
+        crate::corpus::document_from_text("story.txt".into(), "John met Mr. Cavendish.\n".into());
     crate::corpus::Corpus::from_documents(vec![doc])
 }
 
@@ -366,8 +380,14 @@ fn the_file_round_trips_and_is_readable_toml() {
     let path = store::story_file(&dir, &corpus);
     store::save(&path, &corpus, &sample()).expect("save");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("format = \"storyscope-corrections\""), "{text}");
-    assert!(text.contains("[[correction]]\naction = \"merge\""), "{text}");
+    assert!(
+        text.contains("format = \"storyscope-corrections\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("[[correction]]\naction = \"merge\""),
+        "{text}"
+    );
     let loaded = store::load(&path, &corpus).expect("load");
     assert_eq!(loaded.corrections, sample());
     assert_eq!(loaded.note, None);
@@ -379,7 +399,11 @@ fn a_corrupt_file_is_reported_and_kept_aside() {
     let dir = temp_dir("corrupt");
     let corpus = corpus();
     let path = dir.join("mine.toml");
-    std::fs::write(&path, "format = \"storyscope-corrections\"\nversion = 1\n[[correction]\n").expect("write");
+    std::fs::write(
+        &path,
+        "format = \"storyscope-corrections\"\nversion = 1\n[[correction]\n",
+    )
+    .expect("write");
     let error = store::load(&path, &corpus).expect_err("corrupt");
     assert!(matches!(error, LoadError::Corrupt { .. }), "{error}");
     assert!(error.to_string().contains("mine.toml"));
@@ -389,10 +413,15 @@ fn a_corrupt_file_is_reported_and_kept_aside() {
         "format = \"storyscope-corrections\"\nversion = 1\n[[correction]]\naction = \"explode\"\nentity = \"X\"\n",
     )
     .expect("write");
-    assert!(matches!(store::load(&path, &corpus), Err(LoadError::Corrupt { .. })));
+    assert!(matches!(
+        store::load(&path, &corpus),
+        Err(LoadError::Corrupt { .. })
+    ));
     let aside = store::set_aside(&path).expect("aside");
     assert!(!path.exists());
-    assert!(std::fs::read_to_string(&aside).expect("kept").contains("explode"));
+    assert!(std::fs::read_to_string(&aside)
+        .expect("kept")
+        .contains("explode"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -403,7 +432,10 @@ fn foreign_files_are_told_apart() {
     let path = dir.join("other.toml");
     // Some other program's TOML.
     std::fs::write(&path, "[package]\nname = \"x\"\n").expect("write");
-    assert!(matches!(store::load(&path, &corpus), Err(LoadError::Foreign { .. })));
+    assert!(matches!(
+        store::load(&path, &corpus),
+        Err(LoadError::Foreign { .. })
+    ));
     std::fs::write(&path, "format = \"storyscope-corrections\"\nversion = 9\n").expect("write");
     let error = store::load(&path, &corpus).expect_err("newer");
     assert!(error.to_string().contains("version 9"), "{error}");

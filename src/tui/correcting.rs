@@ -177,7 +177,9 @@ fn ask_merge(app: &mut App) {
     }
     if entities.len() < 2 {
         let key = app.keymap.first_key(Action::MarkEntity).unwrap_or("?");
-        app.message = Some(format!("mark an entity ({key}), select another, then merge"));
+        app.message = Some(format!(
+            "mark an entity ({key}), select another, then merge"
+        ));
         return;
     }
     // The longest full form: most words, then most letters.
@@ -285,7 +287,10 @@ fn kind_typed(typed: &str) -> Option<EntityKind> {
 /// the best fuzzy match.
 fn alias_typed(app: &App, entity: usize, typed: &str) -> Option<String> {
     let aliases = &app.analysis.entities.get(entity)?.aliases;
-    if let Some(exact) = aliases.iter().find(|a| a.eq_ignore_ascii_case(typed.trim())) {
+    if let Some(exact) = aliases
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(typed.trim()))
+    {
         return Some(exact.clone());
     }
     let best = super::entity_list::fuzzy_filter(typed, (0..aliases.len()).collect(), |i| {
@@ -439,7 +444,10 @@ fn save(app: &mut App) {
         return;
     };
     if let Err(error) = store::save(&path, app.corpus, app.correcting.journal.in_force()) {
-        app.message = Some(format!("corrections not saved to {}: {error}", path.display()));
+        app.message = Some(format!(
+            "corrections not saved to {}: {error}",
+            path.display()
+        ));
     }
 }
 
@@ -460,7 +468,12 @@ pub fn rebuild(app: &mut App) {
     };
     app.correcting.notes = corrected.notes;
     app.correcting.outcomes = corrected.outcomes;
-    app.correcting.marked = app.correcting.marked.iter().filter_map(|&e| follow(e)).collect();
+    app.correcting.marked = app
+        .correcting
+        .marked
+        .iter()
+        .filter_map(|&e| follow(e))
+        .collect();
     app.correcting.marked.dedup();
     app.filters = app
         .filters
@@ -501,7 +514,8 @@ pub fn remap(old: &Analysis, new: &Analysis) -> Vec<Option<usize>> {
     old.entities
         .iter()
         .map(|entity| {
-            let at = |m: &crate::analysis::Mention| owner.get(&(m.document, m.start, m.end)).copied();
+            let at =
+                |m: &crate::analysis::Mention| owner.get(&(m.document, m.start, m.end)).copied();
             entity
                 .names()
                 .find_map(at)

@@ -39,7 +39,12 @@ pub fn is_first_person(pronoun: &Pronoun) -> bool {
 }
 
 /// Whether the text in `body` is narrated in the first person.
-pub fn is_narrated(text: &str, body: Range<usize>, quotes: &[Range<usize>], pronouns: &[Pronoun]) -> bool {
+pub fn is_narrated(
+    text: &str,
+    body: Range<usize>,
+    quotes: &[Range<usize>],
+    pronouns: &[Pronoun],
+) -> bool {
     let first_person = pronouns
         .iter()
         .filter(|p| is_first_person(p) && !inside(quotes, p.start))
@@ -112,7 +117,11 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 /// The name the narration gives its narrator, with its byte range: the
 /// capitalised words after a naming phrase outside quotes ("Call me
 /// Ishmael"), or between commas after "I" ("I, John Carter, ...").
-pub fn self_named(text: &str, body: Range<usize>, quotes: &[Range<usize>]) -> Option<(String, Range<usize>)> {
+pub fn self_named(
+    text: &str,
+    body: Range<usize>,
+    quotes: &[Range<usize>],
+) -> Option<(String, Range<usize>)> {
     let end = body.end.min(text.len());
     let start = body.start.min(end);
     let words = words(&text[start..end]);
@@ -208,7 +217,12 @@ mod tests {
     use crate::analysis::coref::find_pronouns;
 
     fn narrated(text: &str, quotes: &[Range<usize>]) -> bool {
-        is_narrated(text, 0..text.len(), quotes, &find_pronouns(text, 0..text.len()))
+        is_narrated(
+            text,
+            0..text.len(),
+            quotes,
+            &find_pronouns(text, 0..text.len()),
+        )
     }
 
     #[test]
@@ -223,8 +237,11 @@ mod tests {
             "{quote}{}",
             "said the witness. The police said the road would stay closed for the day. ".repeat(4)
         );
-        let q = 0..quote.len() - 1;
-        assert!(!narrated(&news, &[q]));
+        let quotes = [Range {
+            start: 0,
+            end: quote.len() - 1,
+        }];
+        assert!(!narrated(&news, &quotes));
         // A long third-person text with a few "I" in narration is not narrated.
         let novel = "She walked to the town and he followed her over the hill. ".repeat(200)
             + &"I think. ".repeat(12);
@@ -234,10 +251,22 @@ mod tests {
     #[test]
     fn names_from_the_narration() {
         let cases = [
-            ("Call me Ishmael. Some years ago I went to sea.", Some("Ishmael")),
-            ("My name is Lemuel Gulliver, and I was born in Kent.", Some("Lemuel Gulliver")),
-            ("I called myself Pip, and came to be called Pip.", Some("Pip")),
-            ("I, John Carter, am writing this at home.", Some("John Carter")),
+            (
+                "Call me Ishmael. Some years ago I went to sea.",
+                Some("Ishmael"),
+            ),
+            (
+                "My name is Lemuel Gulliver, and I was born in Kent.",
+                Some("Lemuel Gulliver"),
+            ),
+            (
+                "I called myself Pip, and came to be called Pip.",
+                Some("Pip"),
+            ),
+            (
+                "I, John Carter, am writing this at home.",
+                Some("John Carter"),
+            ),
             ("I, too, was there.", None),
             ("Call me when you can. I am tired.", None),
         ];
@@ -250,7 +279,8 @@ mod tests {
         }
         // Said by a character inside a quote, it is not the narrator's name.
         let text = "\"Call me Ishmael,\" he said. I laughed.";
-        assert_eq!(self_named(text, 0..text.len(), &[0..17]), None);
+        let quotes = [Range { start: 0, end: 17 }];
+        assert_eq!(self_named(text, 0..text.len(), &quotes), None);
     }
 
     #[test]
