@@ -384,8 +384,8 @@ fn run(cli: Cli) -> Result<()> {
             train_ner(&train, &dev, litbank.as_deref(), &out, &options)
         }
         Some(Command::Export { input, format, out }) => {
-            let (corpus, analysis) = load_and_analyze(&input)?;
-            run_export(&corpus, &analysis, format, &out)
+            let (corpus, corrected) = load_and_correct(&input)?;
+            run_export(&corpus, &corrected, format, &out)
         }
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
@@ -430,13 +430,19 @@ fn man_pages(dir: Option<&std::path::Path>) -> Result<()> {
 /// Writes the report or the tables and says where on stderr.
 fn run_export(
     corpus: &Corpus,
-    analysis: &analysis::Analysis,
+    corrected: &corrections::Corrected,
     format: ExportFormat,
     out: &std::path::Path,
 ) -> Result<()> {
+    let analysis = &corrected.analysis;
+    let outcomes = &corrected.outcomes;
+    let html = || {
+        let section = export::corrections::html_section(outcomes);
+        export::html::report_with(corpus, analysis, &section)
+    };
     let written = match format {
         ExportFormat::Html if out == std::path::Path::new("-") => {
-            return print_output(&export::html::report(corpus, analysis));
+            return print_output(&html());
         }
         ExportFormat::Csv if out == std::path::Path::new("-") => {
             bail!("CSV export writes five files: give --out a folder");
@@ -447,11 +453,20 @@ fn run_export(
             } else {
                 out.to_path_buf()
             };
-            std::fs::write(&path, export::html::report(corpus, analysis))
+            std::fs::write(&path, html())
                 .with_context(|| format!("cannot write {}", path.display()))?;
             vec![path]
         }
-        ExportFormat::Csv => export::csv::write_tables(corpus, analysis, out)?,
+        ExportFormat::Csv => {
+            let mut written = export::csv::write_tables(corpus, analysis, out)?;
+            if !outcomes.is_empty() {
+                let path = out.join(export::corrections::CSV_FILE);
+                std::fs::write(&path, export::corrections::csv(outcomes)?)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                written.push(path);
+            }
+            written
+        }
     };
     for path in written {
         eprintln!("wrote {}", path.display());
@@ -561,6 +576,12 @@ fn analysis_options(input: &Input) -> AnalysisOptions {
 }
 
 fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
+    let (corpus, corrected) = load_and_correct(input)?;
+    Ok((corpus, corrected.analysis))
+}
+
+/// The story analysed, with its corrections applied (and told on stderr).
+fn load_and_correct(input: &Input) -> Result<(Corpus, corrections::Corrected)> {
     let corpus = load(input)?;
     let progress = analysis::Progress::default();
     let cache = cache_for(input);
@@ -570,7 +591,7 @@ fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
     for note in notes {
         eprintln!("storyscope: {note}");
     }
-    Ok((corpus, corrected.analysis))
+    Ok((corpus, corrected))
 }
 
 fn cache_for(input: &Input) -> std::sync::Arc<Cache> {

@@ -113,6 +113,54 @@ fn exports_show_the_corrected_cast() {
     let entities = std::fs::read_to_string(out_dir.join("entities.csv")).expect("entities.csv");
     assert!(entities.contains("Ada and Charles"), "{entities}");
     assert!(!entities.contains(",Charles Babbage,"), "{entities}");
+    let listed = std::fs::read_to_string(out_dir.join("corrections.csv")).expect("corrections.csv");
+    assert!(
+        listed.starts_with("action,entity,alias,into,name,kind,applied,note\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("merge,Ada Lovelace; Charles Babbage,,,Ada and Charles,,true,"),
+        "{listed}"
+    );
+    assert!(listed.contains("hide,Heaven,,,,,false,"), "{listed}");
+    // The HTML report has a section for them.
+    let html = storyscope(
+        home.path(),
+        &[
+            "export",
+            FIXTURE,
+            "--format",
+            "html",
+            "--out",
+            "-",
+            "--corrections",
+            file.to_str().unwrap_or_default(),
+        ],
+    );
+    let page = String::from_utf8_lossy(&html.stdout);
+    assert!(
+        page.contains("<section id=\"corrections\">"),
+        "no corrections section"
+    );
+    assert!(
+        page.contains("hide &quot;Heaven&quot;") || page.contains("hide \"Heaven\""),
+        "listed"
+    );
+    // Without corrections, no sixth table.
+    let plain_dir = home.path().join("plain");
+    let out = storyscope(
+        home.path(),
+        &[
+            "export",
+            FIXTURE,
+            "--format",
+            "csv",
+            "--out",
+            plain_dir.to_str().unwrap_or_default(),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(!plain_dir.join("corrections.csv").exists());
 }
 
 #[test]

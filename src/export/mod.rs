@@ -180,6 +180,7 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
 }
 
 // The HTML report, the CSV tables and the app's Markdown view.
+pub mod corrections;
 pub mod csv;
 pub mod html;
 pub mod markdown;
