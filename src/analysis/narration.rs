@@ -34,9 +34,9 @@ pub(super) fn narrators(
         let doc = &corpus.documents[d];
         let quotes = quote_spans(&per_document[d]);
         let named = narrator::self_named(&doc.text, doc.body.clone(), &quotes);
-        let known = named
-            .as_ref()
-            .and_then(|(name, _)| person_named(entities, name));
+        let known = named.as_ref().and_then(|(name, range)| {
+            person_named(entities, name).or_else(|| named_at(entities, d, range))
+        });
         let entity = match (known, named) {
             (Some(entity), _) => Narration {
                 entity,
@@ -96,6 +96,28 @@ fn person_named(entities: &[Entity], name: &str) -> Option<usize> {
         })
         .max_by_key(|e| (e.name_count(), std::cmp::Reverse(e.id)))
         .map(|e| e.id)
+}
+
+/// The entity the tagger made of the self-naming span itself ("Call me
+/// [Ishmael]" tagged a place): the narrator, so a person.
+fn named_at(
+    entities: &mut [Entity],
+    document: usize,
+    range: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let entity = entities.iter_mut().find(|e| {
+        e.names()
+            .any(|m| m.document == document && m.start < range.end && range.start < m.end)
+    })?;
+    entity.kind = EntityKind::Person;
+    for m in entity
+        .mentions
+        .iter_mut()
+        .filter(|m| m.kind != EntityKind::Group)
+    {
+        m.kind = EntityKind::Person;
+    }
+    Some(entity.id)
 }
 
 fn push_entity(entities: &mut Vec<Entity>, name: String, mention: Option<Mention>) -> usize {
