@@ -74,7 +74,10 @@ impl<'a> Correcting<'a> {
 pub fn attach(app: &mut App, opened: store::Opened) {
     app.correcting.file = opened.path;
     app.correcting.journal = Journal::new(opened.corrections);
-    rebuild(app);
+    // Without corrections the app's indexes are already those of the cast.
+    if !app.correcting.journal.list.is_empty() {
+        rebuild(app);
+    }
     let unmatched: Vec<String> = app
         .correcting
         .outcomes
