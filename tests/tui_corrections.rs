@@ -136,8 +136,10 @@ fn undo_and_redo_walk_the_corrections() {
     let base = analysis(&corpus);
     let mut app = app(&corpus, &base);
     select(&mut app, "Dover");
+    let row = app.entities.selected;
     update(&mut app, Action::HideEntity);
     assert!(!names(&app).contains(&"Dover".to_string()));
+    assert_eq!(app.entities.selected, row, "the cursor stays on the row");
     select(&mut app, "Kenji");
     update(&mut app, Action::RenameEntity);
     clear_prompt(&mut app);

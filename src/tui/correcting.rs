@@ -463,6 +463,7 @@ pub fn rebuild(app: &mut App) {
     let map = remap(&app.analysis, &corrected.analysis);
     let follow = |e: usize| map.get(e).copied().flatten();
     let cursor = app.cursor_entity().and_then(follow);
+    let row = app.entities.selected;
     let card = app.card.as_ref().and_then(|c| follow(c.entity()));
     app.analysis = if in_force {
         Cow::Owned(corrected.analysis)
@@ -489,9 +490,11 @@ pub fn rebuild(app: &mut App) {
     app.concordance = None;
     app.stories = Default::default();
     app.refresh_entity_list(false);
-    if let Some(row) = cursor.and_then(|e| app.entity_list.shown.iter().position(|&s| s == e)) {
-        app.entities.selected = row;
-    }
+    // The cursor stays on its entity, or (it was hidden) on the same row.
+    let shown = &app.entity_list.shown;
+    app.entities.selected = cursor
+        .and_then(|e| shown.iter().position(|&s| s == e))
+        .unwrap_or(row.min(shown.len().saturating_sub(1)));
     app.card = card.and_then(|e| app.build_card(e));
     app.apply_filters();
 }
