@@ -507,9 +507,10 @@ fn remap_filter(filter: &Filter, follow: &impl Fn(usize) -> Option<usize>) -> Op
     })
 }
 
-/// Where each entity of `old` is in `new`: the entity that now has its
-/// first name mention (a merge or split moved it), else one of its
-/// mentions, else one of the same name; None when hidden.
+/// Where each entity of `old` is in `new`: among those now holding its
+/// mentions, the one that kept its name, else the one with most of its
+/// name mentions (a merge moved them), else of its mentions; an entity
+/// without mentions goes to one of the same name; None when hidden.
 pub fn remap(old: &Analysis, new: &Analysis) -> Vec<Option<usize>> {
     let mut owner: HashMap<(usize, usize, usize), usize> = HashMap::new();
     for (i, entity) in new.entities.iter().enumerate() {
@@ -522,10 +523,15 @@ pub fn remap(old: &Analysis, new: &Analysis) -> Vec<Option<usize>> {
         .map(|entity| {
             let at =
                 |m: &crate::analysis::Mention| owner.get(&(m.document, m.start, m.end)).copied();
-            entity
-                .names()
-                .find_map(at)
-                .or_else(|| entity.mentions.iter().find_map(at))
+            let holders: Vec<usize> = entity.mentions.iter().filter_map(at).collect();
+            // What kept its name is itself (a split leaves the rest behind).
+            let same_name = holders
+                .iter()
+                .copied()
+                .find(|&h| new.entities[h].name == entity.name);
+            same_name
+                .or_else(|| most_common(entity.names().filter_map(at)))
+                .or_else(|| most_common(holders.into_iter()))
                 .or_else(|| {
                     entity
                         .mentions
@@ -535,4 +541,16 @@ pub fn remap(old: &Analysis, new: &Analysis) -> Vec<Option<usize>> {
                 })
         })
         .collect()
+}
+
+/// The most frequent item (ties: the smallest).
+fn most_common(items: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(item, n)| (n, std::cmp::Reverse(item)))
+        .map(|(item, _)| item)
 }
