@@ -345,3 +345,26 @@ fn the_card_shows_which_facts_are_corrections() {
     assert!(screen.contains("Corrected"), "{screen}");
     insta::assert_snapshot!("card_with_corrections_100x30", screen);
 }
+
+#[test]
+fn a_filter_stays_on_the_entity_an_alias_was_split_from() {
+    // "Ada" whose first mention is "Ada Lovelace": splitting that alias out
+    // moves the first mention, not the filter.
+    let corpus = tui_fixture::corpus();
+    let mut base = analysis(&corpus);
+    base.entities[0].name = "Ada".to_string();
+    base.entities[0].aliases = vec!["Ada Lovelace".to_string()];
+    let mut app = app(&corpus, &base);
+    select(&mut app, "Ada");
+    update(&mut app, Action::AddEntityFilter);
+    update(&mut app, Action::SplitAlias);
+    assert_eq!(
+        app.correcting.prompt.as_ref().map(|p| p.typed.as_str()),
+        Some("Ada Lovelace")
+    );
+    run(&mut app, &[Action::SearchConfirm, Action::SearchConfirm]);
+    let ada = entity_named(&app, "Ada");
+    assert_eq!(app.analysis.entities[ada].name_count(), 2);
+    assert_eq!(app.filters, [Filter::Entity(ada)]);
+    assert_eq!(app.cursor_entity(), Some(ada));
+}
