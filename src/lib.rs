@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod cache;
 pub mod corpus;
+pub mod corrections;
 pub mod export;
 pub mod jsonl;
 pub mod litbank_eval;

@@ -13,7 +13,7 @@ use storyscope::analysis::ner::train::TrainOptions;
 use storyscope::analysis::{self, AnalysisOptions};
 use storyscope::cache::{self, Cache};
 use storyscope::corpus::{self, Corpus};
-use storyscope::{export, tui};
+use storyscope::{corrections, export, tui};
 
 /// Explore a story in the terminal: its people, places and timeline.
 #[derive(Parser)]
@@ -74,6 +74,10 @@ struct Input {
     /// Neither read nor write the analysis cache ($XDG_CACHE_HOME/storyscope).
     #[arg(long)]
     no_cache: bool,
+    /// Corrections of the cast to apply (and, in the app, to save to) instead of
+    /// the story's own in $XDG_DATA_HOME/storyscope/corrections.
+    #[arg(long, value_name = "FILE")]
+    corrections: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -283,6 +287,7 @@ fn run(cli: Cli) -> Result<()> {
                 theme,
                 fresh: cli.fresh,
                 cache: cache_for(&cli.input),
+                corrections: cli.input.corrections.clone(),
             };
             // Analysed on a worker thread while the app shows progress.
             tui::run_analyzing(corpus, analysis_options(&cli.input), &options)
@@ -315,8 +320,14 @@ fn run(cli: Cli) -> Result<()> {
                 analysis_options(&input),
                 cache_for(&input),
             )?;
+            let (corrected, notes) =
+                corrections::open_and_apply(&corpus, &analysis, input.corrections.as_deref())?;
+            for note in notes {
+                eprintln!("storyscope: {note}");
+            }
+            let analysis = corrected.analysis;
             let output = if json {
-                export::to_json(&corpus, &analysis)
+                export::to_json_corrected(&corpus, &analysis, &corrected.outcomes)
             } else {
                 export::summary(&corpus, &analysis)
             };
@@ -383,8 +394,8 @@ fn run(cli: Cli) -> Result<()> {
             train_ner(&train, &dev, litbank.as_deref(), &out, &options)
         }
         Some(Command::Export { input, format, out }) => {
-            let (corpus, analysis) = load_and_analyze(&input)?;
-            run_export(&corpus, &analysis, format, &out)
+            let (corpus, corrected) = load_and_correct(&input)?;
+            run_export(&corpus, &corrected, format, &out)
         }
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
@@ -429,13 +440,19 @@ fn man_pages(dir: Option<&std::path::Path>) -> Result<()> {
 /// Writes the report or the tables and says where on stderr.
 fn run_export(
     corpus: &Corpus,
-    analysis: &analysis::Analysis,
+    corrected: &corrections::Corrected,
     format: ExportFormat,
     out: &std::path::Path,
 ) -> Result<()> {
+    let analysis = &corrected.analysis;
+    let outcomes = &corrected.outcomes;
+    let html = || {
+        let section = export::corrections::html_section(outcomes);
+        export::html::report_with(corpus, analysis, &section)
+    };
     let written = match format {
         ExportFormat::Html if out == std::path::Path::new("-") => {
-            return print_output(&export::html::report(corpus, analysis));
+            return print_output(&html());
         }
         ExportFormat::Csv if out == std::path::Path::new("-") => {
             bail!("CSV export writes five files: give --out a folder");
@@ -446,11 +463,20 @@ fn run_export(
             } else {
                 out.to_path_buf()
             };
-            std::fs::write(&path, export::html::report(corpus, analysis))
+            std::fs::write(&path, html())
                 .with_context(|| format!("cannot write {}", path.display()))?;
             vec![path]
         }
-        ExportFormat::Csv => export::csv::write_tables(corpus, analysis, out)?,
+        ExportFormat::Csv => {
+            let mut written = export::csv::write_tables(corpus, analysis, out)?;
+            if !outcomes.is_empty() {
+                let path = out.join(export::corrections::CSV_FILE);
+                std::fs::write(&path, export::corrections::csv(outcomes)?)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                written.push(path);
+            }
+            written
+        }
     };
     for path in written {
         eprintln!("wrote {}", path.display());
@@ -560,11 +586,22 @@ fn analysis_options(input: &Input) -> AnalysisOptions {
 }
 
 fn load_and_analyze(input: &Input) -> Result<(Corpus, analysis::Analysis)> {
+    let (corpus, corrected) = load_and_correct(input)?;
+    Ok((corpus, corrected.analysis))
+}
+
+/// The story analysed, with its corrections applied (and told on stderr).
+fn load_and_correct(input: &Input) -> Result<(Corpus, corrections::Corrected)> {
     let corpus = load(input)?;
     let progress = analysis::Progress::default();
     let cache = cache_for(input);
     let analysis = cache::analyze(&corpus, &analysis_options(input), &progress, &cache);
-    Ok((corpus, analysis))
+    let (corrected, notes) =
+        corrections::open_and_apply(&corpus, &analysis, input.corrections.as_deref())?;
+    for note in notes {
+        eprintln!("storyscope: {note}");
+    }
+    Ok((corpus, corrected))
 }
 
 fn cache_for(input: &Input) -> std::sync::Arc<Cache> {

@@ -57,6 +57,7 @@ impl Tmux {
             // nor may the tests read or write the user's saved places.
             .env("XDG_CONFIG_HOME", "/nonexistent-storyscope-test-config")
             .env("XDG_STATE_HOME", self.state_home())
+            .env("XDG_DATA_HOME", self.state_home().join("data"))
             // Nor may the test write to the user's cache.
             .env(
                 "XDG_CACHE_HOME",

@@ -9,6 +9,7 @@ pub mod entity_timeline;
 pub mod entity_timeline_eval;
 pub mod invariants;
 pub mod keyness;
+mod narration;
 pub mod ner;
 pub mod profile;
 pub mod quotes;

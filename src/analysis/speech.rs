@@ -16,8 +16,9 @@ use crate::corpus::Corpus;
 pub(super) fn find_speakers(
     corpus: &Corpus,
     per_document: &[DocumentAnalysis],
-    entities: &mut [Entity],
+    entities: &mut Vec<Entity>,
 ) -> Vec<Quote> {
+    let narrations = super::narration::narrators(corpus, per_document, entities);
     let persons = person_mentions(corpus.documents.len(), entities);
     let names: HashMap<usize, &str> = entities
         .iter()
@@ -50,15 +51,17 @@ pub(super) fn find_speakers(
                 persons: &persons[d],
                 pronouns: &per_document[d].pronouns,
             };
-            quotes::speakers_and_pronouns(
+            quotes::speakers_and_pronouns_narrated(
                 &text,
                 &per_document[d].sentences,
                 &per_document[d].quotes,
                 &genders,
+                narrations[d],
             )
         })
         .collect();
     add_pronoun_mentions(corpus, per_document, &speech, entities);
+    super::narration::drop_unused(entities, &narrations, &speech);
     let mut out = Vec::new();
     for (d, result) in speech.into_iter().enumerate() {
         let text = &corpus.documents[d].text;

@@ -26,6 +26,12 @@ const DISPERSION_BINS: usize = 100;
 
 /// The whole report as one HTML document.
 pub fn report(corpus: &Corpus, analysis: &Analysis) -> String {
+    report_with(corpus, analysis, "")
+}
+
+/// [`report`] with `extra` (a whole section, such as the corrections) at
+/// the end of the main part.
+pub fn report_with(corpus: &Corpus, analysis: &Analysis, extra: &str) -> String {
     let mut out = String::with_capacity(
         corpus.documents.iter().map(|d| d.text.len()).sum::<usize>() * 3 + 64 * 1024,
     );
@@ -48,6 +54,7 @@ pub fn report(corpus: &Corpus, analysis: &Analysis) -> String {
     quote_section(&mut out, corpus, analysis);
     timeline_section(&mut out, analysis);
     text_section(&mut out, corpus, analysis);
+    out.push_str(extra);
     let _ = write!(
         out,
         "</main>\n<footer><p>Made by storyscope {}. Spans are byte offsets into the files as read.</p></footer>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",

@@ -41,10 +41,21 @@ struct JsonReport<'a> {
     quotes: &'a [Quote],
     /// Each entity's dated events in date order (entities with none left out).
     entity_timelines: Vec<crate::analysis::entity_timeline::EntityTimeline>,
+    /// The reader's corrections of the cast, applied or not (see README).
+    corrections: &'a [crate::corrections::Outcome],
 }
 
 /// The analysis as pretty-printed JSON.
 pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
+    to_json_corrected(corpus, analysis, &[])
+}
+
+/// [`to_json`] of a corrected analysis, listing what became of each correction.
+pub fn to_json_corrected(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    corrections: &[crate::corrections::Outcome],
+) -> String {
     // Built from the decoded text, then given the file's own byte offsets.
     let mut entity_timelines: Vec<_> =
         crate::analysis::entity_timeline::build_all(corpus, analysis)
@@ -91,6 +102,7 @@ pub fn to_json(corpus: &Corpus, analysis: &Analysis) -> String {
         timeline: &analysis.timeline,
         quotes: &analysis.quotes,
         entity_timelines,
+        corrections,
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -168,6 +180,7 @@ pub fn summary(corpus: &Corpus, analysis: &Analysis) -> String {
 }
 
 // The HTML report, the CSV tables and the app's Markdown view.
+pub mod corrections;
 pub mod csv;
 pub mod html;
 pub mod markdown;

@@ -111,4 +111,21 @@ pub enum Action {
     CopyParagraph,
     /// Copy a quote of the selected paragraph, with its speaker (again: the next one).
     CopyQuote,
+
+    /// In the entity list: mark or unmark the entity for a merge.
+    MarkEntity,
+    /// Merge the marked entities with the selected one (asks for the name).
+    MergeEntities,
+    /// Give the entity another display name.
+    RenameEntity,
+    /// Set the entity's kind (person, organization, place, group, other).
+    RetypeEntity,
+    /// Move one of the entity's aliases out, to a new entity or another one.
+    SplitAlias,
+    /// Leave the entity out: it is not one ("Heaven").
+    HideEntity,
+    /// Take back the last correction of the cast.
+    UndoCorrection,
+    /// Put back the last correction undone.
+    RedoCorrection,
 }

@@ -305,7 +305,9 @@ const CACHE_LIMIT: usize = 20_000;
 
 pub struct App<'a> {
     pub corpus: &'a Corpus,
-    pub analysis: &'a Analysis,
+    /// The analysis as shown: the reader's corrections applied (see
+    /// [`super::correcting`]).
+    pub analysis: std::borrow::Cow<'a, Analysis>,
     pub index: Index,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -344,6 +346,8 @@ pub struct App<'a> {
     pub quit: bool,
     /// Markdown export prompt, queued clipboard and file effects, state file.
     pub share: super::share::Share,
+    /// The reader's corrections of the cast: marks, prompt, undo list.
+    pub correcting: super::correcting::Correcting<'a>,
     cache: RefCell<Cache>,
 }
 
@@ -361,7 +365,7 @@ impl<'a> App<'a> {
         };
         App {
             corpus,
-            analysis,
+            analysis: std::borrow::Cow::Borrowed(analysis),
             index,
             entity_list,
             keymap,
@@ -387,6 +391,7 @@ impl<'a> App<'a> {
             stories: Default::default(),
             quit: false,
             share: Default::default(),
+            correcting: super::correcting::Correcting::new(analysis),
             cache: RefCell::new(Cache::default()),
         }
     }

@@ -44,7 +44,7 @@ impl App<'_> {
     /// The card for `entity`, or `None` for an unknown id.
     pub fn build_card(&self, entity: usize) -> Option<Card> {
         let profile = self.index.profiles.profile(
-            self.analysis,
+            &self.analysis,
             entity,
             DISPERSION_BINS,
             COOCCURRING_LIMIT,

@@ -287,7 +287,7 @@ fn open_entity_timeline(app: &mut App) {
     let Some(data) = app.analysis.entities.get(entity) else {
         return;
     };
-    let timeline = entity_timeline::build(app.corpus, app.analysis, data);
+    let timeline = entity_timeline::build(app.corpus, &app.analysis, data);
     if timeline.events.is_empty() {
         app.message = Some(format!("no dated event for {}", data.name));
         return;

@@ -121,7 +121,11 @@ impl App<'_> {
 
 /// Keeps the items whose best name matches `query`, best match first (ties
 /// keep their order).
-fn fuzzy_filter<'a, N>(query: &str, items: Vec<usize>, names: impl Fn(usize) -> N) -> Vec<usize>
+pub(crate) fn fuzzy_filter<'a, N>(
+    query: &str,
+    items: Vec<usize>,
+    names: impl Fn(usize) -> N,
+) -> Vec<usize>
 where
     N: Iterator<Item = &'a String>,
 {

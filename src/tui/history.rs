@@ -27,6 +27,14 @@ impl History {
     pub fn can_go_back(&self) -> bool {
         !self.back.is_empty()
     }
+
+    /// Carries the kept places over to a corrected cast: each filter mapped,
+    /// or dropped when its entity is gone.
+    pub fn remap_entities(&mut self, remap: impl Fn(&Filter) -> Option<Filter>) {
+        for location in self.back.iter_mut().chain(self.forward.iter_mut()) {
+            location.filters = location.filters.iter().filter_map(&remap).collect();
+        }
+    }
 }
 
 impl App<'_> {

@@ -274,7 +274,9 @@ mod tests {
         assert_eq!(map.action_for(key("S-Tab")), Some(Action::FocusPrevious));
         assert_eq!(map.action_for(key("F1")), Some(Action::Help));
         assert_eq!(map.action_for(key("G")), Some(Action::Bottom));
-        assert_eq!(map.action_for(key("x")), None);
+        assert_eq!(map.action_for(key("x")), Some(Action::SplitAlias));
+        assert_eq!(map.action_for(key("C-r")), Some(Action::RedoCorrection));
+        assert_eq!(map.action_for(key("z")), None);
     }
 
     #[test]

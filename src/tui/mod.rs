@@ -12,6 +12,7 @@ pub mod app;
 pub mod card;
 pub mod concordance;
 pub mod control;
+pub mod correcting;
 pub mod documents;
 pub mod entity_list;
 pub mod filters;
@@ -63,6 +64,8 @@ pub struct Options {
     pub fresh: bool,
     /// Where analyses are kept between runs (none by default).
     pub cache: std::sync::Arc<crate::cache::Cache>,
+    /// A corrections file to use instead of the story's own (`--corrections`).
+    pub corrections: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -73,6 +76,7 @@ impl Default for Options {
             keys_file: None,
             fresh: false,
             cache: std::sync::Arc::new(crate::cache::Cache::disabled()),
+            corrections: None,
         }
     }
 }
@@ -80,9 +84,21 @@ impl Default for Options {
 /// Runs the interactive app in the real terminal.
 pub fn run(corpus: &Corpus, analysis: &Analysis, options: &Options) -> Result<()> {
     let keymap = load_keymap(options.keys_file.as_deref())?;
+    let opened = crate::corrections::store::open(corpus, options.corrections.as_deref())?;
     let mut app = App::new(corpus, analysis, keymap, options.theme.clone());
-    state::attach(&mut app, options.fresh);
+    attach_saved(&mut app, opened, options.fresh);
     terminal::run(app, options.mouse)
+}
+
+/// The story's corrections, then the saved place (which names entities of
+/// the corrected cast); both notes go to the status bar.
+fn attach_saved(app: &mut App, opened: crate::corrections::store::Opened, fresh: bool) {
+    correcting::attach(app, opened);
+    let corrections = app.message.take();
+    state::attach(app, fresh);
+    let place = app.message.take();
+    let notes: Vec<String> = corrections.into_iter().chain(place).collect();
+    app.message = (!notes.is_empty()).then(|| notes.join(" · "));
 }
 
 /// Analyses the corpus on a worker thread, showing a gauge when that takes
@@ -94,6 +110,8 @@ pub fn run_analyzing(
     options: &Options,
 ) -> Result<()> {
     let keymap = load_keymap(options.keys_file.as_deref())?;
+    // Before the analysis: a corrections file the reader named must be usable.
+    let opened = crate::corrections::store::open(&corpus, options.corrections.as_deref())?;
     let corpus = std::sync::Arc::new(corpus);
     let mut session: Option<terminal::Session> = None;
     let mut typed = typeahead::TypeAhead::default();
@@ -119,7 +137,7 @@ pub fn run_analyzing(
         None => terminal::Session::start(options.mouse)?,
     };
     let mut app = App::new(&corpus, &analysis, keymap, options.theme.clone());
-    state::attach(&mut app, options.fresh);
+    attach_saved(&mut app, opened, options.fresh);
     terminal::run_in(&mut session, app, typed.events)
 }
 
@@ -192,7 +210,11 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if app.search_input.is_none() && !app.entity_list.editing && app.share.prompt.is_none() {
+    if app.search_input.is_none()
+        && !app.entity_list.editing
+        && app.share.prompt.is_none()
+        && app.correcting.prompt.is_none()
+    {
         return app.keymap.action_for(key);
     }
     let ctrl_or_alt = key

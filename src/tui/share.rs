@@ -59,7 +59,7 @@ pub fn open_export_prompt(app: &mut App) {
     let bold = app.highlighted_entities();
     let contents = export::markdown::view(
         app.corpus,
-        app.analysis,
+        &app.analysis,
         &export::markdown::View {
             paragraphs: &app.visible,
             filters: &filters,
@@ -191,7 +191,7 @@ pub fn copy_quote(app: &mut App) {
     let quote = &app.analysis.quotes[quotes[position]];
     let document = &app.corpus.documents[quote.document].text;
     let said = document.get(quote.start..quote.end).unwrap_or(&quote.text);
-    let speaker = export::speaker_name(app.analysis, quote);
+    let speaker = export::speaker_name(&app.analysis, quote);
     let mut text = text_for_clipboard(said);
     if let Some(name) = speaker {
         text.push_str(&format!(" — {}", text::one_line(name)));

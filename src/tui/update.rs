@@ -20,6 +20,10 @@ pub fn update(app: &mut App, action: Action) {
     if super::share::update_prompt(app, action) {
         return;
     }
+    if super::correcting::update(app, action) {
+        keep_cursors_in_view(app);
+        return;
+    }
     if super::documents::update(app, action) {
         keep_cursors_in_view(app);
         return;
@@ -141,6 +145,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Documents | Action::EntityTimeline | Action::Keyness => {}
         // The terminal loop suspends; there is no state to change.
         Action::Suspend => {}
+        // Taken by the correction keys above.
+        Action::MarkEntity
+        | Action::MergeEntities
+        | Action::RenameEntity
+        | Action::RetypeEntity
+        | Action::SplitAlias
+        | Action::HideEntity
+        | Action::UndoCorrection
+        | Action::RedoCorrection => {}
     }
     keep_cursors_in_view(app);
 }

@@ -39,6 +39,11 @@ impl Tmux {
                     "XDG_STATE_HOME".into(),
                     cache.join("state").display().to_string(),
                 ),
+                // And the reader's corrections.
+                (
+                    "XDG_DATA_HOME".into(),
+                    cache.join("data").display().to_string(),
+                ),
                 // The user's own key file must not change what the test sends.
                 (
                     "XDG_CONFIG_HOME".into(),

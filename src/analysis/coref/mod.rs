@@ -13,6 +13,7 @@
 
 pub mod gender;
 pub mod lexicon;
+pub mod narrator;
 pub mod resolve;
 
 pub use lexicon::{Case, Person, PronounForm};

@@ -22,6 +22,9 @@ pub struct Context<'a> {
     /// Quotations, in text order, with their speakers when known.
     pub quotes: &'a [(Range<usize>, Option<usize>)],
     pub genders: &'a HashMap<usize, Gender>,
+    /// The narrator of a first-person narration, whom I/me/my outside
+    /// quotes refer to (see `narrator`).
+    pub narrator: Option<usize>,
 }
 
 /// How many paragraphs back a pronoun may reach for a character.
@@ -52,7 +55,7 @@ enum Event {
 
 /// The character each pronoun refers to (by index into `ctx.pronouns`), or
 /// None. First-person pronouns inside a quote go to its speaker; in narration
-/// ("I" of a narrator) they stay unlinked.
+/// to the narrator, when the text has one.
 pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
     let mut events: Vec<(usize, Event)> = Vec::new();
     events.extend(
@@ -124,7 +127,7 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                 let speaker = quote.and_then(|q| ctx.quotes[q].1);
                 let entity = match (pronoun.form.person, quote) {
                     (Person::First, Some(_)) => speaker,
-                    (Person::First, None) => None,
+                    (Person::First, None) => ctx.narrator,
                     (Person::Third, Some(_)) => None,
                     (Person::Third, None) if pronoun.form.plural => None,
                     (Person::Third, None) => {
@@ -132,7 +135,9 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                     }
                 };
                 linked[i] = entity;
-                if let (Some(entity), None) = (entity, quote) {
+                // The narrator's "I" is no antecedent for a "he" or "she".
+                let third = pronoun.form.person == Person::Third;
+                if let (Some(entity), None, true) = (entity, quote, third) {
                     here(entity, &mut recent);
                 }
             }

@@ -46,6 +46,18 @@ use crate::analysis::entities::Gender;
 pub struct Speech {
     pub quotes: Vec<Attributed>,
     pub pronoun_links: Vec<Option<usize>>,
+    /// Who I/me/my in narration were linked to.
+    pub narrator: Option<usize>,
+}
+
+/// A first-person narrator of a document, as far as known before speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Narration {
+    /// The entity "I" links to.
+    pub entity: usize,
+    /// False when the text gave no name: the character the others address
+    /// in dialogue may be taken instead.
+    pub named: bool,
 }
 
 /// Speakers and pronoun links need each other ("he said" needs the pronoun's
@@ -58,8 +70,29 @@ pub fn speakers_and_pronouns(
     found: &[Found],
     genders: &HashMap<usize, Gender>,
 ) -> Speech {
+    speakers_and_pronouns_narrated(doc, sentences, found, genders, None)
+}
+
+/// [`speakers_and_pronouns`] of a text with a first-person narrator.
+pub fn speakers_and_pronouns_narrated(
+    doc: &DocumentText,
+    sentences: &[Range<usize>],
+    found: &[Found],
+    genders: &HashMap<usize, Gender>,
+    narration: Option<Narration>,
+) -> Speech {
     let mut quotes = attribute::annotate(doc, found);
-    let mut links = link_pronouns(doc, sentences, &quotes, genders);
+    let narrator = narration.map(|n| match n.named {
+        true => n.entity,
+        false => {
+            let addressed: Vec<usize> = quotes.iter().flat_map(|q| q.addressees.clone()).collect();
+            let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.start..q.end).collect();
+            crate::analysis::coref::narrator::addressed_name(&addressed, doc.persons, &spans)
+                .unwrap_or(n.entity)
+        }
+    });
+    let relink = |quotes: &[Attributed]| link_pronouns(doc, sentences, quotes, genders, narrator);
+    let mut links = relink(&quotes);
     for _ in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
@@ -72,11 +105,12 @@ pub fn speakers_and_pronouns(
                 .and_then(|_| links[i])
         };
         attribute::assign(doc, &mut quotes, &entity_at, genders);
-        links = link_pronouns(doc, sentences, &quotes, genders);
+        links = relink(&quotes);
     }
     Speech {
         quotes,
         pronoun_links: links,
+        narrator,
     }
 }
 
@@ -85,6 +119,7 @@ fn link_pronouns(
     sentences: &[Range<usize>],
     quotes: &[Attributed],
     genders: &HashMap<usize, Gender>,
+    narrator: Option<usize>,
 ) -> Vec<Option<usize>> {
     let spans: Vec<(Range<usize>, Option<usize>)> =
         quotes.iter().map(|q| (q.start..q.end, q.speaker)).collect();
@@ -96,6 +131,7 @@ fn link_pronouns(
         pronouns: doc.pronouns,
         quotes: &spans,
         genders,
+        narrator,
     })
 }
 

@@ -164,6 +164,17 @@ fn header_rows(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
         label("Aliases"),
         Span::raw(text::truncate(&aliases, room)),
     ]));
+    // Facts from the reader's corrections, marked as theirs.
+    for (i, note) in app.correcting.notes_of(profile.entity).iter().enumerate() {
+        rows.push(Line::from(vec![
+            if i == 0 {
+                label("Corrected")
+            } else {
+                Span::raw(" ".repeat(LABEL))
+            },
+            Span::styled(text::truncate(&format!("✎ {note}"), room), app.theme.dim()),
+        ]));
+    }
     let mut mentions = format!("{}", profile.mention_count);
     if profile.pronoun_count > 0 {
         mentions.push_str(&format!(" + {} pronouns", profile.pronoun_count));

@@ -38,16 +38,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let entity = &entities[entity_index];
         let is_cursor = position == app.entities.selected;
         let is_filter = app.filters.contains(&Filter::Entity(entity_index));
-        let marker = match (is_cursor, is_filter) {
-            (true, _) => "▶",
-            (false, true) => "●",
-            (false, false) => " ",
+        let is_marked = app.correcting.marked.contains(&entity_index);
+        let marker = match (is_cursor, is_marked, is_filter) {
+            (true, _, _) => "▶",
+            (false, true, _) => "◆",
+            (false, false, true) => "●",
+            (false, false, false) => " ",
         };
         let count = format!("{:>count_width$}", entity.name_count());
         let name_width = (inner.width as usize).saturating_sub(4 + count_width);
         let name = text::truncate(&text::one_line(&entity.name), name_width);
         let padding = name_width.saturating_sub(name.width());
         let mut name_style = ratatui::style::Style::new();
+        if is_marked {
+            name_style = app.theme.bold();
+        }
         if is_filter {
             name_style = app
                 .theme
@@ -92,6 +97,10 @@ fn title_detail(app: &App) -> String {
     }
     if !list.query.is_empty() && !list.editing {
         detail.push_str(&format!(" · “{}”", text::one_line(&list.query)));
+    }
+    let marked = app.correcting.marked.len();
+    if marked > 0 {
+        detail.push_str(&format!(" · {marked} marked"));
     }
     detail
 }

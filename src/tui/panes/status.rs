@@ -10,9 +10,18 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::text;
 
+/// Columns below which a note that does not fit is left out rather than cut.
+const MESSAGE_ROOM: usize = 24;
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(prompt) = &app.share.prompt {
         render_prompt(app, prompt, area, buf);
+        return;
+    }
+    if let Some((question, typed, enter)) = crate::tui::correcting::prompt_line(app) {
+        let right = app.message.as_deref().map_or(enter, text::one_line);
+        let left = format!("{question}: {}▏", text::one_line(&typed));
+        render_input(app, &left, &right, area, buf);
         return;
     }
     let width = area.width as usize;
@@ -59,8 +68,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title_room = width.saturating_sub(fixed + right.width()).max(12);
     let first = first.unwrap_or_else(|| document_label(app, title_room));
     let left = format!(" {} │ {rest} ", text::truncate(&first, title_room));
+    let room = width.saturating_sub(left.width());
     let right = if left.width() + right.width() <= width {
         right
+    } else if app.message.is_some() && room >= MESSAGE_ROOM {
+        // A note too long for the room is cut, not lost.
+        format!("{} ", text::truncate(right.trim_end(), room - 1))
     } else {
         String::new()
     };
@@ -164,14 +177,25 @@ fn hints(app: &App) -> Vec<String> {
 
 /// The Markdown export's file-name prompt, with what Enter will do.
 fn render_prompt(app: &App, prompt: &crate::tui::share::SavePrompt, area: Rect, buf: &mut Buffer) {
-    let width = area.width as usize;
     let right = match &app.message {
         Some(message) => text::one_line(message),
         None if prompt.confirm_overwrite => "Enter replace · Esc cancel".to_string(),
         None => "Enter save · Esc cancel".to_string(),
     };
+    render_input(
+        app,
+        &format!("save view as: {}▏", text::one_line(&prompt.name)),
+        &right,
+        area,
+        buf,
+    );
+}
+
+/// A one-line input: what is typed on the left, what Enter does on the right.
+fn render_input(app: &App, left: &str, right: &str, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
     let right = format!(" {right} ");
-    let left = format!(" save view as: {}▏ ", text::one_line(&prompt.name));
+    let left = format!(" {left} ");
     let right = if left.width() + right.width() <= width {
         right
     } else {

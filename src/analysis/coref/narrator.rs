@@ -1,0 +1,308 @@
+//! The narrator of a first-person narration: "I", "me", "my" outside quotes
+//! link to one entity. A text is first-person narrated when those pronouns
+//! are frequent in its narration (a rate per word outside quotes, so the
+//! "I" of a quoted witness in a news story does not make a narrator). The
+//! narrator's name comes from the text when it gives one ("Call me
+//! Ishmael", "my name is Lockwood", "I, John Carter, ..."; the phrases are
+//! in `assets/coref/narrator_names.tsv`), else from the name the other
+//! characters call the narrator by in dialogue ("Well, Watson, ..."): the
+//! character most often addressed whose name the narration itself hardly
+//! uses. Failing both, it is "Narrator".
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::lexicon::Person;
+use super::{PersonMention, Pronoun};
+
+const NAME_PHRASES: &str = include_str!("../../../assets/coref/narrator_names.tsv");
+
+/// First-person pronouns per word of narration above which the text is
+/// narrated in the first person. On the LitBank books, first-person ones
+/// are at 0.015 and above, third-person ones at 0.009 and below.
+pub const FIRST_PERSON_RATE: f64 = 0.012;
+/// Fewer first-person pronouns than this in narration is too little to tell.
+pub const MIN_FIRST_PERSON: usize = 10;
+/// The display name of a narrator the text does not name.
+pub const UNNAMED: &str = "Narrator";
+
+/// Times a character must be addressed in dialogue to be taken for the narrator.
+const MIN_ADDRESSED: usize = 2;
+/// Of its name mentions, the share inside quotes it needs (the narration
+/// says "I", not the narrator's name).
+const MIN_SHARE_IN_QUOTES: f64 = 0.7;
+
+/// Whether `pronoun` is a singular first-person form (I, me, my, mine, myself).
+pub fn is_first_person(pronoun: &Pronoun) -> bool {
+    pronoun.form.person == Person::First && !pronoun.form.plural
+}
+
+/// Whether the text in `body` is narrated in the first person.
+pub fn is_narrated(
+    text: &str,
+    body: Range<usize>,
+    quotes: &[Range<usize>],
+    pronouns: &[Pronoun],
+) -> bool {
+    let first_person = pronouns
+        .iter()
+        .filter(|p| is_first_person(p) && !inside(quotes, p.start))
+        .count();
+    if first_person < MIN_FIRST_PERSON {
+        return false;
+    }
+    let words = narration_words(text, body, quotes);
+    words > 0 && first_person as f64 / words as f64 >= FIRST_PERSON_RATE
+}
+
+/// Whether byte `at` lies in one of `quotes` (sorted, not overlapping).
+pub fn inside(quotes: &[Range<usize>], at: usize) -> bool {
+    let next = quotes.partition_point(|q| q.start <= at);
+    next.checked_sub(1).is_some_and(|q| at < quotes[q].end)
+}
+
+fn narration_words(text: &str, body: Range<usize>, quotes: &[Range<usize>]) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let end = body.end.min(text.len());
+    let start = body.start.min(end);
+    for (i, c) in text[start..end].char_indices() {
+        let alphabetic = c.is_alphabetic();
+        if alphabetic && !in_word && !inside(quotes, start + i) {
+            words += 1;
+        }
+        in_word = alphabetic;
+    }
+    words
+}
+
+/// Lowercase word sequences after which the narrator gives a name.
+fn name_phrases() -> &'static [Vec<String>] {
+    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        NAME_PHRASES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect()
+    })
+}
+
+/// The words of `text` with their byte offsets; a word is letters with
+/// inner apostrophes, hyphens and periods ("Mr.", "O'Hara").
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+        .map(|(s, w)| (s, w.trim_end_matches(['\'', '’', '-'])))
+        .collect()
+}
+
+/// The name the narration gives its narrator, with its byte range: the
+/// capitalised words after a naming phrase outside quotes ("Call me
+/// Ishmael"), or between commas after "I" ("I, John Carter, ...").
+pub fn self_named(
+    text: &str,
+    body: Range<usize>,
+    quotes: &[Range<usize>],
+) -> Option<(String, Range<usize>)> {
+    let end = body.end.min(text.len());
+    let start = body.start.min(end);
+    let words = words(&text[start..end]);
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let name_at = |from: usize| -> Option<(String, Range<usize>)> {
+        let mut last = from;
+        while last < words.len() && last < from + 3 && is_name_word(words[last].1) {
+            last += 1;
+            // A full stop ends the name, unless after an initial or a title ("J.", "Mr.").
+            let word = words[last - 1].1;
+            if word.ends_with('.') && word.chars().count() > 3 {
+                break;
+            }
+        }
+        if last == from {
+            return None;
+        }
+        let first_byte = start + words[from].0;
+        let (end_at, end_word) = words[last - 1];
+        let end_byte = start + end_at + end_word.trim_end_matches('.').len();
+        Some((text[first_byte..end_byte].to_string(), first_byte..end_byte))
+    };
+    for i in 0..words.len() {
+        if inside(quotes, start + words[i].0) {
+            continue;
+        }
+        for phrase in name_phrases() {
+            let n = phrase.len();
+            if i + n < words.len() && lower[i..i + n] == phrase[..] {
+                if let Some(found) = name_at(i + n) {
+                    return Some(found);
+                }
+            }
+        }
+        // "I, John Carter, ..."
+        if words[i].1 == "I" {
+            let after = start + words[i].0 + 1;
+            if text[after..].starts_with(", ") {
+                if let Some((name, range)) = name_at(i + 1) {
+                    if text[range.end..].starts_with(',') {
+                        return Some((name, range));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A capitalised word that is not "I" nor a sentence-opening function word.
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = word.chars().skip(1).any(char::is_lowercase) || word.ends_with('.');
+    capital && rest_lower && !matches!(word, "I" | "The" | "A" | "An" | "And" | "But" | "It")
+}
+
+/// The character the others call the narrator by: the one addressed most
+/// often in quotes (`addressed`, entity ids, one per quote and addressee)
+/// whose name mentions are mostly inside quotes.
+pub fn addressed_name(
+    addressed: &[usize],
+    persons: &[PersonMention],
+    quotes: &[Range<usize>],
+) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &e in addressed {
+        *counts.entry(e).or_default() += 1;
+    }
+    let mut in_quotes: HashMap<usize, (usize, usize)> = HashMap::new();
+    for m in persons {
+        let slot = in_quotes.entry(m.entity).or_default();
+        slot.1 += 1;
+        if inside(quotes, m.start) {
+            slot.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_ADDRESSED)
+        .filter(|(e, _)| {
+            in_quotes
+                .get(e)
+                .is_some_and(|&(inq, all)| inq as f64 >= MIN_SHARE_IN_QUOTES * all as f64)
+        })
+        .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+        .map(|(e, _)| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::coref::find_pronouns;
+
+    fn narrated(text: &str, quotes: &[Range<usize>]) -> bool {
+        is_narrated(
+            text,
+            0..text.len(),
+            quotes,
+            &find_pronouns(text, 0..text.len()),
+        )
+    }
+
+    #[test]
+    fn first_person_narration_is_told_by_a_rate() {
+        let memoir = "I went down to the harbour, and my father came with me. I thought the \
+            sea was grey. I saw a ship and I wanted it; my heart was in my mouth. I ran. "
+            .repeat(3);
+        assert!(narrated(&memoir, &[]));
+        // A news story quoting a witness: many "I" in quotes, none in narration.
+        let quote = "\"I saw it, I heard it, I ran, my car was hit, I called my wife,\" ";
+        let news = format!(
+            "{quote}{}",
+            "said the witness. The police said the road would stay closed for the day. ".repeat(4)
+        );
+        let quotes = [Range {
+            start: 0,
+            end: quote.len() - 1,
+        }];
+        assert!(!narrated(&news, &quotes));
+        // A long third-person text with a few "I" in narration is not narrated.
+        let novel = "She walked to the town and he followed her over the hill. ".repeat(200)
+            + &"I think. ".repeat(12);
+        assert!(!narrated(&novel, &[]));
+    }
+
+    #[test]
+    fn names_from_the_narration() {
+        let cases = [
+            (
+                "Call me Ishmael. Some years ago I went to sea.",
+                Some("Ishmael"),
+            ),
+            (
+                "My name is Lemuel Gulliver, and I was born in Kent.",
+                Some("Lemuel Gulliver"),
+            ),
+            (
+                "I called myself Pip, and came to be called Pip.",
+                Some("Pip"),
+            ),
+            (
+                "I, John Carter, am writing this at home.",
+                Some("John Carter"),
+            ),
+            ("I, too, was there.", None),
+            ("Call me when you can. I am tired.", None),
+        ];
+        for (text, expected) in cases {
+            let found = self_named(text, 0..text.len(), &[]);
+            assert_eq!(found.as_ref().map(|(n, _)| n.as_str()), expected, "{text}");
+            if let Some((name, range)) = found {
+                assert_eq!(&text[range], name);
+            }
+        }
+        // Said by a character inside a quote, it is not the narrator's name.
+        let text = "\"Call me Ishmael,\" he said. I laughed.";
+        let quotes = [Range { start: 0, end: 17 }];
+        assert_eq!(self_named(text, 0..text.len(), &quotes), None);
+    }
+
+    #[test]
+    fn the_most_addressed_character_named_mostly_in_quotes() {
+        let quotes = [0..20, 30..50, 60..80];
+        let person = |start, entity| PersonMention {
+            start,
+            end: start + 5,
+            entity,
+        };
+        // 7 (Watson) is addressed twice and named only in quotes; 3 (Holmes)
+        // is addressed three times but named mostly in narration.
+        let persons = [
+            person(2, 7),
+            person(21, 3),
+            person(25, 3),
+            person(27, 3),
+            person(32, 7),
+            person(62, 3),
+            person(90, 3),
+        ];
+        assert_eq!(addressed_name(&[7, 7, 3, 3, 3], &persons, &quotes), Some(7));
+        assert_eq!(addressed_name(&[7], &persons, &quotes), None);
+    }
+}
