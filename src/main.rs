@@ -321,7 +321,7 @@ fn run(cli: Cli) -> Result<()> {
                 cache_for(&input),
             )?;
             let (corrected, notes) =
-                corrections::open_and_apply(&corpus, &analysis, input.corrections.as_deref())?;
+                corrections::open_and_apply(&corpus, analysis, input.corrections.as_deref())?;
             for note in notes {
                 eprintln!("storyscope: {note}");
             }
@@ -597,7 +597,7 @@ fn load_and_correct(input: &Input) -> Result<(Corpus, corrections::Corrected)> {
     let cache = cache_for(input);
     let analysis = cache::analyze(&corpus, &analysis_options(input), &progress, &cache);
     let (corrected, notes) =
-        corrections::open_and_apply(&corpus, &analysis, input.corrections.as_deref())?;
+        corrections::open_and_apply(&corpus, analysis, input.corrections.as_deref())?;
     for note in notes {
         eprintln!("storyscope: {note}");
     }

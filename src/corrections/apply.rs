@@ -39,6 +39,19 @@ struct Work {
     slots: Vec<Slot>,
 }
 
+/// [`apply`] to an analysis the caller hands over: without corrections it
+/// is kept as it is rather than copied (a novel's analysis is tens of MB).
+pub fn apply_owned(base: Analysis, corrections: &[Correction]) -> Corrected {
+    if corrections.is_empty() {
+        return Corrected {
+            notes: vec![Vec::new(); base.entities.len()],
+            analysis: base,
+            outcomes: Vec::new(),
+        };
+    }
+    apply(&base, corrections)
+}
+
 /// Applies `corrections` in order to `base`: pure, and the identity for an
 /// empty list.
 pub fn apply(base: &Analysis, corrections: &[Correction]) -> Corrected {

@@ -9,7 +9,7 @@
 mod apply;
 pub mod store;
 
-pub use apply::{apply, Corrected};
+pub use apply::{apply, apply_owned, Corrected};
 
 use serde::{Deserialize, Serialize};
 
@@ -129,11 +129,11 @@ impl Journal {
 /// aside or made for another story, and each correction that matched nothing.
 pub fn open_and_apply(
     corpus: &crate::corpus::Corpus,
-    analysis: &crate::analysis::Analysis,
+    analysis: crate::analysis::Analysis,
     explicit: Option<&std::path::Path>,
 ) -> Result<(Corrected, Vec<String>), store::LoadError> {
     let opened = store::open(corpus, explicit)?;
-    let corrected = apply(analysis, &opened.corrections);
+    let corrected = apply_owned(analysis, &opened.corrections);
     let mut notes = opened.notes;
     for outcome in corrected.unmatched() {
         notes.push(format!(

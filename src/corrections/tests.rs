@@ -450,3 +450,15 @@ fn foreign_files_are_told_apart() {
     assert!(loaded.note.as_deref().unwrap_or("").contains("other.txt"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_owned_analysis_without_corrections_comes_back_as_it_was() {
+    let base = crate::analysis::analyze(
+        &crate::corpus::load_bundled(),
+        &crate::analysis::AnalysisOptions::default(),
+    );
+    let corrected = super::apply_owned(base.clone(), &[]);
+    assert_eq!(corrected.analysis, base);
+    assert!(corrected.outcomes.is_empty());
+    assert_eq!(corrected.notes.len(), base.entities.len());
+}
