@@ -22,6 +22,11 @@ const NAME_PHRASES: &str = include_str!("../../../assets/coref/narrator_names.ts
 /// narrated in the first person. On the LitBank books, first-person ones
 /// are at 0.015 and above, third-person ones at 0.009 and below.
 pub const FIRST_PERSON_RATE: f64 = 0.012;
+/// The lower rate that is enough when the narration also names its
+/// narrator ("Call me Ishmael"): over a whole novel, long chapters without
+/// "I" dilute the rate (Moby-Dick's is 0.011), and the phrase is evidence
+/// of its own.
+pub const SELF_NAMED_RATE: f64 = 0.006;
 /// Fewer first-person pronouns than this in narration is too little to tell.
 pub const MIN_FIRST_PERSON: usize = 10;
 /// The display name of a narrator the text does not name.
@@ -52,8 +57,13 @@ pub fn is_narrated(
     if first_person < MIN_FIRST_PERSON {
         return false;
     }
-    let words = narration_words(text, body, quotes);
-    words > 0 && first_person as f64 / words as f64 >= FIRST_PERSON_RATE
+    let words = narration_words(text, body.clone(), quotes);
+    let rate = match words {
+        0 => return false,
+        _ => first_person as f64 / words as f64,
+    };
+    rate >= FIRST_PERSON_RATE
+        || (rate >= SELF_NAMED_RATE && self_named(text, body, quotes).is_some())
 }
 
 /// Whether byte `at` lies in one of `quotes` (sorted, not overlapping).
@@ -246,6 +256,18 @@ mod tests {
         let novel = "She walked to the town and he followed her over the hill. ".repeat(200)
             + &"I think. ".repeat(12);
         assert!(!narrated(&novel, &[]));
+    }
+
+    #[test]
+    fn a_narrator_who_names_himself_needs_a_lower_rate() {
+        // About 0.8% first-person pronouns: too few alone, enough with the name.
+        let sea = "The whale swims in the cold northern sea, and the ships follow it for \
+            months across the water; the men hunt it with boats and lines. ";
+        let chapter = sea.repeat(4) + "I watched. ";
+        let named = format!("Call me Ishmael. {}", chapter.repeat(40));
+        let unnamed = format!("Call the doctor. {}", chapter.repeat(40));
+        assert!(narrated(&named, &[]));
+        assert!(!narrated(&unnamed, &[]));
     }
 
     #[test]
