@@ -119,13 +119,24 @@ impl Tmux {
 
     /// Polls the screen until `check` holds; fails with the last screen.
     pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        self.wait_for_within(what, TIMEOUT, check)
+    }
+
+    /// [`Tmux::wait_for`] with its own time limit (a long analysis on a
+    /// loaded machine).
+    pub fn wait_for_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        check: impl Fn(&str) -> bool,
+    ) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if check(&screen) {
                 return screen;
             }
-            if start.elapsed() > TIMEOUT {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
