@@ -9,7 +9,9 @@
 //! capitalised run or follows a first name or title, and the lowercase words
 //! around its other occurrences. The model file (`model`) holds the weights
 //! together with the gazetteer, the frequencies and per-word weight sums, so
-//! loading it hashes nothing.
+//! loading it hashes nothing. Tagging a document sums the weights once per
+//! word type (`type_rows`), then per token only the features that pair it
+//! with its neighbours.
 
 pub mod commands;
 pub mod conll;

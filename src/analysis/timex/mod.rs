@@ -1,6 +1,6 @@
 //! Temporal expressions and their TIMEX3 normalisation.
 //!
-//! The text is cut into tokens once; at each token the rules of
+//! The text is cut into tokens, 64 KB at a time; at each token the rules of
 //! [`rules::RULES`] are tried and the longest match wins. Its value is
 //! computed by [`normalize`] against the reference date: the document date,
 //! or, without one (novels), the narrative reference time of [`narrative`].
