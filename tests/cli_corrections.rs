@@ -234,3 +234,15 @@ fn a_corrupt_file_in_the_store_is_set_aside_and_reported() {
         .expect("kept")
         .ends_with("[[["));
 }
+
+#[test]
+fn a_named_file_that_does_not_exist_yet_is_told_not_made() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let missing = home.path().join("class-corrections.toml");
+    let missing = missing.to_str().expect("utf-8 path");
+    let out = storyscope(home.path(), &["analyze", "--corrections", missing, FIXTURE]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no such file yet"), "{stderr}");
+    assert!(!Path::new(missing).exists(), "analyze must not create it");
+}

@@ -198,10 +198,18 @@ pub struct Opened {
 pub fn open(corpus: &Corpus, explicit: Option<&Path>) -> Result<Opened, LoadError> {
     if let Some(path) = explicit {
         let loaded = load(path, corpus)?;
+        let mut notes: Vec<String> = loaded.note.into_iter().collect();
+        if !path.exists() {
+            // Most likely a new file to fill in the app, but maybe a typo.
+            notes.push(format!(
+                "{}: no such file yet; corrections made in the app will be written there",
+                path.display()
+            ));
+        }
         return Ok(Opened {
             corrections: loaded.corrections,
             path: Some(path.to_path_buf()),
-            notes: loaded.note.into_iter().collect(),
+            notes,
         });
     }
     let Some(dir) = data_dir() else {
