@@ -43,24 +43,25 @@ struct Work {
 /// is kept as it is rather than copied (a novel's analysis is tens of MB).
 pub fn apply_owned(base: Analysis, corrections: &[Correction]) -> Corrected {
     if corrections.is_empty() {
-        return Corrected {
-            notes: vec![Vec::new(); base.entities.len()],
-            analysis: base,
-            outcomes: Vec::new(),
-        };
+        return uncorrected(base);
     }
     apply(&base, corrections)
+}
+
+/// The analysis as it is, with no corrections and no notes.
+fn uncorrected(analysis: Analysis) -> Corrected {
+    Corrected {
+        notes: vec![Vec::new(); analysis.entities.len()],
+        analysis,
+        outcomes: Vec::new(),
+    }
 }
 
 /// Applies `corrections` in order to `base`: pure, and the identity for an
 /// empty list.
 pub fn apply(base: &Analysis, corrections: &[Correction]) -> Corrected {
     if corrections.is_empty() {
-        return Corrected {
-            analysis: base.clone(),
-            outcomes: Vec::new(),
-            notes: vec![Vec::new(); base.entities.len()],
-        };
+        return uncorrected(base.clone());
     }
     let mut work = Work {
         slots: base
