@@ -213,6 +213,9 @@ pub struct DocumentAnalysis {
     pub sentences: Vec<std::ops::Range<usize>>,
     pub quotes: Vec<quotes::Found>,
     pub pronouns: Vec<coref::Pronoun>,
+    /// Told in the first person ([`coref::narrator::is_narrated`]): known
+    /// from the text alone, so found here in parallel, not in the merge.
+    pub narrated: bool,
 }
 
 impl DocumentAnalysis {
@@ -312,7 +315,7 @@ pub fn analyze_document(
     let reference = options.reference_date.or(doc.date);
     // The entity tagger on one side, the stages that read the raw text on
     // the other: on a single long novel the two halves overlap on two cores.
-    let (tagged, (quotes, pronouns, timexes)) = rayon::join(
+    let (tagged, (quotes, (pronouns, narrated), timexes)) = rayon::join(
         || {
             let tokens = tokens::tokenize(text, doc.body.clone());
             let sentences = tokens::sentences(text, &tokens);
@@ -331,9 +334,12 @@ pub fn analyze_document(
             let paragraphs = crate::corpus::front_matter::without_illustrations(text, paragraphs);
             let quotes = quotes::detect(text, &paragraphs);
             let pronouns = coref::find_pronouns(text, doc.body.clone());
+            let quote_spans: Vec<_> = quotes.iter().map(|q| q.start..q.end).collect();
+            let narrated =
+                coref::narrator::is_narrated(text, doc.body.clone(), &quote_spans, &pronouns);
             let timexes = timex::tag(text, doc.body.clone(), reference);
             progress.advance(bytes, STAGE_TIMEX);
-            (quotes, pronouns, timexes)
+            (quotes, (pronouns, narrated), timexes)
         },
     );
     let (mentions, sentences) = tagged;
@@ -343,6 +349,7 @@ pub fn analyze_document(
         sentences,
         quotes,
         pronouns,
+        narrated,
     }
 }
 

@@ -15,15 +15,7 @@ pub(super) fn narrators(
     per_document: &[DocumentAnalysis],
     entities: &mut Vec<Entity>,
 ) -> Vec<Option<Narration>> {
-    let narrated: Vec<bool> = corpus
-        .documents
-        .iter()
-        .zip(per_document)
-        .map(|(doc, result)| {
-            let quotes = quote_spans(result);
-            narrator::is_narrated(&doc.text, doc.body.clone(), &quotes, &result.pronouns)
-        })
-        .collect();
+    let narrated: Vec<bool> = per_document.iter().map(|r| r.narrated).collect();
     let unnamed_count = narrated.iter().filter(|&&n| n).count();
     let mut out = Vec::with_capacity(narrated.len());
     for (d, narrated) in narrated.into_iter().enumerate() {

@@ -48,6 +48,10 @@ pub fn key(name: &str) -> String {
 
 /// "al-Sadr" -> "Sadr", "El-Baradei" -> "Baradei"; "al-" alone stays.
 fn strip_article(word: &str) -> &str {
+    // Most words start with another letter: skip the seven prefix compares.
+    if !matches!(word.as_bytes().first(), Some(b'a' | b'A' | b'e' | b'E')) {
+        return word;
+    }
     for prefix in ["al-", "Al-", "AL-", "el-", "El-", "al‑", "Al‑"] {
         if let Some(rest) = word.strip_prefix(prefix) {
             if rest.starts_with(char::is_alphabetic) {

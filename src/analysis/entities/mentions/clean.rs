@@ -18,8 +18,8 @@ pub(super) struct DocumentContext<'a> {
 
 impl<'a> DocumentContext<'a> {
     pub(super) fn new(sentences: &[Vec<&'a str>]) -> DocumentContext<'a> {
-        let mut capitalised_inside = HashSet::new();
-        let mut lowercase = HashSet::new();
+        let mut capitalised_inside = HashSet::default();
+        let mut lowercase = HashSet::default();
         for words in sentences {
             let mut seen_word = false;
             for (i, word) in words.iter().enumerate() {

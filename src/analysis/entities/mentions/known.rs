@@ -21,10 +21,10 @@ pub(super) struct KnownNames {
 impl KnownNames {
     pub(super) fn collect(words: &[Vec<&str>], found: &[Vec<Found>]) -> KnownNames {
         let mut known = KnownNames {
-            kinds: HashMap::new(),
-            first_words: HashSet::new(),
-            surname_uses: HashMap::new(),
-            leading_words: HashSet::new(),
+            kinds: HashMap::default(),
+            first_words: HashSet::default(),
+            surname_uses: HashMap::default(),
+            leading_words: HashSet::default(),
             longest: 0,
         };
         for (words, found) in words.iter().zip(found) {

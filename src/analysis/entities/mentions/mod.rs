@@ -6,7 +6,8 @@ mod kinds;
 mod known;
 mod split;
 
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use super::acronyms;
@@ -24,6 +25,9 @@ use known::*;
 use split::*;
 
 /// Tags one document and returns its cleaned mentions in text order.
+/// The document-wide tables (which words it writes capitalised or
+/// lowercase, the names it knows) are built once; the work per sentence
+/// runs in parallel, in order.
 pub fn find_mentions(
     tagger: &ner::Tagger,
     text: &str,
@@ -31,7 +35,8 @@ pub fn find_mentions(
     sentences: &[Sentence],
 ) -> Vec<RawMention> {
     let words: Vec<Vec<&str>> = sentences
-        .iter()
+        .par_iter()
+        .with_min_len(SENTENCES_PER_TASK)
         .map(|s| {
             tokens[s.tokens.clone()]
                 .iter()
@@ -39,71 +44,94 @@ pub fn find_mentions(
                 .collect()
         })
         .collect();
-    let tagged = tagger.tag_document_scored(&words);
-    let context = DocumentContext::new(&words);
-    let mut found: Vec<Vec<Found>> = words
-        .iter()
+    let (tagged, context) = rayon::join(
+        || tagger.tag_document_scored(&words),
+        || DocumentContext::new(&words),
+    );
+    let found: Vec<Vec<Found>> = words
+        .par_iter()
+        .with_min_len(SENTENCES_PER_TASK)
         .zip(tagged)
-        .map(|(words, spans)| {
-            spans
-                .into_iter()
-                .filter(|scored| {
-                    let tokens = &scored.span.tokens;
-                    tokens.start < tokens.end && tokens.end <= words.len()
-                })
-                .flat_map(|scored| {
-                    let parts = split_span(words, scored.span.tokens, scored.span.label);
-                    parts.into_iter().map(move |(t, l)| (t, l, scored.types))
-                })
-                .filter_map(|(tokens, label, types)| {
-                    let mut found = context.clean(words, tokens, label)?;
-                    if !found.cued {
-                        found.votes = tagger_votes(&types);
-                    }
-                    Some(found)
-                })
-                .collect()
-        })
+        .map(|(words, spans)| cleaned_spans(&context, words, spans))
         .collect();
     let known = KnownNames::collect(&words, &found);
-    let mut mentions = Vec::new();
-    for ((sentence, words), found) in sentences.iter().zip(&words).zip(&mut found) {
-        known.split_joined_names(words, found, &context);
-        known.tag_untagged(words, found, &context);
-        tag_group_words(words, found);
-        found.sort_by_key(|f| f.tokens.start);
-        // A span extended over its head word may now cover the next one.
-        let mut covered = 0;
-        found.retain(|f| {
-            let keep = f.tokens.start >= covered;
-            covered = covered.max(f.tokens.end);
-            keep
-        });
-        link_acronym_definitions(words, found);
-        for f in found.iter_mut() {
-            add_context_votes(words, f);
-        }
-        let sentence_tokens = &tokens[sentence.tokens.clone()];
-        mentions.extend(found.drain(..).map(|f| {
-            let start = sentence_tokens[f.tokens.start].start + f.cut_start;
-            let end = sentence_tokens[f.tokens.end - 1].end - f.cut_end;
-            RawMention {
-                start,
-                end,
-                kind: f.kind,
-                hints: MentionHints {
-                    title: f.title,
-                    defines: f.defines.map(|r| {
-                        text[sentence_tokens[r.start].start..sentence_tokens[r.end - 1].end]
-                            .to_string()
-                    }),
-                    kind_votes: f.votes,
-                },
+    let mut mentions: Vec<RawMention> = sentences
+        .par_iter()
+        .with_min_len(SENTENCES_PER_TASK)
+        .zip(&words)
+        .zip(found)
+        .flat_map_iter(|((sentence, words), mut found)| {
+            known.split_joined_names(words, &mut found, &context);
+            known.tag_untagged(words, &mut found, &context);
+            tag_group_words(words, &mut found);
+            found.sort_by_key(|f| f.tokens.start);
+            // A span extended over its head word may now cover the next one.
+            let mut covered = 0;
+            found.retain(|f| {
+                let keep = f.tokens.start >= covered;
+                covered = covered.max(f.tokens.end);
+                keep
+            });
+            link_acronym_definitions(words, &mut found);
+            for f in found.iter_mut() {
+                add_context_votes(words, f);
             }
-        }));
-    }
+            let sentence_tokens = &tokens[sentence.tokens.clone()];
+            found
+                .into_iter()
+                .map(move |f| raw_mention(text, sentence_tokens, f))
+        })
+        .collect();
     mark_set_apart(text, &mut mentions);
     mentions
+}
+
+/// Sentences per parallel task: a sentence is a few microseconds of work.
+const SENTENCES_PER_TASK: usize = 64;
+
+/// The tagger's spans of one sentence, split where they join two names and
+/// cleaned; the tagger's type scores vote for the kind unless a cue decided it.
+fn cleaned_spans(
+    context: &DocumentContext,
+    words: &[&str],
+    spans: Vec<ner::ScoredSpan>,
+) -> Vec<Found> {
+    spans
+        .into_iter()
+        .filter(|scored| {
+            let tokens = &scored.span.tokens;
+            tokens.start < tokens.end && tokens.end <= words.len()
+        })
+        .flat_map(|scored| {
+            let parts = split_span(words, scored.span.tokens, scored.span.label);
+            parts.into_iter().map(move |(t, l)| (t, l, scored.types))
+        })
+        .filter_map(|(tokens, label, types)| {
+            let mut found = context.clean(words, tokens, label)?;
+            if !found.cued {
+                found.votes = tagger_votes(&types);
+            }
+            Some(found)
+        })
+        .collect()
+}
+
+/// A cleaned span of a sentence as a mention with byte offsets.
+fn raw_mention(text: &str, sentence_tokens: &[Token], f: Found) -> RawMention {
+    let start = sentence_tokens[f.tokens.start].start + f.cut_start;
+    let end = sentence_tokens[f.tokens.end - 1].end - f.cut_end;
+    RawMention {
+        start,
+        end,
+        kind: f.kind,
+        hints: MentionHints {
+            title: f.title,
+            defines: f.defines.map(|r| {
+                text[sentence_tokens[r.start].start..sentence_tokens[r.end - 1].end].to_string()
+            }),
+            kind_votes: f.votes,
+        },
+    }
 }
 
 /// How the text sets a name apart: nothing, double quotes around it alone
