@@ -4,8 +4,9 @@
 //! from names and remembered), the clusterer (gender, surname titles) and
 //! the descriptions.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 const TABLE: &str = include_str!("../../assets/titles.tsv");
 
@@ -78,6 +79,33 @@ pub fn title_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
     key
 }
 
+/// Longer ASCII keys take the allocating path (no title is that long).
+const ASCII_KEY_BYTES: usize = 48;
+
+/// [`title_key`] written into `buffer` when every word is ASCII and the key
+/// fits; `None` otherwise.
+fn ascii_key<'b>(words: &[&str], buffer: &'b mut [u8; ASCII_KEY_BYTES]) -> Option<&'b str> {
+    let mut len = 0;
+    for word in words {
+        let word = word.trim_end_matches('.');
+        if !word.is_ascii() {
+            return None;
+        }
+        let separator = usize::from(len > 0);
+        let end = len + separator + word.len();
+        if end > buffer.len() {
+            return None;
+        }
+        if separator == 1 {
+            buffer[len] = b' ';
+        }
+        buffer[len + separator..end].copy_from_slice(word.as_bytes());
+        buffer[len + separator..end].make_ascii_lowercase();
+        len = end;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
 impl Titles {
     fn parse(table: &str) -> Titles {
         let by_key: HashMap<String, Title> = table
@@ -113,7 +141,17 @@ impl Titles {
 
     /// The entry for a title written as in the text ("Mr.", "Grand Ayatollah").
     pub fn get(&self, words: &[&str]) -> Option<Title> {
-        self.by_key.get(&title_key(words.iter().copied())).copied()
+        self.lookup(words).copied()
+    }
+
+    /// The entry under the key of `words`. Asked for almost every word of a
+    /// book, so ASCII words are keyed in a buffer on the stack.
+    fn lookup(&self, words: &[&str]) -> Option<&Title> {
+        let mut buffer = [0u8; ASCII_KEY_BYTES];
+        match ascii_key(words, &mut buffer) {
+            Some(key) => self.by_key.get(key),
+            None => self.by_key.get(&title_key(words.iter().copied())),
+        }
     }
 
     /// The longest title at the start of `words`: how many words it takes and its entry.
@@ -126,7 +164,7 @@ impl Titles {
     /// True for a one-word title in any case, with or without its period
     /// ("mr.", "Captain"): the tagger's cue that a name follows.
     pub fn is_title_word(&self, word: &str) -> bool {
-        self.by_key.contains_key(&title_key(std::iter::once(word)))
+        self.lookup(&[word]).is_some()
     }
 
     /// The keys of the one-word titles ("mr", "captain").
@@ -140,15 +178,37 @@ impl Titles {
     /// True for a one-word title written short ("Capt", "Mme"), given
     /// without its period: the sentence goes on after it.
     pub fn is_abbreviated_title(&self, stem: &str) -> bool {
-        self.by_key
-            .get(&title_key(std::iter::once(stem)))
-            .is_some_and(|t| t.abbreviation)
+        self.lookup(&[stem]).is_some_and(|t| t.abbreviation)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stack_key_is_the_allocated_key() {
+        let cases: &[&[&str]] = &[
+            &["Mr."],
+            &["GRAND", "Ayatollah"],
+            &["", "mr"],
+            &["a", "", "b"],
+            &["Dr..", "No."],
+            &["Señor"],
+            &["x"; 30],
+        ];
+        for words in cases {
+            let mut buffer = [0u8; ASCII_KEY_BYTES];
+            let allocated = title_key(words.iter().copied());
+            match ascii_key(words, &mut buffer) {
+                Some(key) => assert_eq!(key, allocated, "{words:?}"),
+                None => assert!(!words.iter().all(|w| w.is_ascii()) || allocated.len() > 40),
+            }
+        }
+        assert_eq!(titles().get(&["MRS."]), titles().get(&["Mrs"]));
+        // Non-ASCII words take the allocating path and still find their entry.
+        assert!(titles().get(&["SEÑOR"]).is_some());
+    }
 
     #[test]
     fn the_table_gives_gender_honorific_and_surname_use() {

@@ -32,6 +32,10 @@ pub fn key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     for word in name.split_whitespace() {
         let word = strip_article(word);
+        let before = key.len();
+        if before > 0 {
+            key.push(' ');
+        }
         let start = key.len();
         key.extend(
             word.chars()
@@ -39,11 +43,12 @@ pub fn key(name: &str) -> String {
                 .map(|c| if c == '’' { '\'' } else { c })
                 .flat_map(char::to_lowercase),
         );
-        if key.len() > start {
-            key.insert(start, ' ');
+        // A word of periods alone ("...") adds nothing, not even a space.
+        if key.len() == start {
+            key.truncate(before);
         }
     }
-    key.trim_start().to_string()
+    key
 }
 
 /// "al-Sadr" -> "Sadr", "El-Baradei" -> "Baradei"; "al-" alone stays.
@@ -87,6 +92,8 @@ mod tests {
         assert_eq!(key("US"), "us");
         assert_eq!(key("Adel Abdul-Mahdi"), "adel abdul-mahdi");
         assert_eq!(key("Elizabeth\n  Bennet"), "elizabeth bennet");
+        assert_eq!(key(". St. . John"), "st john");
+        assert_eq!(key("..."), "");
     }
 
     #[test]
