@@ -380,12 +380,31 @@ pub fn merge(
             all_hints.push(raw.hints.clone());
         }
     }
-    let mut entities = entities::cluster_annotated(all_mentions, all_hints);
-    let quotes = speech::find_speakers(corpus, &per_document, &mut entities);
+    // The timeline's events need only the text: they are cut beside the
+    // clustering and the speakers, and get their entities after.
+    let ((entities, quotes), events) = rayon::join(
+        || {
+            let mut entities = entities::cluster_annotated(all_mentions, all_hints);
+            let quotes = speech::find_speakers(corpus, &per_document, &mut entities);
+            (entities, quotes)
+        },
+        || timeline::events(corpus, located_timexes(corpus, &per_document)),
+    );
+    let timeline = timeline::attach_entities(events, &entities);
+    progress.advance(total_bytes, STAGE_MERGE);
+    Analysis {
+        entities,
+        timeline,
+        quotes,
+    }
+}
 
-    let mut timeline_input = Vec::new();
-    for (doc_id, result) in per_document.into_iter().enumerate() {
-        for expression in result.timexes {
+/// Every temporal expression with its paragraph and sentence (the whole
+/// expression when no sentence holds it), in document order.
+fn located_timexes(corpus: &Corpus, per_document: &[DocumentAnalysis]) -> Vec<timeline::Located> {
+    let mut located = Vec::new();
+    for (doc_id, result) in per_document.iter().enumerate() {
+        for expression in &result.timexes {
             let Some(paragraph) = corpus.paragraph_at(doc_id, expression.start) else {
                 continue;
             };
@@ -398,19 +417,13 @@ pub fn merge(
                 .map(|i| result.sentences[i].clone())
                 .filter(|s| expression.start < s.end)
                 .unwrap_or(expression.start..expression.end);
-            timeline_input.push(timeline::Located {
+            located.push(timeline::Located {
                 document: doc_id,
                 paragraph,
-                expression,
+                expression: expression.clone(),
                 sentence,
             });
         }
     }
-    let timeline = timeline::build(corpus, timeline_input, &entities);
-    progress.advance(total_bytes, STAGE_MERGE);
-    Analysis {
-        entities,
-        timeline,
-        quotes,
-    }
+    located
 }

@@ -21,23 +21,34 @@ pub struct Located {
 /// Longest event text, in bytes, before it is trimmed around the expression.
 const EVENT_BUDGET: usize = 80;
 
-/// Builds the timeline: entries with a calendar interval by interval start
-/// then text position, the others (durations, sets, placeholders) after
-/// them in text order.
+/// Builds the timeline of the located expressions: [`events`], then
+/// [`attach_entities`].
 pub fn build(corpus: &Corpus, located: Vec<Located>, entities: &[Entity]) -> Vec<TimelineEntry> {
-    let mentions = MentionIndex::new(entities);
-    let mut entries: Vec<TimelineEntry> = located
+    attach_entities(events(corpus, located), entities)
+}
+
+/// A timeline entry as far as the text alone makes it: its entities come
+/// with [`attach_entities`], once the mentions are clustered.
+pub struct Pending {
+    entry: TimelineEntry,
+    /// The event's clause, where its entities are looked for.
+    clause: Range<usize>,
+}
+
+/// The entries of the located expressions, without entities: this reads
+/// only the text, so the merge runs it beside the clustering.
+pub fn events(corpus: &Corpus, located: Vec<Located>) -> Vec<Pending> {
+    located
         .into_iter()
         .map(|l| {
             let text = &corpus.documents[l.document].text;
             let expr = l.expression;
             let clause = event_span(text, l.sentence.clone(), expr.start..expr.end);
-            let entity_ids = mentions.entities_within(l.document, clause.clone());
             let interval = match expr.timex_type {
                 TimexType::Date | TimexType::Time => interval(&expr.value),
                 TimexType::Duration | TimexType::Set => None,
             };
-            TimelineEntry {
+            let entry = TimelineEntry {
                 id: 0,
                 document: l.document,
                 paragraph: l.paragraph,
@@ -47,9 +58,24 @@ pub fn build(corpus: &Corpus, located: Vec<Located>, entities: &[Entity]) -> Vec
                 timex_type: expr.timex_type,
                 interval,
                 value: expr.value,
-                event: one_line(&text[clause]),
-                entities: entity_ids,
-            }
+                event: one_line(&text[clause.clone()]),
+                entities: Vec::new(),
+            };
+            Pending { entry, clause }
+        })
+        .collect()
+}
+
+/// The timeline: each entry with the entities named in its clause, those
+/// with a calendar interval by interval start then text position, the
+/// others (durations, sets, placeholders) after them in text order.
+pub fn attach_entities(pending: Vec<Pending>, entities: &[Entity]) -> Vec<TimelineEntry> {
+    let mentions = MentionIndex::new(entities);
+    let mut entries: Vec<TimelineEntry> = pending
+        .into_iter()
+        .map(|Pending { mut entry, clause }| {
+            entry.entities = mentions.entities_within(entry.document, clause);
+            entry
         })
         .collect();
     entries.sort_by_key(|e| {
