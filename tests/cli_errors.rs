@@ -1,24 +1,27 @@
 //! Error paths of the real binary: one clear line on stderr, exit code 2,
 //! no panic, input files untouched.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn storyscope(args: &[&str]) -> Output {
+    // Never the user's own cache; a fresh one per run, removed after it.
+    let cache = scratch_dir("cache");
     Command::new(env!("CARGO_BIN_EXE_storyscope"))
         .args(args)
-        // Never the user's own cache.
-        .env("XDG_CACHE_HOME", scratch_dir("cache"))
+        .env("XDG_CACHE_HOME", cache.path())
         .stdin(Stdio::null())
         .output()
         .expect("run storyscope")
 }
 
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("storyscope-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+/// A directory of its own for one test, removed when it is dropped (tests
+/// run in parallel, so no fixed name is shared).
+fn scratch_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("storyscope-cli-{name}-"))
+        .tempdir()
+        .expect("create scratch dir")
 }
 
 /// Asserts exit code 2 and a single stderr line containing every fragment.
@@ -45,7 +48,8 @@ fn missing_file() {
 
 #[test]
 fn folder_without_text_files() {
-    let dir = scratch_dir("empty-folder");
+    let scratch = scratch_dir("empty-folder");
+    let dir = scratch.path();
     write(&dir.join("image.png"), b"\x89PNG");
     let arg = dir.to_string_lossy().into_owned();
     assert_one_line_error(
@@ -56,7 +60,8 @@ fn folder_without_text_files() {
 
 #[test]
 fn binary_file_names_the_offset() {
-    let dir = scratch_dir("binary");
+    let scratch = scratch_dir("binary");
+    let dir = scratch.path();
     let file = dir.join("data.txt");
     write(&file, b"PK\x03\x04\0\0binary");
     let arg = file.to_string_lossy().into_owned();
@@ -68,7 +73,8 @@ fn binary_file_names_the_offset() {
 
 #[test]
 fn invalid_utf8_when_utf8_is_forced_names_file_and_offset_and_leaves_it_unchanged() {
-    let dir = scratch_dir("utf8");
+    let scratch = scratch_dir("utf8");
+    let dir = scratch.path();
     let file = dir.join("latin1.txt");
     let bytes = b"Caf\xe9 society met in Paris.\n".to_vec();
     write(&file, &bytes);
@@ -101,7 +107,8 @@ fn app_without_a_terminal_points_to_analyze_and_render() {
 
 #[test]
 fn empty_file_is_an_empty_story_not_an_error() {
-    let dir = scratch_dir("empty-file");
+    let scratch = scratch_dir("empty-file");
+    let dir = scratch.path();
     let file = dir.join("empty.txt");
     write(&file, b"");
     let arg = file.to_string_lossy().into_owned();
@@ -136,7 +143,8 @@ fn standard_input_is_read_with_dash() {
 
 #[test]
 fn folder_paths_join_the_folder_as_given_sorted() {
-    let dir = scratch_dir("folder");
+    let scratch = scratch_dir("folder");
+    let dir = scratch.path();
     std::fs::create_dir_all(dir.join("b")).expect("mkdir");
     write(&dir.join("b/two.md"), b"Second file.");
     write(&dir.join("a.txt"), b"First file.");
