@@ -3,132 +3,17 @@
 //! quits, and checks that the terminal was restored. Skips when tmux is
 //! not installed.
 
-use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod tmux_harness;
 
-const BINARY: &str = env!("CARGO_BIN_EXE_storyscope");
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/night_ferry.txt"
-);
-const TIMEOUT: Duration = Duration::from_secs(15);
+use std::process::Command;
+use std::time::Duration;
 
-/// A tmux server of our own (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-}
+use tmux_harness::{app_command, app_command_with, Tmux, BINARY, FIXTURE};
 
-impl Tmux {
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    /// Starts `command` in a detached session of the given size.
-    fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("storyscope-{name}-{}", std::process::id()),
-        };
-        let output = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            command,
-        ]);
-        assert!(output.status.success(), "tmux new-session: {output:?}");
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            // The user's own key file must not change what the test sends,
-            // nor may the tests read or write the user's saved places.
-            .env("XDG_CONFIG_HOME", "/nonexistent-storyscope-test-config")
-            .env("XDG_STATE_HOME", self.state_home())
-            .env("XDG_DATA_HOME", self.state_home().join("data"))
-            // Nor may the test write to the user's cache.
-            .env(
-                "XDG_CACHE_HOME",
-                std::env::temp_dir().join(format!("storyscope-e2e-cache-{}", std::process::id())),
-            )
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    /// Types text literally (no key-name lookup).
-    fn type_text(&self, text: &str) {
-        assert!(self
-            .run(&["send-keys", "-t", "0", "-l", text])
-            .status
-            .success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    fn pane_flag(&self, format: &str) -> String {
-        let output = self.run(&["display-message", "-p", "-t", "0", format]);
-        String::from_utf8_lossy(&output.stdout).trim().to_string()
-    }
-
-    /// Polls the screen until `check` holds; fails with the last screen.
-    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if check(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for_text(&self, text: &str) -> String {
-        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text))
-    }
-}
-
-impl Tmux {
-    /// This server's own state folder, removed with it.
-    fn state_home(&self) -> std::path::PathBuf {
-        std::env::temp_dir().join(format!("{}-state", self.socket))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-        let _ = std::fs::remove_dir_all(self.state_home());
-    }
-}
-
-fn app_command(args: &str) -> String {
-    assert!(Path::new(BINARY).exists());
-    // The marker shows the exit code once the app has left the screen; the
-    // sleep keeps the pane open to look at it.
-    format!("sh -c \"'{BINARY}' {args}; echo EXITED:\\$?; sleep 600\"")
+/// A folder of the test's own for the app's cache, saved places,
+/// corrections and run scripts, removed after the test.
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
 }
 
 #[test]
@@ -137,7 +22,14 @@ fn browse_filter_help_and_quit_in_a_real_terminal() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let tmux = Tmux::start("browse", 120, 40, &app_command(&format!("'{FIXTURE}'")));
+    let scratch = scratch();
+    let tmux = Tmux::start(
+        "browse",
+        120,
+        40,
+        &app_command(scratch.path(), &format!("'{FIXTURE}'")),
+        scratch.path(),
+    );
     let screen = tmux.wait_for_text("The Night Ferry");
     assert!(screen.contains("▸2 Paragraphs"), "{screen}");
     assert!(
@@ -221,11 +113,13 @@ fn concordance_jump_and_ctrl_o_back_in_a_real_terminal() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
+    let scratch = scratch();
     let tmux = Tmux::start(
         "concordance",
         120,
         40,
-        &app_command(&format!("'{FIXTURE}'")),
+        &app_command(scratch.path(), &format!("'{FIXTURE}'")),
+        scratch.path(),
     );
     tmux.wait_for_text("▸2 Paragraphs");
     // The entity with the most mentions: filter by it, then its concordance.
@@ -274,7 +168,14 @@ fn resizing_redraws_and_ctrl_c_quits() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let tmux = Tmux::start("resize", 120, 40, &app_command(&format!("'{FIXTURE}'")));
+    let scratch = scratch();
+    let tmux = Tmux::start(
+        "resize",
+        120,
+        40,
+        &app_command(scratch.path(), &format!("'{FIXTURE}'")),
+        scratch.path(),
+    );
     tmux.wait_for_text("▸2 Paragraphs");
     tmux.run(&["resize-window", "-t", "0", "-x", "40", "-y", "10"]);
     // One pane at a time: the tab line appears.
@@ -296,10 +197,17 @@ fn a_user_key_file_rebinds_quit() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let keys = std::env::temp_dir().join(format!("storyscope-keys-{}.toml", std::process::id()));
+    let scratch = scratch();
+    let keys = scratch.path().join("keys.toml");
     std::fs::write(&keys, "[[binding]]\naction = \"quit\"\nkeys = [\"x\"]\n").expect("write");
     let args = format!("--keys-file '{}' '{FIXTURE}'", keys.display());
-    let tmux = Tmux::start("keys", 120, 40, &app_command(&args));
+    let tmux = Tmux::start(
+        "keys",
+        120,
+        40,
+        &app_command(scratch.path(), &args),
+        scratch.path(),
+    );
     tmux.wait_for_text("▸2 Paragraphs");
     tmux.send(&["?"]);
     tmux.wait_for("x listed as the quit key", |s| {
@@ -310,7 +218,6 @@ fn a_user_key_file_rebinds_quit() {
     assert!(!tmux.screen().contains("EXITED"), "q no longer quits");
     tmux.send(&["x"]);
     tmux.wait_for_text("EXITED:0");
-    let _ = std::fs::remove_file(keys);
 }
 
 /// Sends an SGR mouse report (1-based cell) as raw bytes, the way a
@@ -329,7 +236,14 @@ fn mouse_clicks_focus_and_select_unless_turned_off() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let tmux = Tmux::start("mouse", 120, 40, &app_command(&format!("'{FIXTURE}'")));
+    let scratch = scratch();
+    let tmux = Tmux::start(
+        "mouse",
+        120,
+        40,
+        &app_command(scratch.path(), &format!("'{FIXTURE}'")),
+        scratch.path(),
+    );
     tmux.wait_for_text("▸2 Paragraphs");
     assert_eq!(tmux.pane_flag("#{mouse_any_flag}"), "1", "mouse capture on");
     // Third entity row: the border is row 1, entities start on row 2.
@@ -349,7 +263,15 @@ fn mouse_clicks_focus_and_select_unless_turned_off() {
     tmux.wait_for_text("EXITED:0");
 
     let args = format!("--no-mouse '{FIXTURE}'");
-    let tmux = Tmux::start("nomouse", 120, 40, &app_command(&args));
+    // A folder of its own: the first session saved its place (entities focused).
+    let scratch = self::scratch();
+    let tmux = Tmux::start(
+        "nomouse",
+        120,
+        40,
+        &app_command(scratch.path(), &args),
+        scratch.path(),
+    );
     tmux.wait_for_text("▸2 Paragraphs");
     assert_eq!(tmux.pane_flag("#{mouse_any_flag}"), "0", "--no-mouse");
     tmux.send(&["q"]);
@@ -367,26 +289,24 @@ fn without_a_terminal_it_points_to_analyze_and_render() {
     );
 }
 
-/// The app run from `dir` with its saved places in `state`.
-fn app_command_in(dir: &Path, state: &Path, args: &str) -> String {
-    format!(
-        "sh -c \"cd '{}' && XDG_STATE_HOME='{}' '{BINARY}' {args}; echo EXITED:\\$?; sleep 600\"",
-        dir.display(),
-        state.display()
-    )
-}
-
 #[test]
 fn reopening_a_story_returns_to_the_same_place_unless_fresh_or_unreadable() {
     if !Tmux::available() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch();
+    // Where the harness points XDG_STATE_HOME.
     let state = dir.path().join("state");
-    let command = |args: &str| app_command_in(dir.path(), &state, args);
+    let command = |args: &str| app_command(dir.path(), args);
     {
-        let tmux = Tmux::start("state1", 120, 40, &command(&format!("'{FIXTURE}'")));
+        let tmux = Tmux::start(
+            "state1",
+            120,
+            40,
+            &command(&format!("'{FIXTURE}'")),
+            dir.path(),
+        );
         tmux.wait_for_text("▸2 Paragraphs");
         tmux.send(&["1", "Enter"]);
         tmux.wait_for_text("filter: P Ada Lovelace");
@@ -398,7 +318,13 @@ fn reopening_a_story_returns_to_the_same_place_unless_fresh_or_unreadable() {
         .collect();
     assert_eq!(files.len(), 1, "one state file, no temporary left");
     {
-        let tmux = Tmux::start("state2", 120, 40, &command(&format!("'{FIXTURE}'")));
+        let tmux = Tmux::start(
+            "state2",
+            120,
+            40,
+            &command(&format!("'{FIXTURE}'")),
+            dir.path(),
+        );
         let screen = tmux.wait_for_text("back where you left");
         assert!(screen.contains("filter: P Ada Lovelace"), "{screen}");
         assert!(screen.contains("▸1 Entities"), "focus restored:\n{screen}");
@@ -406,7 +332,13 @@ fn reopening_a_story_returns_to_the_same_place_unless_fresh_or_unreadable() {
         tmux.wait_for_text("EXITED:0");
     }
     {
-        let tmux = Tmux::start("state3", 120, 40, &command(&format!("--fresh '{FIXTURE}'")));
+        let tmux = Tmux::start(
+            "state3",
+            120,
+            40,
+            &command(&format!("--fresh '{FIXTURE}'")),
+            dir.path(),
+        );
         let screen = tmux.wait_for_text("▸2 Paragraphs");
         assert!(
             !screen.contains("filter: "),
@@ -422,7 +354,13 @@ fn reopening_a_story_returns_to_the_same_place_unless_fresh_or_unreadable() {
         .expect("entry")
         .path();
     std::fs::write(&path, "{ not json").expect("corrupt it");
-    let tmux = Tmux::start("state4", 120, 40, &command(&format!("'{FIXTURE}'")));
+    let tmux = Tmux::start(
+        "state4",
+        120,
+        40,
+        &command(&format!("'{FIXTURE}'")),
+        dir.path(),
+    );
     let screen = tmux.wait_for_text("saved place unreadable");
     assert!(
         screen.contains("▸2 Paragraphs") && !screen.contains("filter: "),
@@ -438,13 +376,13 @@ fn y_copies_through_osc_52_and_w_writes_the_view_in_a_real_terminal() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let state = dir.path().join("state");
+    let dir = scratch();
     let tmux = Tmux::start(
         "share",
         120,
         40,
-        &app_command_in(dir.path(), &state, &format!("'{FIXTURE}'")),
+        &app_command(dir.path(), &format!("'{FIXTURE}'")),
+        dir.path(),
     );
     tmux.wait_for_text("▸2 Paragraphs");
     // tmux keeps what an application sends with OSC 52 as a paste buffer.
@@ -515,8 +453,7 @@ fn the_theme_follows_the_flag_the_theme_file_and_colorfgbg() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let state = dir.path().join("state");
+    let dir = scratch();
     let keys = dir.path().join("keys.toml");
     std::fs::write(&keys, "").expect("keys");
     // Person mentions: cyan (ANSI 6) on dark, blue (4) on light.
@@ -533,12 +470,8 @@ fn the_theme_follows_the_flag_the_theme_file_and_colorfgbg() {
     ];
     for (name, env, flag, colour) in cases {
         let args = format!("{flag} '{FIXTURE}'");
-        let command = format!(
-            "sh -c \"cd '{}' && {env} XDG_STATE_HOME='{}' '{BINARY}' {args}; sleep 600\"",
-            dir.path().display(),
-            state.display()
-        );
-        let tmux = Tmux::start(&format!("theme-{name}"), 120, 40, &command);
+        let command = app_command_with(dir.path(), &env, &args);
+        let tmux = Tmux::start(&format!("theme-{name}"), 120, 40, &command, dir.path());
         tmux.wait_for_text("▸2 Paragraphs");
         let style = style_of_ada(&styled_screen(&tmux));
         assert!(has_colour(&style, colour), "{name}: {style:?}");
@@ -555,7 +488,8 @@ fn the_theme_follows_the_flag_the_theme_file_and_colorfgbg() {
         "theme-file",
         120,
         40,
-        &app_command_in(dir.path(), &state, &args),
+        &app_command(dir.path(), &args),
+        dir.path(),
     );
     tmux.wait_for_text("▸2 Paragraphs");
     let style = style_of_ada(&styled_screen(&tmux));
@@ -568,7 +502,8 @@ fn the_theme_follows_the_flag_the_theme_file_and_colorfgbg() {
         "theme-bad",
         120,
         40,
-        &app_command_in(dir.path(), &state, &args),
+        &app_command(dir.path(), &args),
+        dir.path(),
     );
     let screen = tmux.wait_for_text("EXITED:2");
     assert!(
@@ -585,8 +520,15 @@ fn documents_and_an_entity_timeline_in_a_real_terminal() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
+    let scratch = scratch();
     let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story_folder");
-    let tmux = Tmux::start("stories", 120, 30, &app_command(&format!("'{folder}'")));
+    let tmux = Tmux::start(
+        "stories",
+        120,
+        30,
+        &app_command(scratch.path(), &format!("'{folder}'")),
+        scratch.path(),
+    );
     tmux.wait_for_text("Bank shares fall");
 
     tmux.send(&["4"]);
@@ -616,8 +558,15 @@ fn quotes_of_an_entity_and_where_it_speaks_in_a_real_terminal() {
         eprintln!("skipping: tmux is not installed");
         return;
     }
+    let scratch = scratch();
     // The bundled story: Muqtada al-Sadr is the fourth entity and says one quote.
-    let tmux = Tmux::start("speech", 120, 40, &app_command(""));
+    let tmux = Tmux::start(
+        "speech",
+        120,
+        40,
+        &app_command(scratch.path(), ""),
+        scratch.path(),
+    );
     tmux.wait_for_text("▸2 Paragraphs");
     tmux.send(&["1", "j", "j", "j", "\""]);
     let listed = tmux.wait_for_text("Muqtada al-Sadr says");

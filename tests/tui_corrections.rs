@@ -72,14 +72,6 @@ fn clear_prompt(app: &mut App) {
     }
 }
 
-fn temp_file(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("storyscope-tui-corr-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    let _ = std::fs::remove_file(&path);
-    path
-}
-
 #[test]
 fn marked_entities_merge_and_every_view_follows() {
     let corpus = tui_fixture::corpus();
@@ -227,7 +219,8 @@ fn an_alias_splits_out_of_the_card_to_a_new_or_a_picked_entity() {
 fn corrections_are_saved_and_apply_when_the_story_reopens() {
     let corpus = tui_fixture::corpus();
     let base = analysis(&corpus);
-    let path = temp_file("reopen.toml");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("reopen.toml");
     {
         let mut app = app(&corpus, &base);
         correcting::attach(

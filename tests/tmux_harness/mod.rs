@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_storyscope");
@@ -168,13 +169,26 @@ pub fn children_of(pid: u32) -> Vec<u32> {
 /// `-icanon -echo -isig` when raw mode was left on); the sleep keeps the
 /// pane open to look at them. Returns the command that runs it.
 pub fn app_command(dir: &Path, args: &str) -> String {
+    app_command_with(dir, "", args)
+}
+
+/// [`app_command`] run from `dir`, with `env` (shell assignments such as
+/// `COLORFGBG='0;15'`) before the binary. Each call writes a script of its
+/// own, so two sessions of one test never share one.
+pub fn app_command_with(dir: &Path, env: &str, args: &str) -> String {
+    static SCRIPTS: AtomicUsize = AtomicUsize::new(0);
     assert!(Path::new(BINARY).exists());
-    let script = dir.join("run.sh");
+    let script = dir.join(format!(
+        "run-{}.sh",
+        SCRIPTS.fetch_add(1, Ordering::Relaxed)
+    ));
     let body = format!(
-        "'{BINARY}' {args}\n\
+        "cd '{}'\n\
+         {env} '{BINARY}' {args}\n\
          echo EXITED:$?\n\
          echo \"STTY: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$' | tr '\\n' ' ')\"\n\
-         sleep 600\n"
+         sleep 600\n",
+        dir.display()
     );
     std::fs::write(&script, body).expect("write the script");
     format!("sh '{}'", script.display())
