@@ -4,7 +4,7 @@
 
 mod tui_fixture;
 
-use tui_fixture::{run, type_text};
+use tui_fixture::{app, run, type_text};
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -14,8 +14,6 @@ use storyscope::corrections::{store, Correction};
 use storyscope::tui::action::Action;
 use storyscope::tui::app::{App, Filter, Pane};
 use storyscope::tui::correcting;
-use storyscope::tui::keymap::Keymap;
-use storyscope::tui::theme::Theme;
 use storyscope::tui::update::update;
 
 /// The fixture, with "Ada" as an alias of Ada Lovelace.
@@ -23,19 +21,6 @@ fn analysis(corpus: &Corpus) -> Analysis {
     let mut analysis = tui_fixture::analysis(corpus);
     analysis.entities[0].aliases = vec!["Ada".to_string()];
     analysis
-}
-
-fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> App<'a> {
-    let keymap = Keymap::default_map().expect("default keys");
-    let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
-    update(
-        &mut app,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    app
 }
 
 /// Puts the entity cursor on the entity named `name`.

@@ -3,34 +3,19 @@
 
 mod tui_fixture;
 
-use tui_fixture::{run, type_text};
+use tui_fixture::{app, run, type_text};
 
 use storyscope::analysis::{Analysis, EntityKind};
 use storyscope::corpus::Corpus;
 use storyscope::tui::action::Action;
-use storyscope::tui::app::{App, Filter, Pane};
-use storyscope::tui::keymap::Keymap;
+use storyscope::tui::app::{Filter, Pane};
 use storyscope::tui::render_to_string;
-use storyscope::tui::theme::Theme;
 use storyscope::tui::update::update;
 
 // Fixture paragraphs: 0 title, 1 Ada/Dover/Channel Lines, 2 Calais/Ada/
 // Charles Babbage, 3 東京/Kenji, 4 Ada. Entities by count: Ada Lovelace (0),
 // then Calais (3), Channel Lines (2), Charles Babbage (4), Dover (1),
 // Kenji (6), 東京 (5).
-
-fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> App<'a> {
-    let keymap = Keymap::default_map().expect("default keys");
-    let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
-    update(
-        &mut app,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    app
-}
 
 #[test]
 fn entity_kind_and_text_filters_combine_and_esc_drops_the_last() {

@@ -3,31 +3,11 @@
 
 mod tui_fixture;
 
-use storyscope::tui::action::Action;
-use storyscope::tui::app::{App, Filter};
-use storyscope::tui::keymap::Keymap;
-use storyscope::tui::theme::Theme;
-use storyscope::tui::update::{paste, update};
+use tui_fixture::app;
 
-fn app<'a>(
-    corpus: &'a storyscope::corpus::Corpus,
-    analysis: &'a storyscope::analysis::Analysis,
-) -> App<'a> {
-    let mut app = App::new(
-        corpus,
-        analysis,
-        Keymap::default_map().expect("keys"),
-        Theme::new(false),
-    );
-    update(
-        &mut app,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    app
-}
+use storyscope::tui::action::Action;
+use storyscope::tui::app::Filter;
+use storyscope::tui::update::{paste, update};
 
 #[test]
 fn a_paste_into_the_filter_is_one_edit_with_newlines_as_spaces() {

@@ -7,28 +7,13 @@
 mod export_fixture;
 mod tui_fixture;
 
-use storyscope::analysis::Analysis;
-use storyscope::corpus::Corpus;
+use tui_fixture::app;
+
 use storyscope::tui::action::Action;
 use storyscope::tui::app::{App, Filter, Pane};
-use storyscope::tui::keymap::Keymap;
 use storyscope::tui::share::{self, base64};
 use storyscope::tui::state;
 use storyscope::tui::theme::Theme;
-use storyscope::tui::update::update;
-
-fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> App<'a> {
-    let keymap = Keymap::default_map().expect("default keys");
-    let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
-    update(
-        &mut app,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    app
-}
 
 fn keys(app: &mut App, actions: &[Action]) {
     tui_fixture::run(app, actions);

@@ -2,22 +2,13 @@
 
 mod tui_fixture;
 
-use tui_fixture::{run, type_text};
+use tui_fixture::{app_sized as app, run, type_text};
 
 use storyscope::analysis::Analysis;
 use storyscope::corpus::{self, Corpus};
 use storyscope::tui::action::Action;
 use storyscope::tui::app::{App, Filter, Pane};
-use storyscope::tui::keymap::Keymap;
-use storyscope::tui::theme::Theme;
 use storyscope::tui::update::update;
-
-fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis, width: u16, height: u16) -> App<'a> {
-    let keymap = Keymap::default_map().expect("default keys");
-    let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
-    update(&mut app, Action::Resize { width, height });
-    app
-}
 
 /// A story of `count` short paragraphs plus one very long one at `long_at`.
 fn long_corpus(count: usize, long_at: usize) -> Corpus {

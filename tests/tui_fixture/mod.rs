@@ -147,6 +147,26 @@ pub fn run(app: &mut storyscope::tui::app::App, actions: &[storyscope::tui::acti
     }
 }
 
+/// The app on `analysis` with the default keys and the dark theme, in a
+/// terminal of `width` x `height`.
+pub fn app_sized<'a>(
+    corpus: &'a Corpus,
+    analysis: &'a Analysis,
+    width: u16,
+    height: u16,
+) -> storyscope::tui::app::App<'a> {
+    use storyscope::tui::{action::Action, app::App, keymap::Keymap, theme::Theme};
+    let keymap = Keymap::default_map().expect("default keys");
+    let mut app = App::new(corpus, analysis, keymap, Theme::new(false));
+    storyscope::tui::update::update(&mut app, Action::Resize { width, height });
+    app
+}
+
+/// [`app_sized`] in a 120 x 40 terminal.
+pub fn app<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> storyscope::tui::app::App<'a> {
+    app_sized(corpus, analysis, 120, 40)
+}
+
 /// Types `text` into the search prompt, one character at a time.
 pub fn type_text(app: &mut storyscope::tui::app::App, text: &str) {
     for c in text.chars() {
