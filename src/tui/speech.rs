@@ -180,15 +180,23 @@ impl App<'_> {
     }
 }
 
-/// `"`: the concordance of the subject entity's quotes.
-pub fn open_quote_concordance(app: &mut App) {
-    let Some(entity) = app
+/// The entity of the open card, else the subject entity; with neither, the
+/// status bar says how to pick one.
+fn entity_in_question(app: &mut App) -> Option<usize> {
+    let entity = app
         .card
         .as_ref()
         .map(|c| c.entity())
-        .or_else(|| app.subject_entity())
-    else {
+        .or_else(|| app.subject_entity());
+    if entity.is_none() {
         app.message = Some("no entity selected: pick one in the entity list".to_string());
+    }
+    entity
+}
+
+/// `"`: the concordance of the subject entity's quotes.
+pub fn open_quote_concordance(app: &mut App) {
+    let Some(entity) = entity_in_question(app) else {
         return;
     };
     match app.quote_concordance(entity) {
@@ -206,13 +214,7 @@ pub fn open_quote_concordance(app: &mut App) {
 
 /// `S`: only the paragraphs where the subject entity speaks (a filter; Esc drops it).
 pub fn filter_speaker(app: &mut App) {
-    let Some(entity) = app
-        .card
-        .as_ref()
-        .map(|c| c.entity())
-        .or_else(|| app.subject_entity())
-    else {
-        app.message = Some("no entity selected: pick one in the entity list".to_string());
+    let Some(entity) = entity_in_question(app) else {
         return;
     };
     let speaks = app

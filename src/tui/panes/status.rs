@@ -77,15 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let left = text::truncate(&left, width.saturating_sub(right.width()));
-    let padding = width.saturating_sub(left.width() + right.width());
-    let line = Line::from(vec![
-        Span::raw(left),
-        Span::raw(" ".repeat(padding)),
-        Span::raw(right),
-    ])
-    .style(app.theme.status_bar());
-    buf.set_line(area.x, area.y, &line, area.width);
+    draw_bar(app, &left, &right, area, buf);
 }
 
 const MIN_TITLE: usize = 12;
@@ -201,12 +193,19 @@ fn render_input(app: &App, left: &str, right: &str, area: Rect, buf: &mut Buffer
     } else {
         String::new()
     };
-    let left = text::truncate(&left, width.saturating_sub(right.width()));
+    draw_bar(app, &left, &right, area, buf);
+}
+
+/// The bar's one line: `left` cut to leave room for `right`, which ends at
+/// the right edge.
+fn draw_bar(app: &App, left: &str, right: &str, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let left = text::truncate(left, width.saturating_sub(right.width()));
     let padding = width.saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::raw(left),
         Span::raw(" ".repeat(padding)),
-        Span::raw(right),
+        Span::raw(right.to_string()),
     ])
     .style(app.theme.status_bar());
     buf.set_line(area.x, area.y, &line, area.width);
