@@ -1,7 +1,8 @@
 //! Choosing each quotation's speaker, rule by rule:
 //! 1. a term or scare quote ("a "million man" march") has none;
-//! 2. an explicit cue names it (a name, or a pronoun resolved by coreference;
-//!    "said the old man" names no entity);
+//! 2. an explicit cue names it (a name, or a pronoun resolved by coreference);
+//!    a common noun ("said the old man") names an unnamed speaker, one per
+//!    head noun within a stretch of the text;
 //! 3. a quote without a cue shares the speaker of a cued quote in its
 //!    paragraph (a quote split by its cue is one speaker);
 //! 4. a character named (or a pronoun subject) in the paragraph's narration;
@@ -207,15 +208,59 @@ enum Open {
     Turns(Gender),
 }
 
+/// Provisional ids of unnamed speakers start here: the `k`th speaker of
+/// [`assign`]'s list is `UNNAMED_BASE + k` until the caller makes it an entity.
+pub const UNNAMED_BASE: usize = usize::MAX / 2;
+/// Paragraphs after an unnamed speaker's last quote beyond which the same
+/// noun ("said the man") is taken for someone new.
+const UNNAMED_REACH: usize = 40;
+
+/// A speaker the text calls only by a common noun ("said the man").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unnamed {
+    /// The head noun, lowercase ("man").
+    pub noun: String,
+    /// Byte range of its first head noun.
+    pub first: Range<usize>,
+}
+
+/// The unnamed speakers of one document, in order of their first cue.
+#[derive(Default)]
+struct UnnamedSpeakers {
+    list: Vec<Unnamed>,
+    /// Head noun -> (index into `list`, paragraph of its last quote).
+    latest: HashMap<String, (usize, usize)>,
+}
+
+impl UnnamedSpeakers {
+    /// The provisional id of the speaker the noun at `head` names in `paragraph`.
+    fn id(&mut self, text: &str, head: Range<usize>, paragraph: usize) -> usize {
+        let noun = text[head.clone()].to_lowercase();
+        let index = match self.latest.get(&noun) {
+            Some(&(k, last)) if paragraph <= last + UNNAMED_REACH => k,
+            _ => {
+                self.list.push(Unnamed {
+                    noun: noun.clone(),
+                    first: head,
+                });
+                self.list.len() - 1
+            }
+        };
+        self.latest.insert(noun, (index, paragraph));
+        UNNAMED_BASE + index
+    }
+}
+
 /// Chooses every speaker (rules in the module comment). `pronoun_entity`
 /// gives the character a pronoun starting at a byte refers to; `genders`
-/// the characters' genders.
+/// the characters' genders. Returns the unnamed speakers, whose provisional
+/// ids (from [`UNNAMED_BASE`]) some quotes now have.
 pub fn assign(
     doc: &DocumentText,
     quotes: &mut [Attributed],
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     genders: &HashMap<usize, Gender>,
-) {
+) -> Vec<Unnamed> {
     let any_titled = quotes
         .iter()
         .any(|q| matches!(q.cue.map(|c| c.slot), Some(Slot::Titled(..))));
@@ -224,9 +269,10 @@ pub fn assign(
     } else {
         HashMap::default()
     };
+    let mut unnamed = UnnamedSpeakers::default();
     let mut open: Vec<Open> = quotes
         .iter_mut()
-        .map(|q| explicit(doc, q, pronoun_entity, &titled))
+        .map(|q| explicit(doc, q, pronoun_entity, &titled, &mut unnamed))
         .collect();
     share_within_paragraphs(quotes, &mut open);
     // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
@@ -250,6 +296,7 @@ pub fn assign(
     share_within_paragraphs(quotes, &mut open);
     conversation_turns(quotes, &mut open, genders);
     share_within_paragraphs(quotes, &mut open);
+    unnamed.list
 }
 
 /// Rules 1 and 2: terms and explicit cues.
@@ -258,6 +305,7 @@ fn explicit(
     q: &mut Attributed,
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     titled: &HashMap<String, Option<usize>>,
+    unnamed: &mut UnnamedSpeakers,
 ) -> Open {
     if q.term {
         return Open::Decided;
@@ -282,9 +330,10 @@ fn explicit(
         }
         Slot::Titled(start, end) => match titled.get(&doc.text[start..end].to_lowercase()) {
             Some(&Some(entity)) => Some(entity),
-            _ => return Open::Turns(Gender::Unknown),
+            _ => Some(unnamed.id(doc.text, start..end, q.paragraph)),
         },
-        Slot::Nominal(gender) => return Open::Turns(gender),
+        Slot::Nominal(_, Some(head)) => Some(unnamed.id(doc.text, head.start..head.end, q.paragraph)),
+        Slot::Nominal(gender, None) => return Open::Turns(gender),
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
     Open::Decided

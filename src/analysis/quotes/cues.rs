@@ -18,9 +18,11 @@ pub enum Slot {
     Name(usize),
     /// A pronoun starting at this byte ("he said").
     Pronoun(usize),
-    /// A common noun or an untagged word: someone, but no entity; the
-    /// gender its noun tells ("his wife"), if any.
-    Nominal(Gender),
+    /// A common noun or an untagged word: someone, but no named entity; the
+    /// gender its noun tells ("his wife"), if any, and the byte range of its
+    /// head noun ("man" in "the old man"), which the attribution keys an
+    /// unnamed speaker by.
+    Nominal(Gender, Option<Span>),
     /// "said the parson": a title used as a noun (the byte range of "parson"),
     /// which may name the one character the text gives that title.
     Titled(usize, usize),
@@ -138,7 +140,7 @@ fn after_verb(
         if let Some(i) = person_in(persons, piece) {
             if is_possessive_after(text, persons[i].end) {
                 // "said Elizabeth's mother"
-                return Some(Slot::Nominal(phrase_gender(text, &rest[j + 1..])));
+                return Some(nominal_phrase(text, &rest[j + 1..]));
             }
             if j == 0
                 || nominal
@@ -189,9 +191,37 @@ fn after_verb(
         break;
     }
     if untagged {
-        return Some(Slot::Nominal(Gender::Unknown));
+        return Some(Slot::Nominal(Gender::Unknown, None));
     }
-    nominal.then(|| Slot::Nominal(phrase_gender(text, rest)))
+    nominal.then(|| nominal_phrase(text, rest))
+}
+
+/// The slot of a common-noun phrase: its gender and head noun.
+fn nominal_phrase(text: &str, phrase: &[Piece]) -> Slot {
+    Slot::Nominal(phrase_gender(text, phrase), phrase_head(text, phrase))
+}
+
+/// The head noun of a common-noun phrase: its last lowercase word before a
+/// comma, a linking word ("the man with the basket") or a capitalised word,
+/// leaving out determiners and adverbs ("his wife impatiently").
+fn phrase_head(text: &str, phrase: &[Piece]) -> Option<Span> {
+    let lexicon = lexicon();
+    let mut head = None;
+    for piece in phrase.iter().take_while(|p| p.is_word).take(INVERTED_WORDS) {
+        let word = piece.text(text);
+        let lower = word.to_lowercase();
+        if lexicon.is_link_word(&lower) || !word.starts_with(char::is_lowercase) {
+            break;
+        }
+        let noun_like = word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if noun_like && !lexicon.is_nominal(&lower) && !lower.ends_with("ly") {
+            head = Some(Span {
+                start: piece.start,
+                end: piece.end,
+            });
+        }
+    }
+    head
 }
 
 /// The gender a common-noun phrase's nouns tell, up to its first comma.
@@ -250,7 +280,7 @@ fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str
             .position(|p| p.start >= persons[i].end)
             .unwrap_or(words.len());
         if is_possessive_after(text, persons[i].end) {
-            return Some(Slot::Nominal(phrase_gender(text, &words[after_name..])));
+            return Some(nominal_phrase(text, &words[after_name..]));
         }
         return ends_before_verb(after_name).then_some(Slot::Name(i));
     }
@@ -260,7 +290,7 @@ fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str
         }
     }
     if lexicon().is_nominal(lower[0]) && words.iter().all(|p| p.is_word) {
-        return Some(Slot::Nominal(phrase_gender(text, words)));
+        return Some(nominal_phrase(text, words));
     }
     None
 }
@@ -315,7 +345,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {
             return Some(if is_possessive_after(text, persons[i].end) {
-                Slot::Nominal(Gender::Unknown)
+                nominal_phrase(text, &sentence[k + 1..verb_at])
             } else {
                 Slot::Name(i)
             });
@@ -325,7 +355,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     let start = match slot {
         Slot::Name(i) => persons[i].start,
         Slot::Pronoun(at) => at,
-        Slot::Nominal(_) | Slot::Titled(..) => sentence[0].start,
+        Slot::Nominal(..) | Slot::Titled(..) => sentence[0].start,
     };
     Some(Cue {
         span: Span {

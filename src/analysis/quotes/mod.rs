@@ -31,7 +31,7 @@ pub mod detect;
 mod lexicon;
 mod pieces;
 
-pub use attribute::{Attributed, DocumentText};
+pub use attribute::{Attributed, DocumentText, Unnamed, UNNAMED_BASE};
 pub use detect::{detect, Found};
 
 use rustc_hash::FxHashMap as HashMap;
@@ -48,6 +48,9 @@ pub struct Speech {
     pub pronoun_links: Vec<Option<usize>>,
     /// Who I/me/my in narration were linked to.
     pub narrator: Option<usize>,
+    /// Speakers named only by a common noun; quote speakers and pronoun
+    /// links to them are provisional ids from [`UNNAMED_BASE`].
+    pub unnamed: Vec<Unnamed>,
 }
 
 /// A first-person narrator of a document, as far as known before speakers.
@@ -93,6 +96,7 @@ pub fn speakers_and_pronouns_narrated(
     });
     let relink = |quotes: &[Attributed]| link_pronouns(doc, sentences, quotes, genders, narrator);
     let mut links = relink(&quotes);
+    let mut unnamed = Vec::new();
     for _ in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
@@ -104,13 +108,14 @@ pub fn speakers_and_pronouns_narrated(
                 .filter(|p| p.start == at)
                 .and_then(|_| links[i])
         };
-        attribute::assign(doc, &mut quotes, &entity_at, genders);
+        unnamed = attribute::assign(doc, &mut quotes, &entity_at, genders);
         links = relink(&quotes);
     }
     Speech {
         quotes,
         pronoun_links: links,
         narrator,
+        unnamed,
     }
 }
 
