@@ -253,13 +253,14 @@ impl UnnamedSpeakers {
 
 /// Chooses every speaker (rules in the module comment). `pronoun_entity`
 /// gives the character a pronoun starting at a byte refers to; `genders`
-/// the characters' genders. Returns the unnamed speakers, whose provisional
+/// the characters' genders; `narrator` the first-person narrator, if any. Returns the unnamed speakers, whose provisional
 /// ids (from [`UNNAMED_BASE`]) some quotes now have.
 pub fn assign(
     doc: &DocumentText,
     quotes: &mut [Attributed],
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     genders: &HashMap<usize, Gender>,
+    narrator: Option<usize>,
 ) -> Vec<Unnamed> {
     let any_titled = quotes
         .iter()
@@ -294,7 +295,7 @@ pub fn assign(
         }
     }
     share_within_paragraphs(quotes, &mut open);
-    conversation_turns(quotes, &mut open, genders);
+    conversation_turns(quotes, &mut open, genders, narrator);
     share_within_paragraphs(quotes, &mut open);
     unnamed.list
 }
@@ -439,14 +440,19 @@ fn narration_speaker(
 
 /// Turns of a conversation further than this are not counted on.
 const TURN_REACH: usize = 6;
+/// Quotes before a conversation whose speakers may be its other party.
+const CONTEXT_QUOTES: usize = 12;
 
 /// Rule 5: in a run of adjacent paragraphs with quotes, speakers alternate.
 /// An open turn takes the speaker of the nearest decided turn an even number
-/// of turns away, else the one the nearest turn before it spoke to.
+/// of turns away, else the one the nearest turn before it spoke to, else the
+/// other party of a turn an odd number away: another speaker of the run, of
+/// the quotes just before it, or the first-person narrator.
 fn conversation_turns(
     quotes: &mut [Attributed],
     open: &mut [Open],
     genders: &HashMap<usize, Gender>,
+    narrator: Option<usize>,
 ) {
     // One turn per paragraph: (paragraph, index of its first non-term quote).
     let mut turns: Vec<(usize, usize)> = Vec::new();
@@ -461,11 +467,34 @@ fn conversation_turns(
     let mut run_start = 0;
     for t in 0..=turns.len() {
         let breaks = t == turns.len() || (t > 0 && turns[t - 1].0 + 1 != turns[t].0);
-        if breaks {
-            fill_run(quotes, open, genders, &turns[run_start..t]);
+        if breaks && t > run_start {
+            let run = &turns[run_start..t];
+            let context = context_speakers(quotes, open, run[0].1, narrator);
+            fill_run(quotes, open, genders, run, &context);
             run_start = t;
         }
     }
+}
+
+/// The speakers of the quotes before quote `first`, nearest first, then the
+/// narrator: who else may be in the conversation that starts there.
+fn context_speakers(
+    quotes: &[Attributed],
+    open: &[Open],
+    first: usize,
+    narrator: Option<usize>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let earlier = (first.saturating_sub(CONTEXT_QUOTES)..first).rev();
+    for s in earlier
+        .filter_map(|k| turn_speaker_of(quotes, open, k))
+        .chain(narrator)
+    {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 fn turn_speaker_of(quotes: &[Attributed], open: &[Open], k: usize) -> Option<usize> {
@@ -479,6 +508,7 @@ fn fill_run(
     open: &mut [Open],
     genders: &HashMap<usize, Gender>,
     run: &[(usize, usize)],
+    context: &[usize],
 ) {
     let mut known: Vec<Option<usize>> = run
         .iter()
@@ -512,7 +542,12 @@ fn fill_run(
                         .unwrap_or_default()
                         .compatible(wanted)
             };
-            if let Some(speaker) = turn_candidate(&known, &addressed, t, &fits) {
+            let turns = Turns {
+                known: &known,
+                addressed: &addressed,
+                context,
+            };
+            if let Some(speaker) = turns.candidate(t, &fits) {
                 quotes[k].speaker = Some(speaker);
                 open[k] = Open::Decided;
                 known[t] = Some(speaker);
@@ -525,37 +560,54 @@ fn fill_run(
     }
 }
 
-/// The speaker of turn `t` by alternation: the nearest turn an even number
-/// of turns away that has a speaker, or one an odd number away that speaks
-/// to someone; failing both, the other speaker beside a neighbour's.
-fn turn_candidate(
-    known: &[Option<usize>],
-    addressed: &[Vec<usize>],
-    t: usize,
-    fits: &dyn Fn(&usize) -> bool,
-) -> Option<usize> {
-    for d in 1..=TURN_REACH {
-        for u in [t.checked_sub(d), Some(t + d).filter(|&u| u < known.len())]
+/// What a run of turns knows: each turn's speaker so far, whom each speaks
+/// to, and who was speaking before the run.
+struct Turns<'a> {
+    known: &'a [Option<usize>],
+    addressed: &'a [Vec<usize>],
+    context: &'a [usize],
+}
+
+impl Turns<'_> {
+    /// Turns `d` away from `t`, before and after it.
+    fn at(&self, t: usize, d: usize) -> impl Iterator<Item = usize> {
+        [t.checked_sub(d), Some(t + d).filter(|&u| u < self.known.len())]
             .into_iter()
             .flatten()
-        {
-            let candidate = if d % 2 == 0 {
-                known[u]
-            } else {
-                addressed[u].iter().copied().find(|&a| Some(a) != known[u])
-            };
-            if let Some(c) = candidate.filter(|c| fits(c)) {
-                return Some(c);
+    }
+
+    /// The speaker of turn `t` by alternation: the nearest turn an even
+    /// number of turns away that has a speaker, or one an odd number away
+    /// that speaks to someone; failing both, the other party of the nearest
+    /// odd turn with a speaker.
+    fn candidate(&self, t: usize, fits: &dyn Fn(&usize) -> bool) -> Option<usize> {
+        for d in 1..=TURN_REACH {
+            for u in self.at(t, d) {
+                let candidate = if d % 2 == 0 {
+                    self.known[u]
+                } else {
+                    self.addressed[u]
+                        .iter()
+                        .copied()
+                        .find(|&a| Some(a) != self.known[u])
+                };
+                if let Some(c) = candidate.filter(|c| fits(c)) {
+                    return Some(c);
+                }
             }
         }
+        (1..=TURN_REACH)
+            .step_by(2)
+            .flat_map(|d| self.at(t, d))
+            .find_map(|u| self.other_party(t, self.known[u]?, fits))
     }
-    let neighbour = t
-        .checked_sub(1)
-        .and_then(|u| known[u])
-        .or_else(|| known.get(t + 1).copied().flatten())?;
-    (1..=TURN_REACH)
-        .flat_map(|d| [t.checked_sub(d), Some(t + d)])
-        .flatten()
-        .filter_map(|u| known.get(u).copied().flatten())
-        .find(|&s| s != neighbour && fits(&s))
+
+    /// Someone beside `speaker` in the conversation around turn `t`: another
+    /// speaker of the run (nearest first), else of the quotes before it.
+    fn other_party(&self, t: usize, speaker: usize, fits: &dyn Fn(&usize) -> bool) -> Option<usize> {
+        let in_run = (1..=TURN_REACH).flat_map(|d| self.at(t, d)).filter_map(|u| self.known[u]);
+        in_run
+            .chain(self.context.iter().copied())
+            .find(|&s| s != speaker && fits(&s))
+    }
 }

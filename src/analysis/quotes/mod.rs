@@ -108,7 +108,7 @@ pub fn speakers_and_pronouns_narrated(
                 .filter(|p| p.start == at)
                 .and_then(|_| links[i])
         };
-        unnamed = attribute::assign(doc, &mut quotes, &entity_at, genders);
+        unnamed = attribute::assign(doc, &mut quotes, &entity_at, genders, narrator);
         links = relink(&quotes);
     }
     Speech {
