@@ -2,7 +2,6 @@
 //! remembers who was mentioned recently and picks, for each pronoun, the
 //! nearest character of its gender.
 
-use crate::analysis::quotes::UNNAMED_BASE;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -131,11 +130,8 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                     (Person::First, None) => ctx.narrator,
                     (Person::Third, Some(_)) => None,
                     (Person::Third, None) if pronoun.form.plural => None,
-                    // Pronouns link to named characters: one whose
-                    // antecedent is an unnamed speaker ("said the man") stays unlinked.
                     (Person::Third, None) => {
                         antecedent(&recent, (paragraph, sentence), pronoun.form.gender)
-                            .filter(|&e| e < UNNAMED_BASE)
                     }
                 };
                 linked[i] = entity;

@@ -38,6 +38,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::analysis::coref::resolve::{resolve, Context};
+use crate::analysis::coref::Person;
 use crate::analysis::entities::Gender;
 
 /// One document's quotations with their speakers, and the character each of
@@ -110,6 +111,14 @@ pub fn speakers_and_pronouns_narrated(
         };
         unnamed = attribute::assign(doc, &mut quotes, &entity_at, genders, narrator);
         links = relink(&quotes);
+    }
+    // Pronouns link to named characters: a "he" whose antecedent is an
+    // unnamed speaker ("said the man") stays unlinked, though it may name
+    // that speaker in a cue ("said he"). "I" in its quotes is its own.
+    for (link, pronoun) in links.iter_mut().zip(doc.pronouns) {
+        if pronoun.form.person == Person::Third && link.is_some_and(|e| e >= UNNAMED_BASE) {
+            *link = None;
+        }
     }
     Speech {
         quotes,

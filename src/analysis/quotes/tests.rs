@@ -4,7 +4,10 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::{detect, speakers_and_pronouns, DocumentText, Speech};
+use super::{
+    detect, speakers_and_pronouns, speakers_and_pronouns_narrated, DocumentText, Narration,
+    Speech, UNNAMED_BASE,
+};
 use crate::analysis::coref::{find_pronouns, PersonMention};
 use crate::analysis::entities::Gender;
 use crate::analysis::tokens;
@@ -151,14 +154,52 @@ fn a_name_said_to_someone_is_not_the_speaker() {
     // The vocative is Tom; the one spoken to answers next.
     let text = "Ann and Tom sat down.\n\n“My dear Tom, you look pale,” she said.\n\n“Do I?”";
     assert_eq!(speakers(text, &[ANN, TOM]), [Some(0), Some(1)]);
+    // Tom's sister has no name: an unnamed speaker, not Tom.
     let addressed = "“Oh, Tom!” said Tom's sister.";
-    assert_eq!(speakers(addressed, &[TOM]), [None]);
+    assert_eq!(speakers(addressed, &[TOM]), [Some(UNNAMED_BASE)]);
 }
 
 #[test]
-fn a_common_noun_speaker_is_no_entity() {
+fn a_common_noun_speaker_is_an_unnamed_speaker_not_a_named_one() {
     let text = "Ann waited.\n\n“Tickets, please,” said the old guard.";
-    assert_eq!(speakers(text, &[ANN]), [None]);
+    assert_eq!(speakers(text, &[ANN]), [Some(UNNAMED_BASE)]);
+    let speech = run(text, &[ANN]);
+    assert_eq!(speech.unnamed.len(), 1);
+    assert_eq!(speech.unnamed[0].noun, "guard");
+}
+
+#[test]
+fn one_head_noun_is_one_unnamed_speaker_and_another_noun_another() {
+    let text = "“Stop there!” cried a tall man with a lantern.\n\n\
+                “Who asks?” said the boy.\n\n\
+                “Never you mind,” said the man, \
+                stepping closer.\n\n\
+                “I will not,” the boy answered.";
+    let man = Some(UNNAMED_BASE);
+    let boy = Some(UNNAMED_BASE + 1);
+    assert_eq!(speakers(text, &[]), [man, boy, man, boy]);
+    let nouns: Vec<String> = run(text, &[]).unnamed.into_iter().map(|u| u.noun).collect();
+    assert_eq!(nouns, ["man", "boy"]);
+}
+
+#[test]
+fn the_same_noun_far_apart_is_someone_new() {
+    let gap = "Time passed.\n\n".repeat(60);
+    let text = format!("“Halt!” said the man.\n\n{gap}“Halt!” said the man.");
+    assert_eq!(
+        speakers(&text, &[]),
+        [Some(UNNAMED_BASE), Some(UNNAMED_BASE + 1)]
+    );
+}
+
+#[test]
+fn a_pronoun_cue_after_an_unnamed_speaker_names_it_but_stays_unlinked() {
+    let text = "Tom sat by the fire.\n\n“Any news?” said the stranger.\n\n“None,” he said.";
+    let speech = run(text, &[TOM]);
+    let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert_eq!(speakers[0], Some(UNNAMED_BASE));
+    // "he" is not linked to the stranger: pronouns link to named characters.
+    assert!(speech.pronoun_links.iter().all(|l| l.is_none_or(|e| e < UNNAMED_BASE)));
 }
 
 #[test]
@@ -200,4 +241,45 @@ fn a_pronoun_prefers_the_subject_to_a_nearer_object() {
 fn a_pronoun_with_no_character_of_its_gender_stays_unlinked() {
     let text = "Tom waited at the station for hours.\n\nShe never came.";
     assert_eq!(links(text, &[TOM], "She"), [None]);
+}
+
+#[test]
+fn a_turn_beside_a_known_speaker_goes_to_the_one_who_spoke_before() {
+    // The conversation resumes after narration: Ann's answer has no cue,
+    // and Tom is the only speaker beside it, so it is the other party's.
+    let text = "“Come here,” said Tom.\n\n“Why?” said Ann.\n\nTom looked away.\n\n\
+                “Because I say so,” said Tom.\n\n“No.”";
+    assert_eq!(
+        speakers(text, &[ANN, TOM]),
+        [Some(1), Some(0), Some(1), Some(0)]
+    );
+}
+
+#[test]
+fn a_turn_beside_a_known_speaker_in_a_first_person_story_is_the_narrator() {
+    let text = "I was alone on the road.\n\n“Who are you?” said the man.\n\n“Pip, sir.”";
+    let mut persons = Vec::new();
+    let genders = HashMap::default();
+    let paragraphs = paragraphs(text);
+    let pronouns = find_pronouns(text, 0..text.len());
+    let token_list = tokens::tokenize(text, 0..text.len());
+    let sentences: Vec<Range<usize>> = tokens::sentences(text, &token_list)
+        .into_iter()
+        .map(|s| s.bytes)
+        .collect();
+    let found = detect(text, &paragraphs);
+    persons.sort_by_key(|m: &PersonMention| m.start);
+    let doc = DocumentText {
+        text,
+        paragraphs: &paragraphs,
+        persons: &persons,
+        pronouns: &pronouns,
+    };
+    let narration = Narration {
+        entity: 7,
+        named: true,
+    };
+    let speech = speakers_and_pronouns_narrated(&doc, &sentences, &found, &genders, Some(narration));
+    let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert_eq!(speakers, [Some(UNNAMED_BASE), Some(7)]);
 }
