@@ -139,8 +139,9 @@ fn after_verb(
     for (j, piece) in rest.iter().enumerate().take(INVERTED_WORDS) {
         if let Some(i) = person_in(persons, piece) {
             if is_possessive_after(text, persons[i].end) {
-                // "said Elizabeth's mother"
-                return Some(nominal_phrase(text, &rest[j + 1..]));
+                // "said Elizabeth's mother"; "asked the man, eyeing Dick's coat" is the man.
+                let phrase = if nominal { rest } else { &rest[j + 1..] };
+                return Some(nominal_phrase(text, phrase));
             }
             if j == 0
                 || nominal
@@ -201,20 +202,29 @@ fn nominal_phrase(text: &str, phrase: &[Piece]) -> Slot {
     Slot::Nominal(phrase_gender(text, phrase), phrase_head(text, phrase))
 }
 
+/// Words of a common-noun phrase read for its head: a determiner and two
+/// more ("the old lady", not "the old lady reached").
+const HEAD_WORDS: usize = 3;
+
 /// The head noun of a common-noun phrase: its last lowercase word before a
-/// comma, a linking word ("the man with the basket") or a capitalised word,
-/// leaving out determiners and adverbs ("his wife impatiently").
+/// comma, a linking word ("the man with the basket"), a capitalised word, an
+/// adverb ("his wife impatiently") or a second determiner ("the man a little
+/// impatiently"), leaving out its determiners.
 fn phrase_head(text: &str, phrase: &[Piece]) -> Option<Span> {
     let lexicon = lexicon();
     let mut head = None;
-    for piece in phrase.iter().take_while(|p| p.is_word).take(INVERTED_WORDS) {
+    for piece in phrase.iter().take_while(|p| p.is_word).take(HEAD_WORDS) {
         let word = piece.text(text);
         let lower = word.to_lowercase();
-        if lexicon.is_link_word(&lower) || !word.starts_with(char::is_lowercase) {
+        let determiner = lexicon.is_nominal(&lower);
+        let ends = lexicon.is_link_word(&lower)
+            || (!determiner && !word.starts_with(char::is_lowercase))
+            || lower.ends_with("ly")
+            || (determiner && head.is_some());
+        if ends {
             break;
         }
-        let noun_like = word.chars().all(|c| c.is_alphabetic() || c == '-');
-        if noun_like && !lexicon.is_nominal(&lower) && !lower.ends_with("ly") {
+        if !determiner && word.chars().all(|c| c.is_alphabetic() || c == '-') {
             head = Some(Span {
                 start: piece.start,
                 end: piece.end,
@@ -342,10 +352,16 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
         }
     }
     // Otherwise its subject: the first person named or pronoun before the verb.
+    let opens_nominal = refs.first().is_some_and(|w| lexicon.is_nominal(w));
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {
             return Some(if is_possessive_after(text, persons[i].end) {
-                nominal_phrase(text, &sentence[k + 1..verb_at])
+                // "Ann's mother said:", but "The old lady felt Tom's shirt and said:"
+                let phrase = match opens_nominal && k > 0 {
+                    true => &sentence[..verb_at],
+                    false => &sentence[k + 1..verb_at],
+                };
+                nominal_phrase(text, phrase)
             } else {
                 Slot::Name(i)
             });

@@ -194,10 +194,11 @@ fn the_same_noun_far_apart_is_someone_new() {
 
 #[test]
 fn a_pronoun_cue_after_an_unnamed_speaker_names_it_but_stays_unlinked() {
-    let text = "Tom sat by the fire.\n\n“Any news?” said the stranger.\n\n“None,” he said.";
-    let speech = run(text, &[TOM]);
+    let text = "Ann sat by the fire.\n\n“Any news?” said the stranger.\n\n“None,” he said.";
+    let speech = run(text, &[ANN]);
     let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
     assert_eq!(speakers[0], Some(UNNAMED_BASE));
+    assert_eq!(speakers[1], Some(UNNAMED_BASE));
     // "he" is not linked to the stranger: pronouns link to named characters.
     assert!(speech.pronoun_links.iter().all(|l| l.is_none_or(|e| e < UNNAMED_BASE)));
 }
@@ -282,4 +283,16 @@ fn a_turn_beside_a_known_speaker_in_a_first_person_story_is_the_narrator() {
     let speech = speakers_and_pronouns_narrated(&doc, &sentences, &found, &genders, Some(narration));
     let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
     assert_eq!(speakers, [Some(UNNAMED_BASE), Some(7)]);
+}
+
+#[test]
+fn an_unnamed_speaker_is_keyed_by_its_head_noun() {
+    let nouns = |text: &str| -> Vec<String> {
+        run(text, &[TOM]).unnamed.into_iter().map(|u| u.noun).collect()
+    };
+    assert_eq!(nouns("“Up!” said the man a little impatiently."), ["man"]);
+    assert_eq!(nouns("“Well?” cried his wife impatiently."), ["wife"]);
+    assert_eq!(nouns("“Well?” asked the porter, eyeing Tom's coat."), ["porter"]);
+    let leading = "The old lady reached out and felt Tom's shirt, and said:\n\n“You are warm.”";
+    assert_eq!(nouns(leading), ["lady"]);
 }
