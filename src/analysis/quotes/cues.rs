@@ -159,7 +159,8 @@ fn after_verb(
             }
             break;
         }
-        if j == 0 && is_subject_pronoun(lower[j]) {
+        // "said I." is lexed as one piece, like an initial.
+        if j == 0 && (is_subject_pronoun(lower[j]) || lower[j] == "i.") {
             return Some(Slot::Pronoun(piece.start));
         }
         if j == 0 && lexicon().is_nominal(lower[j]) {

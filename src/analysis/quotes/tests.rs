@@ -296,3 +296,10 @@ fn an_unnamed_speaker_is_keyed_by_its_head_noun() {
     let leading = "The old lady reached out and felt Tom's shirt, and said:\n\n“You are warm.”";
     assert_eq!(nouns(leading), ["lady"]);
 }
+
+#[test]
+fn said_i_at_a_sentence_end_is_a_first_person_cue() {
+    let text = "“Who goes there?” said Tom.\n\n“A friend,” said I.";
+    let speech = run(text, &[TOM]);
+    assert!(speech.quotes[1].cue.is_some());
+}
