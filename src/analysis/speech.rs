@@ -97,9 +97,7 @@ fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity
             continue;
         }
         let mut ids: Vec<Option<usize>> = vec![None; result.unnamed.len()];
-        let provisional = |id: Option<usize>| {
-            id.and_then(|s| s.checked_sub(quotes::UNNAMED_BASE))
-        };
+        let provisional = |id: Option<usize>| id.and_then(|s| s.checked_sub(quotes::UNNAMED_BASE));
         let used = result
             .quotes
             .iter()

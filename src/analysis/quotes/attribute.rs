@@ -20,7 +20,7 @@ use super::detect::Found;
 use super::lexicon::lexicon;
 use super::pieces::pieces;
 use crate::analysis::coref::{Case, Person, PersonMention, Pronoun};
-use crate::analysis::entities::Gender;
+use crate::analysis::entities::{title_gender, Gender};
 
 /// A quotation with what the text around it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -333,11 +333,58 @@ fn explicit(
             Some(&Some(entity)) => Some(entity),
             _ => Some(unnamed.id(doc.text, start..end, q.paragraph)),
         },
-        Slot::Nominal(_, Some(head)) => Some(unnamed.id(doc.text, head.start..head.end, q.paragraph)),
+        Slot::Nominal(_, Some(head)) => spouse_of(doc, head.start..head.end, pronoun_entity)
+            .or_else(|| Some(unnamed.id(doc.text, head.start..head.end, q.paragraph))),
         Slot::Nominal(gender, None) => return Open::Turns(gender),
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
     Open::Decided
+}
+
+/// "his wife" of Mr. Bennet: the character written with a title of the
+/// spouse's gender before the surname of the one "his"/"her" refers to
+/// ("Mrs. Bennet"), when exactly one is.
+fn spouse_of(
+    doc: &DocumentText,
+    head: Range<usize>,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let lexicon = lexicon();
+    let noun = doc.text[head.clone()].to_lowercase();
+    if !lexicon.is_spouse(&noun) {
+        return None;
+    }
+    let before = doc.text[..head.start].trim_end();
+    let possessive = before.rsplit(char::is_whitespace).next()?;
+    if !matches!(possessive.to_lowercase().as_str(), "his" | "her") {
+        return None;
+    }
+    let partner = pronoun_entity(before.len() - possessive.len())?;
+    let gender = lexicon.noun_gender(&noun);
+    let surname_of = |m: &PersonMention| doc.text[m.start..m.end].rsplit(' ').next();
+    let surname = doc
+        .persons
+        .iter()
+        .filter(|m| m.entity == partner && m.start < head.start)
+        .filter_map(surname_of)
+        .next_back()?;
+    let mut found = doc.persons.iter().filter(|m| {
+        m.entity != partner
+            && surname_of(m) == Some(surname)
+            && (gender == Gender::Unknown || title_gender(title_word(doc.text, m.start)) == gender)
+            && title_gender(title_word(doc.text, m.start)) != Gender::Unknown
+    });
+    let first = found.next()?.entity;
+    found.all(|m| m.entity == first).then_some(first)
+}
+
+/// The word right before byte `start` ("Mrs." before "Bennet").
+fn title_word(text: &str, start: usize) -> &str {
+    text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
 }
 
 /// The word before each name, lowercase ("captain" in "Captain Gray"), and the
@@ -571,9 +618,12 @@ struct Turns<'a> {
 impl Turns<'_> {
     /// Turns `d` away from `t`, before and after it.
     fn at(&self, t: usize, d: usize) -> impl Iterator<Item = usize> {
-        [t.checked_sub(d), Some(t + d).filter(|&u| u < self.known.len())]
-            .into_iter()
-            .flatten()
+        [
+            t.checked_sub(d),
+            Some(t + d).filter(|&u| u < self.known.len()),
+        ]
+        .into_iter()
+        .flatten()
     }
 
     /// The speaker of turn `t` by alternation: the nearest turn an even
@@ -604,8 +654,15 @@ impl Turns<'_> {
 
     /// Someone beside `speaker` in the conversation around turn `t`: another
     /// speaker of the run (nearest first), else of the quotes before it.
-    fn other_party(&self, t: usize, speaker: usize, fits: &dyn Fn(&usize) -> bool) -> Option<usize> {
-        let in_run = (1..=TURN_REACH).flat_map(|d| self.at(t, d)).filter_map(|u| self.known[u]);
+    fn other_party(
+        &self,
+        t: usize,
+        speaker: usize,
+        fits: &dyn Fn(&usize) -> bool,
+    ) -> Option<usize> {
+        let in_run = (1..=TURN_REACH)
+            .flat_map(|d| self.at(t, d))
+            .filter_map(|u| self.known[u]);
         in_run
             .chain(self.context.iter().copied())
             .find(|&s| s != speaker && fits(&s))

@@ -27,6 +27,7 @@ pub struct Lexicon {
     term: HashSet<&'static str>,
     noun_genders: HashMap<&'static str, Gender>,
     link: HashSet<&'static str>,
+    spouse: HashSet<&'static str>,
 }
 
 /// The lexicon, parsed once.
@@ -72,6 +73,7 @@ impl Lexicon {
         let mut term = HashSet::default();
         let mut noun_genders = HashMap::default();
         let mut link = HashSet::default();
+        let mut spouse = HashSet::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
@@ -79,6 +81,7 @@ impl Lexicon {
                 "vocative" => vocative.insert(word),
                 "term" => term.insert(word),
                 "link" => link.insert(word),
+                "spouse" => spouse.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 _ => false,
@@ -91,6 +94,7 @@ impl Lexicon {
             term,
             noun_genders,
             link,
+            spouse,
         }
     }
 
@@ -127,6 +131,12 @@ impl Lexicon {
     /// "to", "of": a word that ends the phrase naming a speaker.
     pub fn is_link_word(&self, lowercase: &str) -> bool {
         self.link.contains(lowercase)
+    }
+
+    /// "wife", "husband": a noun that, after "his"/"her", names the spouse
+    /// of the one the pronoun refers to.
+    pub fn is_spouse(&self, lowercase: &str) -> bool {
+        self.spouse.contains(lowercase)
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

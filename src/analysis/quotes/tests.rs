@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{
-    detect, speakers_and_pronouns, speakers_and_pronouns_narrated, DocumentText, Narration,
-    Speech, UNNAMED_BASE,
+    detect, speakers_and_pronouns, speakers_and_pronouns_narrated, DocumentText, Narration, Speech,
+    UNNAMED_BASE,
 };
 use crate::analysis::coref::{find_pronouns, PersonMention};
 use crate::analysis::entities::Gender;
@@ -39,6 +39,11 @@ fn run(text: &str, cast: Cast) -> Speech {
         .collect();
     persons.sort_by_key(|m| m.start);
     let genders: HashMap<usize, Gender> = cast.iter().map(|&(_, e, g)| (e, g)).collect();
+    run_with(text, &persons, &genders)
+}
+
+/// [`run`] with the name mentions given by hand.
+fn run_with(text: &str, persons: &[PersonMention], genders: &HashMap<usize, Gender>) -> Speech {
     let paragraphs = paragraphs(text);
     let pronouns = find_pronouns(text, 0..text.len());
     let token_list = tokens::tokenize(text, 0..text.len());
@@ -50,10 +55,10 @@ fn run(text: &str, cast: Cast) -> Speech {
     let doc = DocumentText {
         text,
         paragraphs: &paragraphs,
-        persons: &persons,
+        persons,
         pronouns: &pronouns,
     };
-    speakers_and_pronouns(&doc, &sentences, &found, &genders)
+    speakers_and_pronouns(&doc, &sentences, &found, genders)
 }
 
 fn speakers(text: &str, cast: Cast) -> Vec<Option<usize>> {
@@ -200,7 +205,10 @@ fn a_pronoun_cue_after_an_unnamed_speaker_names_it_but_stays_unlinked() {
     assert_eq!(speakers[0], Some(UNNAMED_BASE));
     assert_eq!(speakers[1], Some(UNNAMED_BASE));
     // "he" is not linked to the stranger: pronouns link to named characters.
-    assert!(speech.pronoun_links.iter().all(|l| l.is_none_or(|e| e < UNNAMED_BASE)));
+    assert!(speech
+        .pronoun_links
+        .iter()
+        .all(|l| l.is_none_or(|e| e < UNNAMED_BASE)));
 }
 
 #[test]
@@ -280,7 +288,8 @@ fn a_turn_beside_a_known_speaker_in_a_first_person_story_is_the_narrator() {
         entity: 7,
         named: true,
     };
-    let speech = speakers_and_pronouns_narrated(&doc, &sentences, &found, &genders, Some(narration));
+    let speech =
+        speakers_and_pronouns_narrated(&doc, &sentences, &found, &genders, Some(narration));
     let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
     assert_eq!(speakers, [Some(UNNAMED_BASE), Some(7)]);
 }
@@ -288,11 +297,18 @@ fn a_turn_beside_a_known_speaker_in_a_first_person_story_is_the_narrator() {
 #[test]
 fn an_unnamed_speaker_is_keyed_by_its_head_noun() {
     let nouns = |text: &str| -> Vec<String> {
-        run(text, &[TOM]).unnamed.into_iter().map(|u| u.noun).collect()
+        run(text, &[TOM])
+            .unnamed
+            .into_iter()
+            .map(|u| u.noun)
+            .collect()
     };
     assert_eq!(nouns("“Up!” said the man a little impatiently."), ["man"]);
     assert_eq!(nouns("“Well?” cried his wife impatiently."), ["wife"]);
-    assert_eq!(nouns("“Well?” asked the porter, eyeing Tom's coat."), ["porter"]);
+    assert_eq!(
+        nouns("“Well?” asked the porter, eyeing Tom's coat."),
+        ["porter"]
+    );
     let leading = "The old lady reached out and felt Tom's shirt, and said:\n\n“You are warm.”";
     assert_eq!(nouns(leading), ["lady"]);
 }
@@ -302,4 +318,24 @@ fn said_i_at_a_sentence_end_is_a_first_person_cue() {
     let text = "“Who goes there?” said Tom.\n\n“A friend,” said I.";
     let speech = run(text, &[TOM]);
     assert!(speech.quotes[1].cue.is_some());
+}
+
+#[test]
+fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
+    let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
+                Later he looked up. “You are late,” said his wife.";
+    // "Gray" of Mr. Gray (entity 2) and of Mrs. Gray (entity 3), as the tagger leaves titles out.
+    let at = |n: usize| text.match_indices("Gray").nth(n).map_or(0, |(i, _)| i);
+    let persons = [(at(0), 2), (at(1), 3)].map(|(start, entity)| PersonMention {
+        start,
+        end: start + 4,
+        entity,
+    });
+    let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    let speech = run_with(text, &persons, &genders);
+    assert_eq!(
+        speech.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(),
+        [Some(3)]
+    );
+    assert!(speech.unnamed.is_empty());
 }
