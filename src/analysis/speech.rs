@@ -105,7 +105,7 @@ fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity
             .chain(result.pronoun_links.iter().copied())
             .filter_map(provisional);
         for k in used {
-            if ids[k].is_none() {
+            if k < ids.len() && ids[k].is_none() {
                 ids[k] = Some(entities.len());
                 entities.push(Entity {
                     id: entities.len(),
@@ -117,7 +117,7 @@ fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity
             }
         }
         let real = |id: Option<usize>| match provisional(id) {
-            Some(k) => ids[k],
+            Some(k) => ids.get(k).copied().flatten(),
             None => id,
         };
         for q in &mut result.quotes {

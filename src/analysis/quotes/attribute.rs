@@ -187,6 +187,14 @@ fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
             k -= 1;
         }
         let opens = k == 0 || !all[k - 1].is_word;
+        // "“Bingley.”" answers a question: the name is said, not spoken to.
+        if all
+            .iter()
+            .filter(|p| p.is_word)
+            .all(|p| p.start >= m.start && p.end <= m.end)
+        {
+            continue;
+        }
         let after = all.iter().find(|p| p.start >= m.end);
         let closes = after.is_none_or(|p| !p.is_word && !matches!(p.text(text), "'" | "’"));
         if opens && closes && !out.contains(&m.entity) {
@@ -209,7 +217,8 @@ enum Open {
 }
 
 /// Provisional ids of unnamed speakers start here: the `k`th speaker of
-/// [`assign`]'s list is `UNNAMED_BASE + k` until the caller makes it an entity.
+/// [`unnamed_speakers`]' list is `UNNAMED_BASE + k` until the caller makes it
+/// an entity.
 pub const UNNAMED_BASE: usize = usize::MAX / 2;
 /// Paragraphs after an unnamed speaker's last quote beyond which the same
 /// noun ("said the man") is taken for someone new.
@@ -224,44 +233,53 @@ pub struct Unnamed {
     pub first: Range<usize>,
 }
 
-/// The unnamed speakers of one document, in order of their first cue.
-#[derive(Default)]
-struct UnnamedSpeakers {
-    list: Vec<Unnamed>,
-    /// Head noun -> (index into `list`, paragraph of its last quote).
-    latest: HashMap<String, (usize, usize)>,
-}
-
-impl UnnamedSpeakers {
-    /// The provisional id of the speaker the noun at `head` names in `paragraph`.
-    fn id(&mut self, text: &str, head: Range<usize>, paragraph: usize) -> usize {
-        let noun = text[head.clone()].to_lowercase();
-        let index = match self.latest.get(&noun) {
-            Some(&(k, last)) if paragraph <= last + UNNAMED_REACH => k,
-            _ => {
-                self.list.push(Unnamed {
-                    noun: noun.clone(),
-                    first: head,
-                });
-                self.list.len() - 1
-            }
-        };
-        self.latest.insert(noun, (index, paragraph));
-        UNNAMED_BASE + index
-    }
+/// The unnamed speakers of one document's quotes, in order of their first
+/// cue, and each quote's provisional id (from [`UNNAMED_BASE`]) when its cue
+/// is a common noun. Found once from the cues alone, so the ids hold over
+/// every pass of [`assign`]; the ones a named character takes ("said the
+/// captain" of Captain Gray, "his wife") go unused.
+pub fn unnamed_speakers(text: &str, quotes: &[Attributed]) -> (Vec<Unnamed>, Vec<Option<usize>>) {
+    let mut list: Vec<Unnamed> = Vec::new();
+    // Head noun -> (index into `list`, paragraph of its last quote).
+    let mut latest: HashMap<String, (usize, usize)> = HashMap::default();
+    let ids = quotes
+        .iter()
+        .map(|q| {
+            let head = match q.cue?.slot {
+                Slot::Titled(start, end) => start..end,
+                Slot::Nominal(_, Some(head)) => head.start..head.end,
+                _ => return None,
+            };
+            let noun = text[head.clone()].to_lowercase();
+            let index = match latest.get(&noun) {
+                Some(&(k, last)) if q.paragraph <= last + UNNAMED_REACH => k,
+                _ => {
+                    list.push(Unnamed {
+                        noun: noun.clone(),
+                        first: head,
+                    });
+                    list.len() - 1
+                }
+            };
+            latest.insert(noun, (index, q.paragraph));
+            Some(UNNAMED_BASE + index)
+        })
+        .collect();
+    (list, ids)
 }
 
 /// Chooses every speaker (rules in the module comment). `pronoun_entity`
 /// gives the character a pronoun starting at a byte refers to; `genders`
-/// the characters' genders; `narrator` the first-person narrator, if any. Returns the unnamed speakers, whose provisional
-/// ids (from [`UNNAMED_BASE`]) some quotes now have.
+/// the characters' genders; `narrator` the first-person narrator, if any;
+/// `unnamed` each quote's unnamed speaker from [`unnamed_speakers`].
 pub fn assign(
     doc: &DocumentText,
     quotes: &mut [Attributed],
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     genders: &HashMap<usize, Gender>,
     narrator: Option<usize>,
-) -> Vec<Unnamed> {
+    unnamed: &[Option<usize>],
+) {
     let any_titled = quotes
         .iter()
         .any(|q| matches!(q.cue.map(|c| c.slot), Some(Slot::Titled(..))));
@@ -270,10 +288,10 @@ pub fn assign(
     } else {
         HashMap::default()
     };
-    let mut unnamed = UnnamedSpeakers::default();
     let mut open: Vec<Open> = quotes
         .iter_mut()
-        .map(|q| explicit(doc, q, pronoun_entity, &titled, &mut unnamed))
+        .zip(unnamed)
+        .map(|(q, &unnamed)| explicit(doc, q, pronoun_entity, &titled, unnamed))
         .collect();
     share_within_paragraphs(quotes, &mut open);
     // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
@@ -297,7 +315,6 @@ pub fn assign(
     share_within_paragraphs(quotes, &mut open);
     conversation_turns(quotes, &mut open, genders, narrator);
     share_within_paragraphs(quotes, &mut open);
-    unnamed.list
 }
 
 /// Rules 1 and 2: terms and explicit cues.
@@ -306,7 +323,7 @@ fn explicit(
     q: &mut Attributed,
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     titled: &HashMap<String, Option<usize>>,
-    unnamed: &mut UnnamedSpeakers,
+    unnamed: Option<usize>,
 ) -> Open {
     if q.term {
         return Open::Decided;
@@ -331,10 +348,11 @@ fn explicit(
         }
         Slot::Titled(start, end) => match titled.get(&doc.text[start..end].to_lowercase()) {
             Some(&Some(entity)) => Some(entity),
-            _ => Some(unnamed.id(doc.text, start..end, q.paragraph)),
+            _ => unnamed,
         },
-        Slot::Nominal(_, Some(head)) => spouse_of(doc, head.start..head.end, pronoun_entity)
-            .or_else(|| Some(unnamed.id(doc.text, head.start..head.end, q.paragraph))),
+        Slot::Nominal(_, Some(head)) => {
+            spouse_of(doc, head.start..head.end, pronoun_entity).or(unnamed)
+        }
         Slot::Nominal(gender, None) => return Open::Turns(gender),
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
@@ -369,10 +387,11 @@ fn spouse_of(
         .filter_map(surname_of)
         .next_back()?;
     let mut found = doc.persons.iter().filter(|m| {
-        m.entity != partner
-            && surname_of(m) == Some(surname)
-            && (gender == Gender::Unknown || title_gender(title_word(doc.text, m.start)) == gender)
-            && title_gender(title_word(doc.text, m.start)) != Gender::Unknown
+        let title = title_word(doc.text, m.start);
+        let title_fits = lexicon.is_spouse_title(&title.to_lowercase())
+            && title_gender(title) != Gender::Unknown
+            && (gender == Gender::Unknown || title_gender(title) == gender);
+        m.entity != partner && title_fits && surname_of(m) == Some(surname)
     });
     let first = found.next()?.entity;
     found.all(|m| m.entity == first).then_some(first)

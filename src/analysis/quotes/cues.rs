@@ -218,10 +218,12 @@ fn phrase_head(text: &str, phrase: &[Piece]) -> Option<Span> {
         let word = piece.text(text);
         let lower = word.to_lowercase();
         let determiner = lexicon.is_nominal(&lower);
-        let ends = lexicon.is_link_word(&lower)
-            || (!determiner && !word.starts_with(char::is_lowercase))
-            || lower.ends_with("ly")
-            || (determiner && head.is_some());
+        if !determiner && !word.starts_with(char::is_lowercase) {
+            // "the persevering Mrs. Bennet": the words before run into a name.
+            return None;
+        }
+        let ends =
+            lexicon.is_link_word(&lower) || lower.ends_with("ly") || (determiner && head.is_some());
         if ends {
             break;
         }

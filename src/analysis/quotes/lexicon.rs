@@ -28,6 +28,7 @@ pub struct Lexicon {
     noun_genders: HashMap<&'static str, Gender>,
     link: HashSet<&'static str>,
     spouse: HashSet<&'static str>,
+    spouse_title: HashSet<&'static str>,
 }
 
 /// The lexicon, parsed once.
@@ -74,6 +75,7 @@ impl Lexicon {
         let mut noun_genders = HashMap::default();
         let mut link = HashSet::default();
         let mut spouse = HashSet::default();
+        let mut spouse_title = HashSet::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
@@ -82,6 +84,7 @@ impl Lexicon {
                 "term" => term.insert(word),
                 "link" => link.insert(word),
                 "spouse" => spouse.insert(word),
+                "spouse_title" => spouse_title.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 _ => false,
@@ -95,6 +98,7 @@ impl Lexicon {
             noun_genders,
             link,
             spouse,
+            spouse_title,
         }
     }
 
@@ -137,6 +141,11 @@ impl Lexicon {
     /// of the one the pronoun refers to.
     pub fn is_spouse(&self, lowercase: &str) -> bool {
         self.spouse.contains(lowercase)
+    }
+
+    /// "mrs.", "sir": the title of a married character (lowercase).
+    pub fn is_spouse_title(&self, lowercase: &str) -> bool {
+        self.spouse_title.contains(lowercase)
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

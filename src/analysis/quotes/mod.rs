@@ -97,7 +97,7 @@ pub fn speakers_and_pronouns_narrated(
     });
     let relink = |quotes: &[Attributed]| link_pronouns(doc, sentences, quotes, genders, narrator);
     let mut links = relink(&quotes);
-    let mut unnamed = Vec::new();
+    let (unnamed, unnamed_ids) = attribute::unnamed_speakers(doc.text, &quotes);
     for _ in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
@@ -109,7 +109,14 @@ pub fn speakers_and_pronouns_narrated(
                 .filter(|p| p.start == at)
                 .and_then(|_| links[i])
         };
-        unnamed = attribute::assign(doc, &mut quotes, &entity_at, genders, narrator);
+        attribute::assign(
+            doc,
+            &mut quotes,
+            &entity_at,
+            genders,
+            narrator,
+            &unnamed_ids,
+        );
         links = relink(&quotes);
     }
     // Pronouns link to named characters: a "he" whose antecedent is an

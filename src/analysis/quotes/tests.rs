@@ -337,5 +337,47 @@ fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
         speech.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(),
         [Some(3)]
     );
-    assert!(speech.unnamed.is_empty());
+    assert_unnamed_ids_are_listed(&speech);
+}
+
+/// Every provisional id a quote or pronoun has is one of `speech.unnamed`.
+fn assert_unnamed_ids_are_listed(speech: &Speech) {
+    let ids = speech.quotes.iter().map(|q| q.speaker);
+    for id in ids.chain(speech.pronoun_links.iter().copied()).flatten() {
+        if let Some(k) = id.checked_sub(UNNAMED_BASE) {
+            assert!(k < speech.unnamed.len(), "{id} is not listed");
+        }
+    }
+}
+
+#[test]
+fn unnamed_ids_hold_over_the_passes_when_a_spouse_is_found_late() {
+    // The first pass links no "his" (no speakers yet), the second finds the
+    // spouse: the unnamed ids of the other cues must not shift between them.
+    let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
+                “Late,” said his wife.\n\n“Who?” said the boy.\n\n\
+                “You,” said the man.\n\n“No,” he said.\n\n“Yes,” said the boy.";
+    let at = |n: usize| text.match_indices("Gray").nth(n).map_or(0, |(i, _)| i);
+    let persons = [(at(0), 2), (at(1), 3)].map(|(start, entity)| PersonMention {
+        start,
+        end: start + 4,
+        entity,
+    });
+    let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    assert_unnamed_ids_are_listed(&run_with(text, &persons, &genders));
+}
+
+#[test]
+fn a_name_that_is_the_whole_quote_is_an_answer_not_a_vocative() {
+    // Tom is not spoken to: the turns alternate between Ann and the other speaker.
+    let text = "“Who has come?” asked Ann.\n\n“Tom.”\n\n“Is he tall?”";
+    let speakers = speakers(text, &[ANN, TOM]);
+    assert_eq!(speakers[0], Some(0));
+    assert_ne!(speakers[2], Some(1));
+}
+
+#[test]
+fn no_unnamed_speaker_when_the_noun_phrase_runs_into_a_name() {
+    let text = "“Go,” said the persevering Mrs. Zorvan.";
+    assert!(run(text, &[]).unnamed.is_empty());
 }
