@@ -358,16 +358,18 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     let opens_nominal = refs.first().is_some_and(|w| lexicon.is_nominal(w));
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {
-            return Some(if is_possessive_after(text, persons[i].end) {
-                // "Ann's mother said:", but "The old lady felt Tom's shirt and said:"
-                let phrase = match opens_nominal && k > 0 {
-                    true => &sentence[..verb_at],
-                    false => &sentence[k + 1..verb_at],
-                };
-                nominal_phrase(text, phrase)
+            if !is_possessive_after(text, persons[i].end) {
+                return Some(Slot::Name(i));
+            }
+            // "Ann's mother said:"; "The old lady felt Tom's shirt and said:";
+            // "On Ann's asking, she added": the subject comes later.
+            return if k == 0 || titles_before(sentence, k, text) {
+                Some(nominal_phrase(text, &sentence[k + 1..verb_at]))
+            } else if opens_nominal {
+                Some(nominal_phrase(text, &sentence[..verb_at]))
             } else {
-                Slot::Name(i)
-            });
+                None
+            };
         }
         is_subject_pronoun(refs[k]).then_some(Slot::Pronoun(p.start))
     })?;

@@ -381,3 +381,14 @@ fn no_unnamed_speaker_when_the_noun_phrase_runs_into_a_name() {
     let text = "“Go,” said the persevering Mrs. Zorvan.";
     assert!(run(text, &[]).unnamed.is_empty());
 }
+
+#[test]
+fn a_possessive_inside_a_leading_clause_leaves_the_subject_to_the_pronoun() {
+    let text = "Tom waited.\n\nOn Tom's asking, however, she added, “Very well.”";
+    let speech = run(text, &[TOM]);
+    assert!(matches!(
+        speech.quotes[0].cue.map(|c| c.slot),
+        Some(super::cues::Slot::Pronoun(_))
+    ));
+    assert!(speech.unnamed.is_empty());
+}
