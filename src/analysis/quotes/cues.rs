@@ -203,9 +203,13 @@ fn nominal_phrase(text: &str, phrase: &[Piece]) -> Slot {
     Slot::Nominal(phrase_gender(text, phrase), phrase_head(text, phrase))
 }
 
-/// Words of a common-noun phrase read for its head: a determiner and two
-/// more ("the old lady", not "the old lady reached").
-const HEAD_WORDS: usize = 3;
+/// Words of a common-noun phrase read for its head ("the senior market
+/// strategist").
+const HEAD_WORDS: usize = 4;
+/// The same for a sentence's subject before its verb, which no comma or
+/// linking word may end: a determiner and two more ("the old lady", not
+/// "the old lady reached").
+const SUBJECT_HEAD_WORDS: usize = 3;
 
 /// The head noun of a common-noun phrase: its last lowercase word before a
 /// comma, a linking word ("the man with the basket"), a capitalised word, an
@@ -366,7 +370,10 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
             return if k == 0 || titles_before(sentence, k, text) {
                 Some(nominal_phrase(text, &sentence[k + 1..verb_at]))
             } else if opens_nominal {
-                Some(nominal_phrase(text, &sentence[..verb_at]))
+                Some(nominal_phrase(
+                    text,
+                    &sentence[..verb_at.min(SUBJECT_HEAD_WORDS)],
+                ))
             } else {
                 None
             };

@@ -304,6 +304,10 @@ fn an_unnamed_speaker_is_keyed_by_its_head_noun() {
             .collect()
     };
     assert_eq!(nouns("“Up!” said the man a little impatiently."), ["man"]);
+    assert_eq!(
+        nouns("“Sell,” said the senior market strategist for a bank."),
+        ["strategist"]
+    );
     assert_eq!(nouns("“Well?” cried his wife impatiently."), ["wife"]);
     assert_eq!(
         nouns("“Well?” asked the porter, eyeing Tom's coat."),
