@@ -40,7 +40,7 @@ pub(super) fn find_speakers(
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> = (0..corpus.documents.len())
         .map(|d| corpus.paragraphs_of(d).map(|p| p.start..p.end).collect())
         .collect();
-    let speech: Vec<quotes::Speech> = corpus
+    let mut speech: Vec<quotes::Speech> = corpus
         .documents
         .par_iter()
         .enumerate()
@@ -60,8 +60,9 @@ pub(super) fn find_speakers(
             )
         })
         .collect();
-    add_pronoun_mentions(corpus, per_document, &speech, entities);
     super::narration::drop_unused(entities, &narrations, &speech);
+    add_unnamed_speakers(&mut speech, entities);
+    add_pronoun_mentions(corpus, per_document, &speech, entities);
     let mut out = Vec::new();
     for (d, result) in speech.into_iter().enumerate() {
         let text = &corpus.documents[d].text;
@@ -85,6 +86,47 @@ pub(super) fn find_speakers(
         }
     }
     out
+}
+
+/// Makes an entity ("the man") of each unnamed speaker that a quote or a
+/// pronoun links to, and puts its id in place of the provisional one. It has
+/// no name mention: the text never names it.
+fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity>) {
+    for result in speech.iter_mut() {
+        if result.unnamed.is_empty() {
+            continue;
+        }
+        let mut ids: Vec<Option<usize>> = vec![None; result.unnamed.len()];
+        let provisional = |id: Option<usize>| id.and_then(|s| s.checked_sub(quotes::UNNAMED_BASE));
+        let used = result
+            .quotes
+            .iter()
+            .map(|q| q.speaker)
+            .chain(result.pronoun_links.iter().copied())
+            .filter_map(provisional);
+        for k in used {
+            if k < ids.len() && ids[k].is_none() {
+                ids[k] = Some(entities.len());
+                entities.push(Entity {
+                    id: entities.len(),
+                    name: format!("the {}", result.unnamed[k].noun),
+                    kind: EntityKind::Person,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                });
+            }
+        }
+        let real = |id: Option<usize>| match provisional(id) {
+            Some(k) => ids.get(k).copied().flatten(),
+            None => id,
+        };
+        for q in &mut result.quotes {
+            q.speaker = real(q.speaker);
+        }
+        for link in &mut result.pronoun_links {
+            *link = real(*link);
+        }
+    }
 }
 
 /// Name mentions of people, per document, in text order. Entity ids index

@@ -95,6 +95,10 @@ pub fn entity_genders(
             let by_title = titles.get(&entity).copied().unwrap_or_default().winner(1);
             let gender = if by_title != Gender::Unknown {
                 by_title
+            } else if let Some(by_display) = display_title_gender(name) {
+                // Mixed titles ("Mrs. Hall" and a "Mr. Hall" in one entity):
+                // the title of the name the entity goes by.
+                by_display
             } else {
                 let by_name = first_name_gender(name);
                 if by_name != Gender::Unknown {
@@ -106,6 +110,12 @@ pub fn entity_genders(
             (entity, gender)
         })
         .collect()
+}
+
+/// The gender of the title a display name opens with ("Mrs. Hall"), if any.
+fn display_title_gender(name: &str) -> Option<Gender> {
+    let gender = title_gender(name.split_whitespace().next()?);
+    (gender != Gender::Unknown).then_some(gender)
 }
 
 /// The census gender of a name's first word ("Mary Crawford" female).
@@ -162,5 +172,26 @@ mod tests {
         assert_eq!(genders[&1], Gender::Male);
         assert_eq!(first_name_gender("MARY Crawford"), Gender::Female);
         assert_eq!(first_name_gender("Zorvan"), Gender::Unknown);
+    }
+
+    #[test]
+    fn mixed_titles_take_the_title_of_the_display_name() {
+        let text = "Mr. Hall came. Mrs. Hall smiled.";
+        let mention = |start, end| PersonMention {
+            start,
+            end,
+            entity: 0,
+        };
+        let persons = [mention(4, 8), mention(20, 24)];
+        let pronouns = super::super::find_pronouns(text, 0..text.len());
+        let genders = entity_genders(
+            &HashMap::from_iter([(0, "Mrs. Hall")]),
+            &[DocumentEvidence {
+                text,
+                persons: &persons,
+                pronouns: &pronouns,
+            }],
+        );
+        assert_eq!(genders[&0], Gender::Female);
     }
 }

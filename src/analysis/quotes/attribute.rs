@@ -1,7 +1,8 @@
 //! Choosing each quotation's speaker, rule by rule:
 //! 1. a term or scare quote ("a "million man" march") has none;
-//! 2. an explicit cue names it (a name, or a pronoun resolved by coreference;
-//!    "said the old man" names no entity);
+//! 2. an explicit cue names it (a name, or a pronoun resolved by coreference);
+//!    a common noun ("said the old man") names an unnamed speaker, one per
+//!    head noun within a stretch of the text;
 //! 3. a quote without a cue shares the speaker of a cued quote in its
 //!    paragraph (a quote split by its cue is one speaker);
 //! 4. a character named (or a pronoun subject) in the paragraph's narration;
@@ -19,7 +20,7 @@ use super::detect::Found;
 use super::lexicon::lexicon;
 use super::pieces::pieces;
 use crate::analysis::coref::{Case, Person, PersonMention, Pronoun};
-use crate::analysis::entities::Gender;
+use crate::analysis::entities::{title_gender, Gender};
 
 /// A quotation with what the text around it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +187,14 @@ fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
             k -= 1;
         }
         let opens = k == 0 || !all[k - 1].is_word;
+        // "“Bingley.”" answers a question: the name is said, not spoken to.
+        if all
+            .iter()
+            .filter(|p| p.is_word)
+            .all(|p| p.start >= m.start && p.end <= m.end)
+        {
+            continue;
+        }
         let after = all.iter().find(|p| p.start >= m.end);
         let closes = after.is_none_or(|p| !p.is_word && !matches!(p.text(text), "'" | "’"));
         if opens && closes && !out.contains(&m.entity) {
@@ -207,14 +216,69 @@ enum Open {
     Turns(Gender),
 }
 
+/// Provisional ids of unnamed speakers start here: the `k`th speaker of
+/// [`unnamed_speakers`]' list is `UNNAMED_BASE + k` until the caller makes it
+/// an entity.
+pub const UNNAMED_BASE: usize = usize::MAX / 2;
+/// Paragraphs after an unnamed speaker's last quote beyond which the same
+/// noun ("said the man") is taken for someone new.
+const UNNAMED_REACH: usize = 40;
+
+/// A speaker the text calls only by a common noun ("said the man").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unnamed {
+    /// The head noun, lowercase ("man").
+    pub noun: String,
+    /// Byte range of its first head noun.
+    pub first: Range<usize>,
+}
+
+/// The unnamed speakers of one document's quotes, in order of their first
+/// cue, and each quote's provisional id (from [`UNNAMED_BASE`]) when its cue
+/// is a common noun. Found once from the cues alone, so the ids hold over
+/// every pass of [`assign`]; the ones a named character takes ("said the
+/// captain" of Captain Gray, "his wife") go unused.
+pub fn unnamed_speakers(text: &str, quotes: &[Attributed]) -> (Vec<Unnamed>, Vec<Option<usize>>) {
+    let mut list: Vec<Unnamed> = Vec::new();
+    // Head noun -> (index into `list`, paragraph of its last quote).
+    let mut latest: HashMap<String, (usize, usize)> = HashMap::default();
+    let ids = quotes
+        .iter()
+        .map(|q| {
+            let head = match q.cue?.slot {
+                Slot::Titled(start, end) => start..end,
+                Slot::Nominal(_, Some(head)) => head.start..head.end,
+                _ => return None,
+            };
+            let noun = text[head.clone()].to_lowercase();
+            let index = match latest.get(&noun) {
+                Some(&(k, last)) if q.paragraph <= last + UNNAMED_REACH => k,
+                _ => {
+                    list.push(Unnamed {
+                        noun: noun.clone(),
+                        first: head,
+                    });
+                    list.len() - 1
+                }
+            };
+            latest.insert(noun, (index, q.paragraph));
+            Some(UNNAMED_BASE + index)
+        })
+        .collect();
+    (list, ids)
+}
+
 /// Chooses every speaker (rules in the module comment). `pronoun_entity`
 /// gives the character a pronoun starting at a byte refers to; `genders`
-/// the characters' genders.
+/// the characters' genders; `narrator` the first-person narrator, if any;
+/// `unnamed` each quote's unnamed speaker from [`unnamed_speakers`].
 pub fn assign(
     doc: &DocumentText,
     quotes: &mut [Attributed],
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     genders: &HashMap<usize, Gender>,
+    narrator: Option<usize>,
+    unnamed: &[Option<usize>],
 ) {
     let any_titled = quotes
         .iter()
@@ -226,7 +290,8 @@ pub fn assign(
     };
     let mut open: Vec<Open> = quotes
         .iter_mut()
-        .map(|q| explicit(doc, q, pronoun_entity, &titled))
+        .zip(unnamed)
+        .map(|(q, &unnamed)| explicit(doc, q, pronoun_entity, &titled, unnamed))
         .collect();
     share_within_paragraphs(quotes, &mut open);
     // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
@@ -248,7 +313,7 @@ pub fn assign(
         }
     }
     share_within_paragraphs(quotes, &mut open);
-    conversation_turns(quotes, &mut open, genders);
+    conversation_turns(quotes, &mut open, genders, narrator);
     share_within_paragraphs(quotes, &mut open);
 }
 
@@ -258,6 +323,7 @@ fn explicit(
     q: &mut Attributed,
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
     titled: &HashMap<String, Option<usize>>,
+    unnamed: Option<usize>,
 ) -> Open {
     if q.term {
         return Open::Decided;
@@ -282,12 +348,62 @@ fn explicit(
         }
         Slot::Titled(start, end) => match titled.get(&doc.text[start..end].to_lowercase()) {
             Some(&Some(entity)) => Some(entity),
-            _ => return Open::Turns(Gender::Unknown),
+            _ => unnamed,
         },
-        Slot::Nominal(gender) => return Open::Turns(gender),
+        Slot::Nominal(_, Some(head)) => {
+            spouse_of(doc, head.start..head.end, pronoun_entity).or(unnamed)
+        }
+        Slot::Nominal(gender, None) => return Open::Turns(gender),
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
     Open::Decided
+}
+
+/// "his wife" of Mr. Bennet: the character written with a title of the
+/// spouse's gender before the surname of the one "his"/"her" refers to
+/// ("Mrs. Bennet"), when exactly one is.
+fn spouse_of(
+    doc: &DocumentText,
+    head: Range<usize>,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let lexicon = lexicon();
+    let noun = doc.text[head.clone()].to_lowercase();
+    if !lexicon.is_spouse(&noun) {
+        return None;
+    }
+    let before = doc.text[..head.start].trim_end();
+    let possessive = before.rsplit(char::is_whitespace).next()?;
+    if !matches!(possessive.to_lowercase().as_str(), "his" | "her") {
+        return None;
+    }
+    let partner = pronoun_entity(before.len() - possessive.len())?;
+    let gender = lexicon.noun_gender(&noun);
+    let surname_of = |m: &PersonMention| doc.text[m.start..m.end].rsplit(' ').next();
+    let surname = doc
+        .persons
+        .iter()
+        .filter(|m| m.entity == partner && m.start < head.start)
+        .filter_map(surname_of)
+        .next_back()?;
+    let mut found = doc.persons.iter().filter(|m| {
+        let title = title_word(doc.text, m.start);
+        let title_fits = lexicon.is_spouse_title(&title.to_lowercase())
+            && title_gender(title) != Gender::Unknown
+            && (gender == Gender::Unknown || title_gender(title) == gender);
+        m.entity != partner && title_fits && surname_of(m) == Some(surname)
+    });
+    let first = found.next()?.entity;
+    found.all(|m| m.entity == first).then_some(first)
+}
+
+/// The word right before byte `start` ("Mrs." before "Bennet").
+fn title_word(text: &str, start: usize) -> &str {
+    text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
 }
 
 /// The word before each name, lowercase ("captain" in "Captain Gray"), and the
@@ -390,14 +506,19 @@ fn narration_speaker(
 
 /// Turns of a conversation further than this are not counted on.
 const TURN_REACH: usize = 6;
+/// Quotes before a conversation whose speakers may be its other party.
+const CONTEXT_QUOTES: usize = 12;
 
 /// Rule 5: in a run of adjacent paragraphs with quotes, speakers alternate.
 /// An open turn takes the speaker of the nearest decided turn an even number
-/// of turns away, else the one the nearest turn before it spoke to.
+/// of turns away, else the one the nearest turn before it spoke to, else the
+/// other party of a turn an odd number away: another speaker of the run, of
+/// the quotes just before it, or the first-person narrator.
 fn conversation_turns(
     quotes: &mut [Attributed],
     open: &mut [Open],
     genders: &HashMap<usize, Gender>,
+    narrator: Option<usize>,
 ) {
     // One turn per paragraph: (paragraph, index of its first non-term quote).
     let mut turns: Vec<(usize, usize)> = Vec::new();
@@ -412,11 +533,34 @@ fn conversation_turns(
     let mut run_start = 0;
     for t in 0..=turns.len() {
         let breaks = t == turns.len() || (t > 0 && turns[t - 1].0 + 1 != turns[t].0);
-        if breaks {
-            fill_run(quotes, open, genders, &turns[run_start..t]);
+        if breaks && t > run_start {
+            let run = &turns[run_start..t];
+            let context = context_speakers(quotes, open, run[0].1, narrator);
+            fill_run(quotes, open, genders, run, &context);
             run_start = t;
         }
     }
+}
+
+/// The speakers of the quotes before quote `first`, nearest first, then the
+/// narrator: who else may be in the conversation that starts there.
+fn context_speakers(
+    quotes: &[Attributed],
+    open: &[Open],
+    first: usize,
+    narrator: Option<usize>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let earlier = (first.saturating_sub(CONTEXT_QUOTES)..first).rev();
+    for s in earlier
+        .filter_map(|k| turn_speaker_of(quotes, open, k))
+        .chain(narrator)
+    {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 fn turn_speaker_of(quotes: &[Attributed], open: &[Open], k: usize) -> Option<usize> {
@@ -430,6 +574,7 @@ fn fill_run(
     open: &mut [Open],
     genders: &HashMap<usize, Gender>,
     run: &[(usize, usize)],
+    context: &[usize],
 ) {
     let mut known: Vec<Option<usize>> = run
         .iter()
@@ -463,7 +608,12 @@ fn fill_run(
                         .unwrap_or_default()
                         .compatible(wanted)
             };
-            if let Some(speaker) = turn_candidate(&known, &addressed, t, &fits) {
+            let turns = Turns {
+                known: &known,
+                addressed: &addressed,
+                context,
+            };
+            if let Some(speaker) = turns.candidate(t, &fits) {
                 quotes[k].speaker = Some(speaker);
                 open[k] = Open::Decided;
                 known[t] = Some(speaker);
@@ -476,37 +626,64 @@ fn fill_run(
     }
 }
 
-/// The speaker of turn `t` by alternation: the nearest turn an even number
-/// of turns away that has a speaker, or one an odd number away that speaks
-/// to someone; failing both, the other speaker beside a neighbour's.
-fn turn_candidate(
-    known: &[Option<usize>],
-    addressed: &[Vec<usize>],
-    t: usize,
-    fits: &dyn Fn(&usize) -> bool,
-) -> Option<usize> {
-    for d in 1..=TURN_REACH {
-        for u in [t.checked_sub(d), Some(t + d).filter(|&u| u < known.len())]
-            .into_iter()
-            .flatten()
-        {
-            let candidate = if d % 2 == 0 {
-                known[u]
-            } else {
-                addressed[u].iter().copied().find(|&a| Some(a) != known[u])
-            };
-            if let Some(c) = candidate.filter(|c| fits(c)) {
-                return Some(c);
+/// What a run of turns knows: each turn's speaker so far, whom each speaks
+/// to, and who was speaking before the run.
+struct Turns<'a> {
+    known: &'a [Option<usize>],
+    addressed: &'a [Vec<usize>],
+    context: &'a [usize],
+}
+
+impl Turns<'_> {
+    /// Turns `d` away from `t`, before and after it.
+    fn at(&self, t: usize, d: usize) -> impl Iterator<Item = usize> {
+        [
+            t.checked_sub(d),
+            Some(t + d).filter(|&u| u < self.known.len()),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The speaker of turn `t` by alternation: the nearest turn an even
+    /// number of turns away that has a speaker, or one an odd number away
+    /// that speaks to someone; failing both, the other party of the nearest
+    /// odd turn with a speaker.
+    fn candidate(&self, t: usize, fits: &dyn Fn(&usize) -> bool) -> Option<usize> {
+        for d in 1..=TURN_REACH {
+            for u in self.at(t, d) {
+                let candidate = if d % 2 == 0 {
+                    self.known[u]
+                } else {
+                    self.addressed[u]
+                        .iter()
+                        .copied()
+                        .find(|&a| Some(a) != self.known[u])
+                };
+                if let Some(c) = candidate.filter(|c| fits(c)) {
+                    return Some(c);
+                }
             }
         }
+        (1..=TURN_REACH)
+            .step_by(2)
+            .flat_map(|d| self.at(t, d))
+            .find_map(|u| self.other_party(t, self.known[u]?, fits))
     }
-    let neighbour = t
-        .checked_sub(1)
-        .and_then(|u| known[u])
-        .or_else(|| known.get(t + 1).copied().flatten())?;
-    (1..=TURN_REACH)
-        .flat_map(|d| [t.checked_sub(d), Some(t + d)])
-        .flatten()
-        .filter_map(|u| known.get(u).copied().flatten())
-        .find(|&s| s != neighbour && fits(&s))
+
+    /// Someone beside `speaker` in the conversation around turn `t`: another
+    /// speaker of the run (nearest first), else of the quotes before it.
+    fn other_party(
+        &self,
+        t: usize,
+        speaker: usize,
+        fits: &dyn Fn(&usize) -> bool,
+    ) -> Option<usize> {
+        let in_run = (1..=TURN_REACH)
+            .flat_map(|d| self.at(t, d))
+            .filter_map(|u| self.known[u]);
+        in_run
+            .chain(self.context.iter().copied())
+            .find(|&s| s != speaker && fits(&s))
+    }
 }

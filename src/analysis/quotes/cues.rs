@@ -18,9 +18,11 @@ pub enum Slot {
     Name(usize),
     /// A pronoun starting at this byte ("he said").
     Pronoun(usize),
-    /// A common noun or an untagged word: someone, but no entity; the
-    /// gender its noun tells ("his wife"), if any.
-    Nominal(Gender),
+    /// A common noun or an untagged word: someone, but no named entity; the
+    /// gender its noun tells ("his wife"), if any, and the byte range of its
+    /// head noun ("man" in "the old man"), which the attribution keys an
+    /// unnamed speaker by.
+    Nominal(Gender, Option<Span>),
     /// "said the parson": a title used as a noun (the byte range of "parson"),
     /// which may name the one character the text gives that title.
     Titled(usize, usize),
@@ -137,8 +139,9 @@ fn after_verb(
     for (j, piece) in rest.iter().enumerate().take(INVERTED_WORDS) {
         if let Some(i) = person_in(persons, piece) {
             if is_possessive_after(text, persons[i].end) {
-                // "said Elizabeth's mother"
-                return Some(Slot::Nominal(phrase_gender(text, &rest[j + 1..])));
+                // "said Elizabeth's mother"; "asked the man, eyeing Dick's coat" is the man.
+                let phrase = if nominal { rest } else { &rest[j + 1..] };
+                return Some(nominal_phrase(text, phrase));
             }
             if j == 0
                 || nominal
@@ -156,7 +159,8 @@ fn after_verb(
             }
             break;
         }
-        if j == 0 && is_subject_pronoun(lower[j]) {
+        // "said I." is lexed as one piece, like an initial.
+        if j == 0 && (is_subject_pronoun(lower[j]) || lower[j] == "i.") {
             return Some(Slot::Pronoun(piece.start));
         }
         if j == 0 && lexicon().is_nominal(lower[j]) {
@@ -189,9 +193,52 @@ fn after_verb(
         break;
     }
     if untagged {
-        return Some(Slot::Nominal(Gender::Unknown));
+        return Some(Slot::Nominal(Gender::Unknown, None));
     }
-    nominal.then(|| Slot::Nominal(phrase_gender(text, rest)))
+    nominal.then(|| nominal_phrase(text, rest))
+}
+
+/// The slot of a common-noun phrase: its gender and head noun.
+fn nominal_phrase(text: &str, phrase: &[Piece]) -> Slot {
+    Slot::Nominal(phrase_gender(text, phrase), phrase_head(text, phrase))
+}
+
+/// Words of a common-noun phrase read for its head ("the senior market
+/// strategist").
+const HEAD_WORDS: usize = 4;
+/// The same for a sentence's subject before its verb, which no comma or
+/// linking word may end: a determiner and two more ("the old lady", not
+/// "the old lady reached").
+const SUBJECT_HEAD_WORDS: usize = 3;
+
+/// The head noun of a common-noun phrase: its last lowercase word before a
+/// comma, a linking word ("the man with the basket"), a capitalised word, an
+/// adverb ("his wife impatiently") or a second determiner ("the man a little
+/// impatiently"), leaving out its determiners.
+fn phrase_head(text: &str, phrase: &[Piece]) -> Option<Span> {
+    let lexicon = lexicon();
+    let mut head = None;
+    for piece in phrase.iter().take_while(|p| p.is_word).take(HEAD_WORDS) {
+        let word = piece.text(text);
+        let lower = word.to_lowercase();
+        let determiner = lexicon.is_nominal(&lower);
+        if !determiner && !word.starts_with(char::is_lowercase) {
+            // "the persevering Mrs. Bennet": the words before run into a name.
+            return None;
+        }
+        let ends =
+            lexicon.is_link_word(&lower) || lower.ends_with("ly") || (determiner && head.is_some());
+        if ends {
+            break;
+        }
+        if !determiner && word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            head = Some(Span {
+                start: piece.start,
+                end: piece.end,
+            });
+        }
+    }
+    head
 }
 
 /// The gender a common-noun phrase's nouns tell, up to its first comma.
@@ -250,7 +297,7 @@ fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str
             .position(|p| p.start >= persons[i].end)
             .unwrap_or(words.len());
         if is_possessive_after(text, persons[i].end) {
-            return Some(Slot::Nominal(phrase_gender(text, &words[after_name..])));
+            return Some(nominal_phrase(text, &words[after_name..]));
         }
         return ends_before_verb(after_name).then_some(Slot::Name(i));
     }
@@ -260,7 +307,7 @@ fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str
         }
     }
     if lexicon().is_nominal(lower[0]) && words.iter().all(|p| p.is_word) {
-        return Some(Slot::Nominal(phrase_gender(text, words)));
+        return Some(nominal_phrase(text, words));
     }
     None
 }
@@ -312,20 +359,31 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
         }
     }
     // Otherwise its subject: the first person named or pronoun before the verb.
+    let opens_nominal = refs.first().is_some_and(|w| lexicon.is_nominal(w));
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {
-            return Some(if is_possessive_after(text, persons[i].end) {
-                Slot::Nominal(Gender::Unknown)
+            if !is_possessive_after(text, persons[i].end) {
+                return Some(Slot::Name(i));
+            }
+            // "Ann's mother said:"; "The old lady felt Tom's shirt and said:";
+            // "On Ann's asking, she added": the subject comes later.
+            return if k == 0 || titles_before(sentence, k, text) {
+                Some(nominal_phrase(text, &sentence[k + 1..verb_at]))
+            } else if opens_nominal {
+                Some(nominal_phrase(
+                    text,
+                    &sentence[..verb_at.min(SUBJECT_HEAD_WORDS)],
+                ))
             } else {
-                Slot::Name(i)
-            });
+                None
+            };
         }
         is_subject_pronoun(refs[k]).then_some(Slot::Pronoun(p.start))
     })?;
     let start = match slot {
         Slot::Name(i) => persons[i].start,
         Slot::Pronoun(at) => at,
-        Slot::Nominal(_) | Slot::Titled(..) => sentence[0].start,
+        Slot::Nominal(..) | Slot::Titled(..) => sentence[0].start,
     };
     Some(Cue {
         span: Span {

@@ -27,6 +27,8 @@ pub struct Lexicon {
     term: HashSet<&'static str>,
     noun_genders: HashMap<&'static str, Gender>,
     link: HashSet<&'static str>,
+    spouse: HashSet<&'static str>,
+    spouse_title: HashSet<&'static str>,
 }
 
 /// The lexicon, parsed once.
@@ -72,6 +74,8 @@ impl Lexicon {
         let mut term = HashSet::default();
         let mut noun_genders = HashMap::default();
         let mut link = HashSet::default();
+        let mut spouse = HashSet::default();
+        let mut spouse_title = HashSet::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
@@ -79,6 +83,8 @@ impl Lexicon {
                 "vocative" => vocative.insert(word),
                 "term" => term.insert(word),
                 "link" => link.insert(word),
+                "spouse" => spouse.insert(word),
+                "spouse_title" => spouse_title.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 _ => false,
@@ -91,6 +97,8 @@ impl Lexicon {
             term,
             noun_genders,
             link,
+            spouse,
+            spouse_title,
         }
     }
 
@@ -127,6 +135,17 @@ impl Lexicon {
     /// "to", "of": a word that ends the phrase naming a speaker.
     pub fn is_link_word(&self, lowercase: &str) -> bool {
         self.link.contains(lowercase)
+    }
+
+    /// "wife", "husband": a noun that, after "his"/"her", names the spouse
+    /// of the one the pronoun refers to.
+    pub fn is_spouse(&self, lowercase: &str) -> bool {
+        self.spouse.contains(lowercase)
+    }
+
+    /// "mrs.", "sir": the title of a married character (lowercase).
+    pub fn is_spouse_title(&self, lowercase: &str) -> bool {
+        self.spouse_title.contains(lowercase)
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

@@ -31,13 +31,14 @@ pub mod detect;
 mod lexicon;
 mod pieces;
 
-pub use attribute::{Attributed, DocumentText};
+pub use attribute::{Attributed, DocumentText, Unnamed, UNNAMED_BASE};
 pub use detect::{detect, Found};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::analysis::coref::resolve::{resolve, Context};
+use crate::analysis::coref::Person;
 use crate::analysis::entities::Gender;
 
 /// One document's quotations with their speakers, and the character each of
@@ -48,6 +49,9 @@ pub struct Speech {
     pub pronoun_links: Vec<Option<usize>>,
     /// Who I/me/my in narration were linked to.
     pub narrator: Option<usize>,
+    /// Speakers named only by a common noun; quote speakers and pronoun
+    /// links to them are provisional ids from [`UNNAMED_BASE`].
+    pub unnamed: Vec<Unnamed>,
 }
 
 /// A first-person narrator of a document, as far as known before speakers.
@@ -93,6 +97,7 @@ pub fn speakers_and_pronouns_narrated(
     });
     let relink = |quotes: &[Attributed]| link_pronouns(doc, sentences, quotes, genders, narrator);
     let mut links = relink(&quotes);
+    let (unnamed, unnamed_ids) = attribute::unnamed_speakers(doc.text, &quotes);
     for _ in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
@@ -104,13 +109,29 @@ pub fn speakers_and_pronouns_narrated(
                 .filter(|p| p.start == at)
                 .and_then(|_| links[i])
         };
-        attribute::assign(doc, &mut quotes, &entity_at, genders);
+        attribute::assign(
+            doc,
+            &mut quotes,
+            &entity_at,
+            genders,
+            narrator,
+            &unnamed_ids,
+        );
         links = relink(&quotes);
+    }
+    // Pronouns link to named characters: a "he" whose antecedent is an
+    // unnamed speaker ("said the man") stays unlinked, though it may name
+    // that speaker in a cue ("said he"). "I" in its quotes is its own.
+    for (link, pronoun) in links.iter_mut().zip(doc.pronouns) {
+        if pronoun.form.person == Person::Third && link.is_some_and(|e| e >= UNNAMED_BASE) {
+            *link = None;
+        }
     }
     Speech {
         quotes,
         pronoun_links: links,
         narrator,
+        unnamed,
     }
 }
 

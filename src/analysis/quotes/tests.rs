@@ -4,7 +4,10 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::{detect, speakers_and_pronouns, DocumentText, Speech};
+use super::{
+    detect, speakers_and_pronouns, speakers_and_pronouns_narrated, DocumentText, Narration, Speech,
+    UNNAMED_BASE,
+};
 use crate::analysis::coref::{find_pronouns, PersonMention};
 use crate::analysis::entities::Gender;
 use crate::analysis::tokens;
@@ -36,6 +39,11 @@ fn run(text: &str, cast: Cast) -> Speech {
         .collect();
     persons.sort_by_key(|m| m.start);
     let genders: HashMap<usize, Gender> = cast.iter().map(|&(_, e, g)| (e, g)).collect();
+    run_with(text, &persons, &genders)
+}
+
+/// [`run`] with the name mentions given by hand.
+fn run_with(text: &str, persons: &[PersonMention], genders: &HashMap<usize, Gender>) -> Speech {
     let paragraphs = paragraphs(text);
     let pronouns = find_pronouns(text, 0..text.len());
     let token_list = tokens::tokenize(text, 0..text.len());
@@ -47,10 +55,10 @@ fn run(text: &str, cast: Cast) -> Speech {
     let doc = DocumentText {
         text,
         paragraphs: &paragraphs,
-        persons: &persons,
+        persons,
         pronouns: &pronouns,
     };
-    speakers_and_pronouns(&doc, &sentences, &found, &genders)
+    speakers_and_pronouns(&doc, &sentences, &found, genders)
 }
 
 fn speakers(text: &str, cast: Cast) -> Vec<Option<usize>> {
@@ -151,14 +159,56 @@ fn a_name_said_to_someone_is_not_the_speaker() {
     // The vocative is Tom; the one spoken to answers next.
     let text = "Ann and Tom sat down.\n\n“My dear Tom, you look pale,” she said.\n\n“Do I?”";
     assert_eq!(speakers(text, &[ANN, TOM]), [Some(0), Some(1)]);
+    // Tom's sister has no name: an unnamed speaker, not Tom.
     let addressed = "“Oh, Tom!” said Tom's sister.";
-    assert_eq!(speakers(addressed, &[TOM]), [None]);
+    assert_eq!(speakers(addressed, &[TOM]), [Some(UNNAMED_BASE)]);
 }
 
 #[test]
-fn a_common_noun_speaker_is_no_entity() {
+fn a_common_noun_speaker_is_an_unnamed_speaker_not_a_named_one() {
     let text = "Ann waited.\n\n“Tickets, please,” said the old guard.";
-    assert_eq!(speakers(text, &[ANN]), [None]);
+    assert_eq!(speakers(text, &[ANN]), [Some(UNNAMED_BASE)]);
+    let speech = run(text, &[ANN]);
+    assert_eq!(speech.unnamed.len(), 1);
+    assert_eq!(speech.unnamed[0].noun, "guard");
+}
+
+#[test]
+fn one_head_noun_is_one_unnamed_speaker_and_another_noun_another() {
+    let text = "“Stop there!” cried a tall man with a lantern.\n\n\
+                “Who asks?” said the boy.\n\n\
+                “Never you mind,” said the man, \
+                stepping closer.\n\n\
+                “I will not,” the boy answered.";
+    let man = Some(UNNAMED_BASE);
+    let boy = Some(UNNAMED_BASE + 1);
+    assert_eq!(speakers(text, &[]), [man, boy, man, boy]);
+    let nouns: Vec<String> = run(text, &[]).unnamed.into_iter().map(|u| u.noun).collect();
+    assert_eq!(nouns, ["man", "boy"]);
+}
+
+#[test]
+fn the_same_noun_far_apart_is_someone_new() {
+    let gap = "Time passed.\n\n".repeat(60);
+    let text = format!("“Halt!” said the man.\n\n{gap}“Halt!” said the man.");
+    assert_eq!(
+        speakers(&text, &[]),
+        [Some(UNNAMED_BASE), Some(UNNAMED_BASE + 1)]
+    );
+}
+
+#[test]
+fn a_pronoun_cue_after_an_unnamed_speaker_names_it_but_stays_unlinked() {
+    let text = "Ann sat by the fire.\n\n“Any news?” said the stranger.\n\n“None,” he said.";
+    let speech = run(text, &[ANN]);
+    let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert_eq!(speakers[0], Some(UNNAMED_BASE));
+    assert_eq!(speakers[1], Some(UNNAMED_BASE));
+    // "he" is not linked to the stranger: pronouns link to named characters.
+    assert!(speech
+        .pronoun_links
+        .iter()
+        .all(|l| l.is_none_or(|e| e < UNNAMED_BASE)));
 }
 
 #[test]
@@ -200,4 +250,149 @@ fn a_pronoun_prefers_the_subject_to_a_nearer_object() {
 fn a_pronoun_with_no_character_of_its_gender_stays_unlinked() {
     let text = "Tom waited at the station for hours.\n\nShe never came.";
     assert_eq!(links(text, &[TOM], "She"), [None]);
+}
+
+#[test]
+fn a_turn_beside_a_known_speaker_goes_to_the_one_who_spoke_before() {
+    // The conversation resumes after narration: Ann's answer has no cue,
+    // and Tom is the only speaker beside it, so it is the other party's.
+    let text = "“Come here,” said Tom.\n\n“Why?” said Ann.\n\nTom looked away.\n\n\
+                “Because I say so,” said Tom.\n\n“No.”";
+    assert_eq!(
+        speakers(text, &[ANN, TOM]),
+        [Some(1), Some(0), Some(1), Some(0)]
+    );
+}
+
+#[test]
+fn a_turn_beside_a_known_speaker_in_a_first_person_story_is_the_narrator() {
+    let text = "I was alone on the road.\n\n“Who are you?” said the man.\n\n“Pip, sir.”";
+    let mut persons = Vec::new();
+    let genders = HashMap::default();
+    let paragraphs = paragraphs(text);
+    let pronouns = find_pronouns(text, 0..text.len());
+    let token_list = tokens::tokenize(text, 0..text.len());
+    let sentences: Vec<Range<usize>> = tokens::sentences(text, &token_list)
+        .into_iter()
+        .map(|s| s.bytes)
+        .collect();
+    let found = detect(text, &paragraphs);
+    persons.sort_by_key(|m: &PersonMention| m.start);
+    let doc = DocumentText {
+        text,
+        paragraphs: &paragraphs,
+        persons: &persons,
+        pronouns: &pronouns,
+    };
+    let narration = Narration {
+        entity: 7,
+        named: true,
+    };
+    let speech =
+        speakers_and_pronouns_narrated(&doc, &sentences, &found, &genders, Some(narration));
+    let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert_eq!(speakers, [Some(UNNAMED_BASE), Some(7)]);
+}
+
+#[test]
+fn an_unnamed_speaker_is_keyed_by_its_head_noun() {
+    let nouns = |text: &str| -> Vec<String> {
+        run(text, &[TOM])
+            .unnamed
+            .into_iter()
+            .map(|u| u.noun)
+            .collect()
+    };
+    assert_eq!(nouns("“Up!” said the man a little impatiently."), ["man"]);
+    assert_eq!(
+        nouns("“Sell,” said the senior market strategist for a bank."),
+        ["strategist"]
+    );
+    assert_eq!(nouns("“Well?” cried his wife impatiently."), ["wife"]);
+    assert_eq!(
+        nouns("“Well?” asked the porter, eyeing Tom's coat."),
+        ["porter"]
+    );
+    let leading = "The old lady reached out and felt Tom's shirt, and said:\n\n“You are warm.”";
+    assert_eq!(nouns(leading), ["lady"]);
+}
+
+#[test]
+fn said_i_at_a_sentence_end_is_a_first_person_cue() {
+    let text = "“Who goes there?” said Tom.\n\n“A friend,” said I.";
+    let speech = run(text, &[TOM]);
+    assert!(speech.quotes[1].cue.is_some());
+}
+
+#[test]
+fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
+    let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
+                Later he looked up. “You are late,” said his wife.";
+    // "Gray" of Mr. Gray (entity 2) and of Mrs. Gray (entity 3), as the tagger leaves titles out.
+    let at = |n: usize| text.match_indices("Gray").nth(n).map_or(0, |(i, _)| i);
+    let persons = [(at(0), 2), (at(1), 3)].map(|(start, entity)| PersonMention {
+        start,
+        end: start + 4,
+        entity,
+    });
+    let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    let speech = run_with(text, &persons, &genders);
+    assert_eq!(
+        speech.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(),
+        [Some(3)]
+    );
+    assert_unnamed_ids_are_listed(&speech);
+}
+
+/// Every provisional id a quote or pronoun has is one of `speech.unnamed`.
+fn assert_unnamed_ids_are_listed(speech: &Speech) {
+    let ids = speech.quotes.iter().map(|q| q.speaker);
+    for id in ids.chain(speech.pronoun_links.iter().copied()).flatten() {
+        if let Some(k) = id.checked_sub(UNNAMED_BASE) {
+            assert!(k < speech.unnamed.len(), "{id} is not listed");
+        }
+    }
+}
+
+#[test]
+fn unnamed_ids_hold_over_the_passes_when_a_spouse_is_found_late() {
+    // The first pass links no "his" (no speakers yet), the second finds the
+    // spouse: the unnamed ids of the other cues must not shift between them.
+    let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
+                “Late,” said his wife.\n\n“Who?” said the boy.\n\n\
+                “You,” said the man.\n\n“No,” he said.\n\n“Yes,” said the boy.";
+    let at = |n: usize| text.match_indices("Gray").nth(n).map_or(0, |(i, _)| i);
+    let persons = [(at(0), 2), (at(1), 3)].map(|(start, entity)| PersonMention {
+        start,
+        end: start + 4,
+        entity,
+    });
+    let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    assert_unnamed_ids_are_listed(&run_with(text, &persons, &genders));
+}
+
+#[test]
+fn a_name_that_is_the_whole_quote_is_an_answer_not_a_vocative() {
+    // Tom is not spoken to: the turns alternate between Ann and the other speaker.
+    let text = "“Who has come?” asked Ann.\n\n“Tom.”\n\n“Is he tall?”";
+    let speakers = speakers(text, &[ANN, TOM]);
+    assert_eq!(speakers[0], Some(0));
+    assert_ne!(speakers[2], Some(1));
+}
+
+#[test]
+fn no_unnamed_speaker_when_the_noun_phrase_runs_into_a_name() {
+    let text = "“Go,” said the persevering Mrs. Zorvan.";
+    assert!(run(text, &[]).unnamed.is_empty());
+}
+
+#[test]
+fn a_possessive_inside_a_leading_clause_leaves_the_subject_to_the_pronoun() {
+    let text = "Tom waited.\n\nOn Tom's asking, however, she added, “Very well.”";
+    let speech = run(text, &[TOM]);
+    assert!(matches!(
+        speech.quotes[0].cue.map(|c| c.slot),
+        Some(super::cues::Slot::Pronoun(_))
+    ));
+    assert!(speech.unnamed.is_empty());
 }
