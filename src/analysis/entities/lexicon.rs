@@ -64,6 +64,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 use crate::analysis::titles::titles;
 pub use crate::analysis::titles::Gender;
+pub use crate::analysis::titles::Marital;
 
 pub struct Lexicon {
     demonyms: HashMap<&'static str, &'static str>,
@@ -184,6 +185,12 @@ impl Lexicon {
     pub fn title_gender(&self, title: &str) -> Gender {
         let words: Vec<&str> = title.split_whitespace().collect();
         titles().get(&words).map(|t| t.gender).unwrap_or_default()
+    }
+
+    /// Whether a title written as in the text says a woman is married ("Mrs.") or not ("Miss").
+    pub fn title_marital(&self, title: &str) -> Marital {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        titles().get(&words).map(|t| t.marital).unwrap_or_default()
     }
 
     /// The place a demonym refers to: "Iraqi" and "Iraqis" -> "Iraq".

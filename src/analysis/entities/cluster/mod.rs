@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::acronyms;
-use super::lexicon::{lexicon, Gender};
+use super::lexicon::{lexicon, Gender, Marital};
 use super::names;
 use super::{winning_kind, KindVotes, MentionHints, CUE_WEIGHT};
 use crate::analysis::{Entity, EntityKind, Mention};
@@ -42,7 +42,8 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
     link_nationality_prefixed(&names, &infos, &mut sets);
-    let mut ambiguous = link_short_names(&names, &mut sets);
+    let mut ambiguous = link_marital_variants(&names, &mut sets);
+    ambiguous.extend(link_short_names(&names, &mut sets));
     ambiguous.extend(namesakes_of_both_sexes(&names));
     link_nicknames(&names, &mut sets);
     let targets = mention_targets(&mentions, &names, &mut sets, &ambiguous);
@@ -62,6 +63,10 @@ struct MentionInfo {
     title: Option<String>,
     /// The gender the title implies.
     gender: Gender,
+    /// Whether the title says a woman is married ("Mrs.") or not ("Miss").
+    marital: Marital,
+    /// The title is a rank or office that says no sex ("Dr.", "General").
+    neutral_title: bool,
     /// The gender of a full name's given name ("Emma Woodhouse"), when its
     /// title says none: it keeps "Mr. Woodhouse" out of her entity.
     given_gender: Gender,
@@ -86,6 +91,16 @@ impl MentionInfo {
             .as_deref()
             .map(|t| lex.title_gender(t))
             .unwrap_or_default();
+        let marital = hints
+            .title
+            .as_deref()
+            .map(|t| lex.title_marital(t))
+            .unwrap_or_default();
+        let neutral_title = gender == Gender::Unknown
+            && hints
+                .title
+                .as_deref()
+                .is_some_and(|t| lex.title_takes_surname(t));
         let given_gender = match surface.split_once(' ') {
             Some((given, _)) if gender == Gender::Unknown => lex.given_name_gender(given),
             _ => Gender::Unknown,
@@ -98,6 +113,8 @@ impl MentionInfo {
             demonym_of,
             title: hints.title.clone(),
             gender,
+            marital,
+            neutral_title,
             defines: hints.defines.clone(),
             votes: if hints.kind_votes.iter().any(|&v| v > 0.0) {
                 hints.kind_votes
@@ -119,15 +136,19 @@ fn standard_key(key: &str) -> Option<String> {
 pub(super) type NameId = usize;
 
 /// A distinct name: every mention with the same key (and, for a one-word
-/// name, the same title gender: "Mr. Bennet" is not "Mrs. Bennet").
+/// name, the same title gender: "Mr. Bennet" is not "Mrs. Bennet", nor
+/// "Miss Bennet" "Mrs. Bennet").
 pub(super) struct Name {
     words: Vec<String>,
     gender: Gender,
+    marital: Marital,
     kind: EntityKind,
     /// Mentions that are not demonyms, by kind (`EntityKind as usize`).
     kind_counts: [usize; EntityKind::ALL.len()],
     /// Mostly written after a title that goes with a surname ("Mr.", "Colonel").
     surname_titled: bool,
+    /// Mostly written after a rank or office that says no sex ("Dr.", "General").
+    neutral_titled: bool,
     mentions: Vec<usize>,
 }
 
@@ -141,7 +162,7 @@ pub(super) struct Names {
 impl Names {
     fn build(mentions: &[Mention], infos: &[MentionInfo]) -> Names {
         let mut names: Vec<Name> = Vec::new();
-        let mut index: HashMap<(String, Gender), NameId> = HashMap::new();
+        let mut index: HashMap<(String, Gender, Marital), NameId> = HashMap::new();
         let mut of_mention = Vec::with_capacity(infos.len());
         let shared_by_both_sexes = keys_titled_for_both_sexes(infos);
         for (i, info) in infos.iter().enumerate() {
@@ -153,15 +174,22 @@ impl Names {
             } else {
                 Gender::Unknown
             };
+            let marital = if single_word {
+                info.marital
+            } else {
+                Marital::Unknown
+            };
             let id = *index
-                .entry((info.name_key.clone(), gender))
+                .entry((info.name_key.clone(), gender, marital))
                 .or_insert_with(|| {
                     names.push(Name {
                         words: info.name_key.split(' ').map(str::to_string).collect(),
                         gender,
+                        marital,
                         kind: EntityKind::Other,
                         kind_counts: [0; EntityKind::ALL.len()],
                         surname_titled: false,
+                        neutral_titled: false,
                         mentions: Vec::new(),
                     });
                     names.len() - 1
@@ -187,9 +215,15 @@ impl Names {
                 })
                 .count();
             name.surname_titled = 2 * surname_titles > name.mentions.len();
+            let neutral_titles = name
+                .mentions
+                .iter()
+                .filter(|&&i| infos[i].neutral_title)
+                .count();
+            name.neutral_titled = 2 * neutral_titles > name.mentions.len();
         }
         let mut by_key: HashMap<String, Vec<NameId>> = HashMap::new();
-        for ((key, _), id) in index {
+        for ((key, _, _), id) in index {
             by_key.entry(key).or_default().push(id);
         }
         Names {
@@ -240,6 +274,39 @@ fn namesakes_of_both_sexes(names: &Names) -> Vec<Ambiguous> {
                     name,
                     candidates: gendered,
                 });
+            }
+        }
+    }
+    ambiguous
+}
+
+/// "Aunt Shaw" or "Lady Grey", a woman's title that does not say whether
+/// she is married, is the one "Mrs. Shaw" or "Miss Shaw" of the story; beside
+/// both, each of its mentions is the one mentioned nearest before it.
+fn link_marital_variants(names: &Names, sets: &mut Sets) -> Vec<Ambiguous> {
+    let mut ambiguous = Vec::new();
+    for ids in names.by_key.values() {
+        for &id in ids {
+            let name = &names.names[id];
+            if name.gender == Gender::Unknown || name.marital != Marital::Unknown {
+                continue;
+            }
+            let mut candidates: Vec<NameId> = ids
+                .iter()
+                .copied()
+                .filter(|&other| {
+                    let other = &names.names[other];
+                    other.gender == name.gender && other.marital != Marital::Unknown
+                })
+                .collect();
+            candidates.sort_unstable();
+            match candidates[..] {
+                [] => {}
+                [one] => sets.union(one, id),
+                _ => ambiguous.push(Ambiguous {
+                    name: id,
+                    candidates,
+                }),
             }
         }
     }
@@ -357,13 +424,15 @@ fn relabel_families_as_groups(
     }
 }
 
-/// Union-find over names, with each set's title genders.
+/// Union-find over names, with each set's title genders and marital titles.
 pub(super) struct Sets {
     parent: Vec<NameId>,
     /// Mentions in each set.
     size: Vec<usize>,
     male: Vec<usize>,
     female: Vec<usize>,
+    married: Vec<usize>,
+    unmarried: Vec<usize>,
 }
 
 impl Sets {
@@ -374,7 +443,23 @@ impl Sets {
                 .filter(|&&i| infos[i].gender == gender || infos[i].given_gender == gender)
                 .count()
         };
+        let marital = |name: &Name, marital: Marital| {
+            name.mentions
+                .iter()
+                .filter(|&&i| infos[i].marital == marital)
+                .count()
+        };
         Sets {
+            married: names
+                .names
+                .iter()
+                .map(|n| marital(n, Marital::Married))
+                .collect(),
+            unmarried: names
+                .names
+                .iter()
+                .map(|n| marital(n, Marital::Unmarried))
+                .collect(),
             parent: (0..names.names.len()).collect(),
             size: names.names.iter().map(|n| n.mentions.len()).collect(),
             male: names.names.iter().map(|n| count(n, Gender::Male)).collect(),
@@ -401,6 +486,8 @@ impl Sets {
             self.size[a] += self.size[b];
             self.male[a] += self.male[b];
             self.female[a] += self.female[b];
+            self.married[a] += self.married[b];
+            self.unmarried[a] += self.unmarried[b];
         }
     }
 
@@ -411,6 +498,22 @@ impl Sets {
             std::cmp::Ordering::Less => Gender::Female,
             std::cmp::Ordering::Equal => Gender::Unknown,
         }
+    }
+
+    /// Married when its titles mostly say so ("Mrs."), unmarried when they mostly say "Miss".
+    fn marital(&mut self, id: NameId) -> Marital {
+        let root = self.find(id);
+        match self.married[root].cmp(&self.unmarried[root]) {
+            std::cmp::Ordering::Greater => Marital::Married,
+            std::cmp::Ordering::Less => Marital::Unmarried,
+            std::cmp::Ordering::Equal => Marital::Unknown,
+        }
+    }
+
+    /// True unless the two sets' titles disagree on sex ("Mr." and "Miss")
+    /// or on marriage ("Miss" and "Mrs.").
+    fn compatible(&mut self, a: NameId, b: NameId) -> bool {
+        self.gender(a).compatible(self.gender(b)) && self.marital(a).compatible(self.marital(b))
     }
 }
 

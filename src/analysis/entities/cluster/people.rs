@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use super::{EntityKind, Gender, Name, NameId, Names, Sets};
+use super::{EntityKind, Gender, Marital, Name, NameId, Names, Sets};
 use crate::analysis::entities::lexicon::lexicon;
 
 /// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
@@ -57,24 +57,38 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             }
         })
         .collect();
-    let mut claimants: HashMap<NameId, (bool, bool)> = HashMap::new();
+    // A full name claimed by "Mr." and "Mrs.", or by "Miss" and "Mrs.", is neither's.
+    let mut claimants: HashMap<NameId, [bool; 4]> = HashMap::new();
     for &(id, root) in &claims {
-        let (male, female) = claimants.entry(root).or_default();
-        match names.names[id].gender {
-            Gender::Male => *male = true,
-            Gender::Female => *female = true,
+        let seen = claimants.entry(root).or_default();
+        let name = &names.names[id];
+        match name.gender {
+            Gender::Male => seen[0] = true,
+            Gender::Female => seen[1] = true,
             Gender::Unknown => {}
+        }
+        match name.marital {
+            Marital::Married => seen[2] = true,
+            Marital::Unmarried => seen[3] = true,
+            Marital::Unknown => {}
         }
     }
     for (id, root) in claims {
-        let contested = claimants.get(&root) == Some(&(true, true));
+        let contested = claimants
+            .get(&root)
+            .is_some_and(|seen| (seen[0] && seen[1]) || (seen[2] && seen[3]));
         if !contested {
             sets.union(root, id);
         }
     }
     for &id in &bare {
         let full_roots = index.full_name_roots(names, sets, id);
-        let titled_roots = index.titled_roots(names, sets, id);
+        let mut titled_roots = index.titled_roots(names, sets, id);
+        // "Dr. Hale" beside "Mrs. Hale" and "Miss Hale" is neither: a rank
+        // or office that says no sex is, beside women's titles, a man's.
+        if names.names[id].neutral_titled {
+            titled_roots.retain(|&root| sets.gender(root) != Gender::Female);
+        }
         let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
         roots.sort_unstable();
         roots.dedup();
@@ -375,18 +389,17 @@ impl<'a> PersonIndex<'a> {
     }
 }
 
-/// The distinct sets of `candidates`, other than `id`'s own, whose gender fits `id`'s.
+/// The distinct sets of `candidates`, other than `id`'s own, whose titles fit `id`'s.
 fn compatible_roots(
     sets: &mut Sets,
     id: NameId,
     candidates: impl Iterator<Item = NameId>,
 ) -> Vec<NameId> {
-    let own_gender = sets.gender(id);
     let own_root = sets.find(id);
     let mut roots: Vec<NameId> = Vec::new();
     for candidate in candidates {
         let root = sets.find(candidate);
-        if root != own_root && sets.gender(root).compatible(own_gender) {
+        if root != own_root && sets.compatible(root, id) {
             roots.push(root);
         }
     }
@@ -395,9 +408,10 @@ fn compatible_roots(
     roots
 }
 
-/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr." and "Miss").
+/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr."
+/// and "Miss", "Miss" and "Mrs.").
 fn fits(sets: &mut Sets, id: NameId, root: NameId) -> bool {
-    sets.gender(id).compatible(sets.gender(root))
+    sets.compatible(id, root)
 }
 
 /// A bare surname shared by several people, at least one of them titled

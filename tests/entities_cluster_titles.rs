@@ -1,0 +1,118 @@
+//! Clustering rules that read a name's titles (marriage, rank), on hand-built
+//! mentions with invented names.
+
+use storyscope::analysis::entities::{cluster_annotated, MentionHints};
+use storyscope::analysis::{Entity, EntityKind, Mention};
+
+/// Person mentions in text order, 100 bytes apart, in document 0, each with its title.
+fn titled_people(items: &[(&str, Option<&str>)]) -> Vec<Entity> {
+    let mentions = items
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| Mention {
+            document: 0,
+            paragraph: i / 10,
+            start: i * 100,
+            end: i * 100 + text.len(),
+            kind: EntityKind::Person,
+            text: text.to_string(),
+            form: storyscope::analysis::MentionForm::Name,
+        })
+        .collect();
+    let hints = items
+        .iter()
+        .map(|(_, title)| MentionHints {
+            title: title.map(str::to_string),
+            ..MentionHints::default()
+        })
+        .collect();
+    cluster_annotated(mentions, hints)
+}
+
+fn names(entities: &[Entity]) -> Vec<&str> {
+    entities.iter().map(|e| e.name.as_str()).collect()
+}
+
+fn find<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
+    entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name:?} in {:?}", names(entities)))
+}
+
+#[test]
+fn miss_and_mrs_of_one_surname_are_two_women() {
+    let entities = titled_people(&[
+        ("Quarrendon", Some("Miss")),
+        ("Quarrendon", Some("Miss")),
+        ("Quarrendon", Some("Mrs.")),
+        ("Quarrendon", Some("Miss")),
+    ]);
+    assert_eq!(
+        names(&entities),
+        ["Miss Quarrendon", "Mrs. Quarrendon"],
+        "{:?}",
+        names(&entities)
+    );
+    assert_eq!(find(&entities, "Miss Quarrendon").mentions.len(), 3);
+}
+
+#[test]
+fn a_full_name_claimed_by_a_miss_and_a_mrs_goes_to_neither() {
+    let entities = titled_people(&[
+        ("Orla Fennick", None),
+        ("Fennick", Some("Miss")),
+        ("Fennick", Some("Mrs.")),
+    ]);
+    assert_eq!(entities.len(), 3, "{:?}", names(&entities));
+}
+
+#[test]
+fn a_title_that_does_not_say_marriage_joins_the_one_married_or_unmarried_form() {
+    let entities = titled_people(&[
+        ("Pellingham", Some("Mrs.")),
+        ("Pellingham", Some("Mrs.")),
+        ("Pellingham", Some("Aunt")),
+    ]);
+    assert_eq!(names(&entities), ["Mrs. Pellingham"]);
+    assert_eq!(entities[0].mentions.len(), 3);
+}
+
+#[test]
+fn beside_both_forms_such_a_title_goes_to_the_one_mentioned_just_before() {
+    let entities = titled_people(&[
+        ("Pellingham", Some("Mrs.")),
+        ("Pellingham", Some("Miss")),
+        ("Pellingham", Some("Aunt")),
+        ("Pellingham", Some("Mrs.")),
+    ]);
+    assert_eq!(entities.len(), 2, "{:?}", names(&entities));
+    let miss = find(&entities, "Miss Pellingham");
+    assert_eq!(miss.mentions.len(), 2);
+    assert_eq!(miss.mentions[1].start, 200);
+}
+
+#[test]
+fn a_rank_that_says_no_sex_does_not_join_women_of_the_same_name() {
+    let entities = titled_people(&[
+        ("Thorncastle", Some("Miss")),
+        ("Thorncastle", Some("Miss")),
+        ("Thorncastle", Some("Miss")),
+        ("Thorncastle", Some("Mrs.")),
+        ("Thorncastle", Some("Dr")),
+        ("Thorncastle", Some("Dr")),
+    ]);
+    assert_eq!(entities.len(), 3, "{:?}", names(&entities));
+    assert_eq!(find(&entities, "Dr Thorncastle").mentions.len(), 2);
+}
+
+#[test]
+fn a_rank_that_says_no_sex_still_joins_a_man_of_the_same_name() {
+    let entities = titled_people(&[
+        ("Thorncastle", Some("Mr.")),
+        ("Thorncastle", Some("Mr.")),
+        ("Thorncastle", Some("Mr.")),
+        ("Thorncastle", Some("Captain")),
+    ]);
+    assert_eq!(names(&entities), ["Mr. Thorncastle"]);
+}
