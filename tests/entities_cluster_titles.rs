@@ -116,3 +116,64 @@ fn a_rank_that_says_no_sex_still_joins_a_man_of_the_same_name() {
     ]);
     assert_eq!(names(&entities), ["Mr. Thorncastle"]);
 }
+
+#[test]
+fn a_mrs_beside_daughters_with_full_names_is_not_the_one_left_unmarried() {
+    // "Kate Harlow" is "Miss Kate Harlow", so she is no Mrs.; that leaves "Jane
+    // Harlow", but the mother's own name is seldom written: no join.
+    let entities = titled_people(&[
+        ("Jane Harlow", None),
+        ("Kate Harlow", Some("Miss")),
+        ("Harlow", Some("Mrs.")),
+        ("Harlow", Some("Mrs.")),
+    ]);
+    assert_eq!(find(&entities, "Mrs. Harlow").mentions.len(), 2);
+    assert_eq!(find(&entities, "Jane Harlow").mentions.len(), 1);
+}
+
+#[test]
+fn a_full_name_claimed_by_a_miss_used_far_more_than_a_mrs_is_the_miss() {
+    let mut items = vec![("Caroline Wendle", None)];
+    items.extend(std::iter::repeat_n(("Wendle", Some("Miss")), 6));
+    items.push(("Wendle", Some("Mrs.")));
+    let entities = titled_people(&items);
+    assert_eq!(find(&entities, "Miss Wendle").mentions.len(), 7);
+    assert_eq!(find(&entities, "Mrs. Wendle").mentions.len(), 1);
+}
+
+#[test]
+fn a_bare_surname_shared_by_a_man_and_women_is_the_man() {
+    // BookNLP's nearest-before rule would give the last "Dunmore" to Mrs.
+    // Dunmore; a narrator's bare surname is the man's.
+    let entities = titled_people(&[
+        ("Dunmore", Some("Mr.")),
+        ("Dunmore", Some("Mr.")),
+        ("Dunmore", Some("Mrs.")),
+        ("Dunmore", Some("Mrs.")),
+        ("Dunmore", None),
+    ]);
+    assert_eq!(find(&entities, "Mr. Dunmore").mentions.len(), 3);
+    assert_eq!(find(&entities, "Mrs. Dunmore").mentions.len(), 2);
+}
+
+#[test]
+fn a_bare_word_that_is_also_a_given_name_still_goes_to_the_nearest() {
+    // "Wallace" may be a man's given name as well as the family's surname:
+    // BookNLP's nearest-before rule stands.
+    let entities = titled_people(&[
+        ("Wallace", Some("Mr.")),
+        ("Wallace", Some("Mr.")),
+        ("Wallace", Some("Mrs.")),
+        ("Wallace", None),
+    ]);
+    assert_eq!(find(&entities, "Mrs. Wallace").mentions.len(), 2);
+}
+
+#[test]
+fn a_surname_beside_a_full_name_and_its_nickname_form_joins_that_one_person() {
+    // "Jack Tolliver" is "John Tolliver": one person, so "Tolliver" is his.
+    let mut items = vec![("John Tolliver", None), ("Jack Tolliver", None)];
+    items.extend(std::iter::repeat_n(("Tolliver", None), 5));
+    let entities = titled_people(&items);
+    assert_eq!(entities.len(), 1, "{:?}", names(&entities));
+}

@@ -265,6 +265,18 @@ impl Lexicon {
         self.first_names.get(name).copied().unwrap_or_default()
     }
 
+    /// [`Lexicon::given_name_gender`] of a name key ("emma").
+    pub fn given_name_gender_of_key(&self, key: &str) -> Gender {
+        let mut chars = key.chars();
+        let capitalized: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        self.given_name_gender(&capitalized)
+    }
+
     /// The given names a nickname is short for, as name keys ("lizzy" ->
     /// ["elizabeth"]); empty for other words.
     pub fn given_names_of(&self, key: &str) -> &[&'static str] {

@@ -17,7 +17,9 @@ use super::{winning_kind, KindVotes, MentionHints, CUE_WEIGHT};
 use crate::analysis::{Entity, EntityKind, Mention};
 
 mod people;
-use people::{link_nicknames, link_short_names, nearest_person, Ambiguous, Position};
+use people::{
+    link_full_name_nicknames, link_nicknames, link_short_names, nearest_person, Ambiguous, Position,
+};
 
 /// Groups mentions into entities; most mentioned first.
 pub fn cluster(mentions: Vec<Mention>) -> Vec<Entity> {
@@ -42,6 +44,7 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
     link_nationality_prefixed(&names, &infos, &mut sets);
+    link_full_name_nicknames(&names, &mut sets);
     let mut ambiguous = link_marital_variants(&names, &mut sets);
     ambiguous.extend(link_short_names(&names, &mut sets));
     ambiguous.extend(namesakes_of_both_sexes(&names));
@@ -615,6 +618,11 @@ fn mention_targets(
             let mut roots: Vec<NameId> = a.candidates.iter().map(|&c| sets.find(c)).collect();
             roots.sort_unstable();
             roots.dedup();
+            let name = &names.names[a.name];
+            let given_name = lexicon().given_name_gender_of_key(&name.words[0]) != Gender::Unknown;
+            if name.gender == Gender::Unknown && !given_name {
+                prefer_the_man(sets, &mut roots);
+            }
             (a.name, roots)
         })
         .collect();
@@ -639,6 +647,21 @@ fn mention_targets(
         }
     }
     targets
+}
+
+/// A bare surname (no given name) shared by a man and women ("Verloc" beside "Mr. Verloc"
+/// and "Mrs. Verloc") is the man's: a narrator names the women by title or
+/// given name, and a bare surname would not tell them from him.
+fn prefer_the_man(sets: &mut Sets, roots: &mut Vec<NameId>) {
+    let men: Vec<NameId> = roots
+        .iter()
+        .copied()
+        .filter(|&r| sets.gender(r) == Gender::Male)
+        .collect();
+    let women = roots.iter().any(|&r| sets.gender(r) == Gender::Female);
+    if !men.is_empty() && women {
+        *roots = men;
+    }
 }
 
 fn build_entities(

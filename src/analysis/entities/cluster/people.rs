@@ -34,9 +34,9 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
     let mut ambiguous = Vec::new();
     for id in longer {
         let mut roots = index.full_name_roots(names, sets, id);
-        roots.retain(|&root| fits(sets, id, root));
+        roots.retain(|&root| same_sex(sets, id, root));
         match roots[..] {
-            [root] => sets.union(root, id),
+            [root] if fits(sets, id, root) => sets.union(root, id),
             [_, _, ..] if !outnumbers(names, sets, id, &roots) => ambiguous.push(Ambiguous {
                 name: id,
                 candidates: roots,
@@ -50,33 +50,35 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
         .iter()
         .filter_map(|&id| {
             let mut roots = index.full_name_roots(names, sets, id);
-            roots.retain(|&root| fits(sets, id, root));
+            roots.retain(|&root| same_sex(sets, id, root));
             match roots[..] {
-                [root] => Some((id, root)),
+                [root] if fits(sets, id, root) => Some((id, root)),
                 _ => None,
             }
         })
         .collect();
-    // A full name claimed by "Mr." and "Mrs.", or by "Miss" and "Mrs.", is neither's.
-    let mut claimants: HashMap<NameId, [bool; 4]> = HashMap::new();
+    // A full name claimed by "Mr." and "Mrs." is neither's; one claimed by
+    // "Miss" and "Mrs." goes to the one used far more ("Miss Harlow" for
+    // "Caroline Harlow", beside the "Mrs. Harlow" her brother's wife becomes).
+    let mut claimants: HashMap<NameId, Claimants> = HashMap::new();
     for &(id, root) in &claims {
         let seen = claimants.entry(root).or_default();
         let name = &names.names[id];
         match name.gender {
-            Gender::Male => seen[0] = true,
-            Gender::Female => seen[1] = true,
+            Gender::Male => seen.male = true,
+            Gender::Female => seen.female = true,
             Gender::Unknown => {}
         }
         match name.marital {
-            Marital::Married => seen[2] = true,
-            Marital::Unmarried => seen[3] = true,
+            Marital::Married => seen.married += name.mentions.len(),
+            Marital::Unmarried => seen.unmarried += name.mentions.len(),
             Marital::Unknown => {}
         }
     }
     for (id, root) in claims {
         let contested = claimants
             .get(&root)
-            .is_some_and(|seen| (seen[0] && seen[1]) || (seen[2] && seen[3]));
+            .is_some_and(|seen| !seen.grants(names.names[id].marital));
         if !contested {
             sets.union(root, id);
         }
@@ -101,12 +103,15 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             _ => None,
         };
         match target {
-            Some(root) => sets.union(root, id),
+            Some(root) if fits(sets, id, root) => sets.union(root, id),
+            Some(_) => {}
             None if roots.len() > 1 => {
-                let candidates: Vec<NameId> =
-                    roots.into_iter().filter(|&r| fits(sets, id, r)).collect();
+                let candidates: Vec<NameId> = roots
+                    .into_iter()
+                    .filter(|&r| same_sex(sets, id, r))
+                    .collect();
                 match candidates[..] {
-                    [root] => sets.union(root, id),
+                    [root] if fits(sets, id, root) => sets.union(root, id),
                     [_, _, ..] if !outnumbers(names, sets, id, &candidates) => {
                         ambiguous.push(Ambiguous {
                             name: id,
@@ -123,6 +128,28 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
     ambiguous
 }
 
+/// Who claims a full name: titles of each sex, and mentions under each marriage title.
+#[derive(Default)]
+struct Claimants {
+    male: bool,
+    female: bool,
+    married: usize,
+    unmarried: usize,
+}
+
+impl Claimants {
+    /// Whether a claimant with this marriage title gets the name.
+    fn grants(&self, marital: Marital) -> bool {
+        const DOMINANCE: usize = 3;
+        let (own, other) = match marital {
+            Marital::Married => (self.married, self.unmarried),
+            Marital::Unmarried => (self.unmarried, self.married),
+            Marital::Unknown => (1, 0),
+        };
+        !(self.male && self.female) && (other == 0 || own >= DOMINANCE * other)
+    }
+}
+
 /// "Pierre", used far more than the longer names it fits ("Pierre
 /// Bezúkhov", "Comte Pierre Besouhoff") and so not shared out, still joins
 /// the one of them that it begins (see [`PersonIndex::sole_full_name_starting`]).
@@ -134,12 +161,14 @@ fn link_given_names_to_full_names(
 ) {
     for &id in bare {
         let mut roots = index.full_name_roots(names, sets, id);
-        roots.retain(|&root| fits(sets, id, root));
+        roots.retain(|&root| same_sex(sets, id, root));
         if roots.is_empty() || !outnumbers(names, sets, id, &roots) {
             continue;
         }
         if let Some(root) = index.sole_full_name_starting(names, sets, id) {
-            sets.union(root, id);
+            if fits(sets, id, root) {
+                sets.union(root, id);
+            }
         }
     }
 }
@@ -209,6 +238,17 @@ pub(super) fn nearest_person(
 /// who has the given name behind it (with the same other words), when the
 /// story has exactly one such person and their titles agree.
 pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
+    link_nicknames_of(names, sets, |_| true);
+}
+
+/// [`link_nicknames`] for full names only ("Jack Durbeyfield" and "John
+/// Durbeyfield"), run before short names are linked so that "Durbeyfield"
+/// sees one person there, not two.
+pub(super) fn link_full_name_nicknames(names: &Names, sets: &mut Sets) {
+    link_nicknames_of(names, sets, |words| words.len() > 1);
+}
+
+fn link_nicknames_of(names: &Names, sets: &mut Sets, eligible: impl Fn(&[String]) -> bool) {
     let lex = lexicon();
     let mut by_first_word: HashMap<&str, Vec<NameId>> = HashMap::new();
     for (id, name) in names.names.iter().enumerate() {
@@ -218,6 +258,9 @@ pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
     }
     let part_of_other_names = names_in_other_names(names, sets);
     for id in (0..names.names.len()).filter(|&id| may_join(names, id)) {
+        if !eligible(&names.names[id].words) {
+            continue;
+        }
         // "Dick", already part of "Moby Dick", is not also "Richard III";
         // "Lizzy", joined only by "Miss Lizzy", is still Elizabeth.
         if part_of_other_names[id] {
@@ -399,7 +442,7 @@ fn compatible_roots(
     let mut roots: Vec<NameId> = Vec::new();
     for candidate in candidates {
         let root = sets.find(candidate);
-        if root != own_root && sets.compatible(root, id) {
+        if root != own_root && same_sex(sets, root, id) {
             roots.push(root);
         }
     }
@@ -412,6 +455,14 @@ fn compatible_roots(
 /// and "Miss", "Miss" and "Mrs.").
 fn fits(sets: &mut Sets, id: NameId, root: NameId) -> bool {
     sets.compatible(id, root)
+}
+
+/// True unless the two sets' titles or given names say another sex. Only
+/// sex rules candidates out: "Mrs. Harlow" beside "Jane Harlow" and "Miss
+/// Kate Harlow" is no sign that she is Jane (the mother's own name is
+/// seldom written), so a marriage title only vetoes a join.
+fn same_sex(sets: &mut Sets, id: NameId, root: NameId) -> bool {
+    sets.gender(id).compatible(sets.gender(root))
 }
 
 /// A bare surname shared by several people, at least one of them titled
