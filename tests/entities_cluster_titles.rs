@@ -177,3 +177,36 @@ fn a_surname_beside_a_full_name_and_its_nickname_form_joins_that_one_person() {
     let entities = titled_people(&items);
     assert_eq!(entities.len(), 1, "{:?}", names(&entities));
 }
+
+#[test]
+fn a_given_name_and_a_surname_each_on_their_own_join_the_full_name_they_make() {
+    let mut items = vec![
+        ("Arkady Volnov", None),
+        ("Arkady Pelsky", None),
+        ("Sasha Volnov", None),
+    ];
+    items.extend(std::iter::repeat_n(("Arkady", None), 8));
+    items.extend(std::iter::repeat_n(("Volnov", None), 8));
+    let entities = titled_people(&items);
+    assert_eq!(find(&entities, "Arkady Volnov").mentions.len(), 17);
+    assert_eq!(find(&entities, "Sasha Volnov").mentions.len(), 1);
+}
+
+#[test]
+fn a_surname_after_mr_does_not_join_a_given_name_into_a_full_name() {
+    let mut items = vec![
+        ("Arkady Volnov", None),
+        ("Arkady Pelsky", None),
+        ("Sasha Volnov", None),
+    ];
+    items.extend(std::iter::repeat_n(("Arkady", None), 8));
+    items.extend(std::iter::repeat_n(("Volnov", Some("Mr.")), 8));
+    let entities = titled_people(&items);
+    let holding = |start: usize| {
+        entities
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.start == start))
+    };
+    // The first bare "Arkady" (mention 3) and the first "Mr. Volnov" (mention 11).
+    assert_ne!(holding(300), holding(1100), "{:?}", names(&entities));
+}

@@ -125,7 +125,53 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
         }
     }
     link_given_names_to_full_names(names, sets, &index, &bare);
+    link_given_name_and_surname(names, sets, &index);
     ambiguous
+}
+
+/// "Nicholas" and "Rostóv", each used far more than all the longer names
+/// they fit and so left on their own, are one man when the story also
+/// writes "Nicholas Rostóv": both join that full name. A surname that
+/// follows "Mr." or "Mrs." ("Mr. Woodhouse") is not the given name's
+/// bearer, and a word that is also a given name is no surname here.
+fn link_given_name_and_surname(names: &Names, sets: &mut Sets, index: &PersonIndex) {
+    let lex = lexicon();
+    let bare_name = |key: &str| {
+        names.by_key.get(key).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&id| names.names[id].gender == Gender::Unknown && may_join(names, id))
+        })
+    };
+    for (full, name) in names.names.iter().enumerate() {
+        let [given, surname] = name.words.as_slice() else {
+            continue;
+        };
+        if name.kind != EntityKind::Person
+            || lex.given_name_gender_of_key(surname) != Gender::Unknown
+        {
+            continue;
+        }
+        let (Some(given_id), Some(surname_id)) = (bare_name(given), bare_name(surname)) else {
+            continue;
+        };
+        let surname_titled = names.by_key[surname.as_str()]
+            .iter()
+            .any(|&id| names.names[id].surname_titled);
+        // Alone in its set: not yet part of any other name.
+        let on_its_own = |sets: &mut Sets, id: NameId| {
+            let root = sets.find(id);
+            let roots = index.full_name_roots(names, sets, id);
+            sets.size[root] == names.names[id].mentions.len() && outnumbers(names, sets, id, &roots)
+        };
+        if surname_titled || !on_its_own(sets, given_id) || !on_its_own(sets, surname_id) {
+            continue;
+        }
+        if fits(sets, full, given_id) && fits(sets, full, surname_id) {
+            sets.union(full, given_id);
+            sets.union(full, surname_id);
+        }
+    }
 }
 
 /// Who claims a full name: titles of each sex, and mentions under each marriage title.
