@@ -154,6 +154,7 @@ impl Lexicon {
                     let kind = match columns.next()? {
                         "place" => EntityKind::Place,
                         "organization" => EntityKind::Organization,
+                        "other" => EntityKind::Other,
                         _ => return None,
                     };
                     Some((word, (kind, columns.next() == Some("y"))))
