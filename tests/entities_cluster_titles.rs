@@ -210,3 +210,29 @@ fn a_surname_after_mr_does_not_join_a_given_name_into_a_full_name() {
     // The first bare "Arkady" (mention 3) and the first "Mr. Volnov" (mention 11).
     assert_ne!(holding(300), holding(1100), "{:?}", names(&entities));
 }
+
+#[test]
+fn a_wife_called_by_her_husbands_name_is_not_him() {
+    let entities = titled_people(&[
+        ("Tom Brannock", None),
+        ("Tom Brannock", None),
+        ("Tom Brannock", Some("Mrs.")),
+    ]);
+    assert_eq!(
+        names(&entities),
+        ["Tom Brannock", "Mrs. Tom Brannock"],
+        "{:?}",
+        names(&entities)
+    );
+}
+
+#[test]
+fn a_middle_name_alone_does_not_join_the_full_name() {
+    let entities = titled_people(&[
+        ("Edwin Lysander Crabbe", None),
+        ("Lysander", None),
+        ("Crabbe", None),
+    ]);
+    assert_eq!(find(&entities, "Edwin Lysander Crabbe").mentions.len(), 2);
+    assert_eq!(find(&entities, "Lysander").mentions.len(), 1);
+}

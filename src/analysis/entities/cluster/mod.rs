@@ -172,7 +172,10 @@ impl Names {
             let single_word = !info.name_key.contains(' ');
             // "Mr. Bennet" is not "Mrs. Bennet", nor "Monsieur St. Aubert"
             // "Madame St. Aubert"; "Miss Elizabeth Bennet" is "Elizabeth Bennet".
-            let gender = if single_word || shared_by_both_sexes.contains(info.name_key.as_str()) {
+            let gender = if single_word
+                || shared_by_both_sexes.contains(info.name_key.as_str())
+                || is_wifes_name(info)
+            {
                 info.gender
             } else {
                 Gender::Unknown
@@ -235,6 +238,16 @@ impl Names {
             by_key,
         }
     }
+}
+
+/// "Mrs. Joe Gargery", "Mrs. John Dashwood": a married woman called by her
+/// husband's name is not him.
+fn is_wifes_name(info: &MentionInfo) -> bool {
+    info.gender == Gender::Female
+        && info
+            .name_key
+            .split_once(' ')
+            .is_some_and(|(given, _)| lexicon().given_name_gender_of_key(given) == Gender::Male)
 }
 
 /// Names of several words written after both a man's and a woman's title

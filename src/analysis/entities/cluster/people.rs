@@ -438,6 +438,10 @@ impl<'a> PersonIndex<'a> {
                     candidate[0] == words[0]
                 } else if name.surname_titled {
                     candidate.ends_with(words)
+                } else if words.len() == 1 {
+                    // "Ulysses" is not "Adam Ulysses Patch": a middle name
+                    // is seldom used alone.
+                    candidate[0] == words[0] || candidate.last() == words.last()
                 } else {
                     contains_run(candidate, words) || is_first_and_last(candidate, words)
                 }
