@@ -4,7 +4,7 @@
 # the guards: what this version reaches, less a small margin, so that a change
 # that loses ground fails CI. Issue 8's targets (name F1 0.85, organisations
 # at most 3x gold, clustering B-cubed 0.95) are printed beside them; this
-# version reaches the first two (0.852, 2.85x, 0.941).
+# version reaches all three (0.852, 2.85x, 0.955).
 # Each fold's tagger is trained on CoNLL-2003 and the other folds' books
 # (storyscope eval-litbank), so no book is scored by a model that saw it.
 # Usage: scripts/eval-litbank-ci.sh [LITBANK_DIR] [CONLL_DIR] [OUT_DIR]
@@ -21,7 +21,7 @@ fi
 
 cargo build --release --quiet
 rm -rf "$out"
-./target/release/storyscope eval-litbank "$litbank" \
+"${CARGO_TARGET_DIR:-target}/release/storyscope" eval-litbank "$litbank" \
   --conll-train "$conll/train.txt" --conll-dev "$conll/dev.txt" --folds 5 --out "$out"
 python3 "$litbank/score_litbank.py" "$litbank/gold.json" "$out" | sed -n '1,/^(c)/p' | sed '$d'
 python3 "$litbank/score_litbank.py" "$litbank/gold.json" "$out" --json | python3 -c '
@@ -32,7 +32,7 @@ org = mentions["per_kind"]["organization"]
 figures = [
     ("name F1 (labelled, name end)", mentions["name_end_labelled"]["f1"], ">=", 0.85, 0.85),
     ("organisation mentions / gold", org["pred"] / max(org["gold"], 1), "<=", 3.0, 3.0),
-    ("clustering B-cubed F1 (name match)", clusters["name_end_b3"]["f1"], ">=", 0.935, 0.95),
+    ("clustering B-cubed F1 (name match)", clusters["name_end_b3"]["f1"], ">=", 0.95, 0.95),
 ]
 failed = False
 for name, value, op, guard, target in figures:

@@ -479,6 +479,21 @@ fn one_stray_title_does_not_make_a_place_a_person() {
 fn a_bare_surname_between_namesakes_goes_to_the_one_mentioned_last() {
     let mut items = Vec::new();
     let mut hints = Vec::new();
+    for (title, count) in [(Some("Mrs."), 3), (Some("Miss"), 2), (None, 2)] {
+        for _ in 0..count {
+            items.push(("Bingley", Person));
+            hints.push(title.map_or_else(MentionHints::default, titled));
+        }
+    }
+    let entities = cluster_annotated(mentions(&items), hints);
+    assert_eq!(names(&entities), ["Miss Bingley", "Mrs. Bingley"]);
+    assert_eq!(find(&entities, "Miss Bingley").mentions.len(), 4);
+}
+
+#[test]
+fn a_bare_surname_between_a_man_and_a_woman_is_the_man() {
+    let mut items = Vec::new();
+    let mut hints = Vec::new();
     for (title, count) in [(Some("Mr."), 3), (Some("Miss"), 2), (None, 2)] {
         for _ in 0..count {
             items.push(("Bingley", Person));
@@ -486,8 +501,8 @@ fn a_bare_surname_between_namesakes_goes_to_the_one_mentioned_last() {
         }
     }
     let entities = cluster_annotated(mentions(&items), hints);
-    assert_eq!(names(&entities), ["Miss Bingley", "Mr. Bingley"]);
-    assert_eq!(find(&entities, "Miss Bingley").mentions.len(), 4);
+    assert_eq!(names(&entities), ["Mr. Bingley", "Miss Bingley"]);
+    assert_eq!(find(&entities, "Mr. Bingley").mentions.len(), 5);
 }
 
 #[test]
@@ -714,11 +729,11 @@ fn a_full_name_titled_for_both_sexes_is_two_people() {
         titled("Monsieur"),
     ];
     let entities = cluster_annotated(items, hints);
-    assert_eq!(names(&entities), ["Madame St. Orvel", "Monsieur St. Orvel"]);
-    // The untitled one follows Madame's mention.
-    let madame = find(&entities, "Madame St. Orvel");
-    assert_eq!(madame.mentions.len(), 2);
-    assert_eq!(madame.mentions[1].start, 200);
+    assert_eq!(names(&entities), ["Monsieur St. Orvel", "Madame St. Orvel"]);
+    // The untitled one follows Madame's mention, but a bare surname is the man's.
+    let monsieur = find(&entities, "Monsieur St. Orvel");
+    assert_eq!(monsieur.mentions.len(), 3);
+    assert_eq!(monsieur.mentions[1].start, 200);
 }
 
 fn voted(kind: EntityKind, weight: f32) -> MentionHints {

@@ -38,6 +38,23 @@ impl Gender {
     }
 }
 
+/// What a woman's title says of her marriage: "Miss Smith" and "Mrs. Smith"
+/// are two women.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Marital {
+    #[default]
+    Unknown,
+    Married,
+    Unmarried,
+}
+
+impl Marital {
+    /// Two names can refer to one woman unless one title says married and the other not.
+    pub fn compatible(self, other: Marital) -> bool {
+        self == Marital::Unknown || other == Marital::Unknown || self == other
+    }
+}
+
 /// What the table says of one title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Title {
@@ -49,6 +66,8 @@ pub struct Title {
     pub takes_surname: bool,
     /// Written short with a period ("Capt."): a sentence goes on after it.
     pub abbreviation: bool,
+    /// Married ("Mrs."), unmarried ("Miss") or not said ("Lady", "Mr.").
+    pub marital: Marital,
 }
 
 /// Every title, by its key: lowercase words joined by spaces, no periods.
@@ -122,11 +141,17 @@ impl Titles {
                 };
                 let honorific = columns.next() == Some("y");
                 let takes_surname = columns.next() == Some("y");
+                let marital = match columns.next() {
+                    Some("m") => Marital::Married,
+                    Some("u") => Marital::Unmarried,
+                    _ => Marital::Unknown,
+                };
                 let entry = Title {
                     gender,
                     honorific,
                     takes_surname,
                     abbreviation: title.ends_with('.'),
+                    marital,
                 };
                 Some((title_key(title.split_whitespace()), entry))
             })
@@ -228,6 +253,12 @@ mod tests {
             Some(2)
         );
         assert!(titles.is_title_word("capt."));
+        let marital = |t: &str| titles.get(&[t]).unwrap_or_default().marital;
+        assert_eq!(marital("Mrs."), Marital::Married);
+        assert_eq!(marital("Miss"), Marital::Unmarried);
+        assert_eq!(marital("Lady"), Marital::Unknown);
+        assert!(!Marital::Married.compatible(Marital::Unmarried));
+        assert!(Marital::Married.compatible(Marital::Unknown));
         assert!(titles.is_abbreviated_title("Capt") && !titles.is_abbreviated_title("Lord"));
         assert!(!titles.is_title_word("Paris"));
     }

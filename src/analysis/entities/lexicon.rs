@@ -64,6 +64,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 use crate::analysis::titles::titles;
 pub use crate::analysis::titles::Gender;
+pub use crate::analysis::titles::Marital;
 
 pub struct Lexicon {
     demonyms: HashMap<&'static str, &'static str>,
@@ -153,6 +154,7 @@ impl Lexicon {
                     let kind = match columns.next()? {
                         "place" => EntityKind::Place,
                         "organization" => EntityKind::Organization,
+                        "other" => EntityKind::Other,
                         _ => return None,
                     };
                     Some((word, (kind, columns.next() == Some("y"))))
@@ -184,6 +186,12 @@ impl Lexicon {
     pub fn title_gender(&self, title: &str) -> Gender {
         let words: Vec<&str> = title.split_whitespace().collect();
         titles().get(&words).map(|t| t.gender).unwrap_or_default()
+    }
+
+    /// Whether a title written as in the text says a woman is married ("Mrs.") or not ("Miss").
+    pub fn title_marital(&self, title: &str) -> Marital {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        titles().get(&words).map(|t| t.marital).unwrap_or_default()
     }
 
     /// The place a demonym refers to: "Iraqi" and "Iraqis" -> "Iraq".
@@ -256,6 +264,18 @@ impl Lexicon {
     /// The sex a given name is (almost) only borne by, as written ("Emma").
     pub fn given_name_gender(&self, name: &str) -> Gender {
         self.first_names.get(name).copied().unwrap_or_default()
+    }
+
+    /// [`Lexicon::given_name_gender`] of a name key ("emma").
+    pub fn given_name_gender_of_key(&self, key: &str) -> Gender {
+        let mut chars = key.chars();
+        let capitalized: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        self.given_name_gender(&capitalized)
     }
 
     /// The given names a nickname is short for, as name keys ("lizzy" ->

@@ -11,13 +11,17 @@
 use std::collections::{HashMap, HashSet};
 
 use super::acronyms;
-use super::lexicon::{lexicon, Gender};
+use super::lexicon::{lexicon, Gender, Marital};
 use super::names;
 use super::{winning_kind, KindVotes, MentionHints, CUE_WEIGHT};
 use crate::analysis::{Entity, EntityKind, Mention};
 
+mod display;
 mod people;
-use people::{link_nicknames, link_short_names, nearest_person, Ambiguous, Position};
+use display::{aliases, display_name};
+use people::{
+    link_full_name_nicknames, link_nicknames, link_short_names, nearest_person, Ambiguous, Position,
+};
 
 /// Groups mentions into entities; most mentioned first.
 pub fn cluster(mentions: Vec<Mention>) -> Vec<Entity> {
@@ -42,7 +46,9 @@ pub fn cluster_annotated(mentions: Vec<Mention>, hints: Vec<MentionHints>) -> Ve
     link_acronym_definitions(&names, &infos, &mut sets);
     link_acronyms_by_initials(&names, &infos, &mut sets);
     link_nationality_prefixed(&names, &infos, &mut sets);
-    let mut ambiguous = link_short_names(&names, &mut sets);
+    link_full_name_nicknames(&names, &mut sets);
+    let mut ambiguous = link_marital_variants(&names, &mut sets);
+    ambiguous.extend(link_short_names(&names, &mut sets));
     ambiguous.extend(namesakes_of_both_sexes(&names));
     link_nicknames(&names, &mut sets);
     let targets = mention_targets(&mentions, &names, &mut sets, &ambiguous);
@@ -62,6 +68,10 @@ struct MentionInfo {
     title: Option<String>,
     /// The gender the title implies.
     gender: Gender,
+    /// Whether the title says a woman is married ("Mrs.") or not ("Miss").
+    marital: Marital,
+    /// The title is a rank or office that says no sex ("Dr.", "General").
+    neutral_title: bool,
     /// The gender of a full name's given name ("Emma Woodhouse"), when its
     /// title says none: it keeps "Mr. Woodhouse" out of her entity.
     given_gender: Gender,
@@ -86,6 +96,16 @@ impl MentionInfo {
             .as_deref()
             .map(|t| lex.title_gender(t))
             .unwrap_or_default();
+        let marital = hints
+            .title
+            .as_deref()
+            .map(|t| lex.title_marital(t))
+            .unwrap_or_default();
+        let neutral_title = gender == Gender::Unknown
+            && hints
+                .title
+                .as_deref()
+                .is_some_and(|t| lex.title_takes_surname(t));
         let given_gender = match surface.split_once(' ') {
             Some((given, _)) if gender == Gender::Unknown => lex.given_name_gender(given),
             _ => Gender::Unknown,
@@ -98,6 +118,8 @@ impl MentionInfo {
             demonym_of,
             title: hints.title.clone(),
             gender,
+            marital,
+            neutral_title,
             defines: hints.defines.clone(),
             votes: if hints.kind_votes.iter().any(|&v| v > 0.0) {
                 hints.kind_votes
@@ -119,15 +141,19 @@ fn standard_key(key: &str) -> Option<String> {
 pub(super) type NameId = usize;
 
 /// A distinct name: every mention with the same key (and, for a one-word
-/// name, the same title gender: "Mr. Bennet" is not "Mrs. Bennet").
+/// name, the same title gender: "Mr. Bennet" is not "Mrs. Bennet", nor
+/// "Miss Bennet" "Mrs. Bennet").
 pub(super) struct Name {
     words: Vec<String>,
     gender: Gender,
+    marital: Marital,
     kind: EntityKind,
     /// Mentions that are not demonyms, by kind (`EntityKind as usize`).
     kind_counts: [usize; EntityKind::ALL.len()],
     /// Mostly written after a title that goes with a surname ("Mr.", "Colonel").
     surname_titled: bool,
+    /// Mostly written after a rank or office that says no sex ("Dr.", "General").
+    neutral_titled: bool,
     mentions: Vec<usize>,
 }
 
@@ -141,27 +167,37 @@ pub(super) struct Names {
 impl Names {
     fn build(mentions: &[Mention], infos: &[MentionInfo]) -> Names {
         let mut names: Vec<Name> = Vec::new();
-        let mut index: HashMap<(String, Gender), NameId> = HashMap::new();
+        let mut index: HashMap<(String, Gender, Marital), NameId> = HashMap::new();
         let mut of_mention = Vec::with_capacity(infos.len());
         let shared_by_both_sexes = keys_titled_for_both_sexes(infos);
         for (i, info) in infos.iter().enumerate() {
             let single_word = !info.name_key.contains(' ');
             // "Mr. Bennet" is not "Mrs. Bennet", nor "Monsieur St. Aubert"
             // "Madame St. Aubert"; "Miss Elizabeth Bennet" is "Elizabeth Bennet".
-            let gender = if single_word || shared_by_both_sexes.contains(info.name_key.as_str()) {
+            let gender = if single_word
+                || shared_by_both_sexes.contains(info.name_key.as_str())
+                || is_wifes_name(info)
+            {
                 info.gender
             } else {
                 Gender::Unknown
             };
+            let marital = if single_word {
+                info.marital
+            } else {
+                Marital::Unknown
+            };
             let id = *index
-                .entry((info.name_key.clone(), gender))
+                .entry((info.name_key.clone(), gender, marital))
                 .or_insert_with(|| {
                     names.push(Name {
                         words: info.name_key.split(' ').map(str::to_string).collect(),
                         gender,
+                        marital,
                         kind: EntityKind::Other,
                         kind_counts: [0; EntityKind::ALL.len()],
                         surname_titled: false,
+                        neutral_titled: false,
                         mentions: Vec::new(),
                     });
                     names.len() - 1
@@ -187,9 +223,15 @@ impl Names {
                 })
                 .count();
             name.surname_titled = 2 * surname_titles > name.mentions.len();
+            let neutral_titles = name
+                .mentions
+                .iter()
+                .filter(|&&i| infos[i].neutral_title)
+                .count();
+            name.neutral_titled = 2 * neutral_titles > name.mentions.len();
         }
         let mut by_key: HashMap<String, Vec<NameId>> = HashMap::new();
-        for ((key, _), id) in index {
+        for ((key, _, _), id) in index {
             by_key.entry(key).or_default().push(id);
         }
         Names {
@@ -198,6 +240,16 @@ impl Names {
             by_key,
         }
     }
+}
+
+/// "Mrs. Joe Gargery", "Mrs. John Dashwood": a married woman called by her
+/// husband's name is not him.
+fn is_wifes_name(info: &MentionInfo) -> bool {
+    info.gender == Gender::Female
+        && info
+            .name_key
+            .split_once(' ')
+            .is_some_and(|(given, _)| lexicon().given_name_gender_of_key(given) == Gender::Male)
 }
 
 /// Names of several words written after both a man's and a woman's title
@@ -240,6 +292,39 @@ fn namesakes_of_both_sexes(names: &Names) -> Vec<Ambiguous> {
                     name,
                     candidates: gendered,
                 });
+            }
+        }
+    }
+    ambiguous
+}
+
+/// "Aunt Shaw" or "Lady Grey", a woman's title that does not say whether
+/// she is married, is the one "Mrs. Shaw" or "Miss Shaw" of the story; beside
+/// both, each of its mentions is the one mentioned nearest before it.
+fn link_marital_variants(names: &Names, sets: &mut Sets) -> Vec<Ambiguous> {
+    let mut ambiguous = Vec::new();
+    for ids in names.by_key.values() {
+        for &id in ids {
+            let name = &names.names[id];
+            if name.gender == Gender::Unknown || name.marital != Marital::Unknown {
+                continue;
+            }
+            let mut candidates: Vec<NameId> = ids
+                .iter()
+                .copied()
+                .filter(|&other| {
+                    let other = &names.names[other];
+                    other.gender == name.gender && other.marital != Marital::Unknown
+                })
+                .collect();
+            candidates.sort_unstable();
+            match candidates[..] {
+                [] => {}
+                [one] => sets.union(one, id),
+                _ => ambiguous.push(Ambiguous {
+                    name: id,
+                    candidates,
+                }),
             }
         }
     }
@@ -357,13 +442,15 @@ fn relabel_families_as_groups(
     }
 }
 
-/// Union-find over names, with each set's title genders.
+/// Union-find over names, with each set's title genders and marital titles.
 pub(super) struct Sets {
     parent: Vec<NameId>,
     /// Mentions in each set.
     size: Vec<usize>,
     male: Vec<usize>,
     female: Vec<usize>,
+    married: Vec<usize>,
+    unmarried: Vec<usize>,
 }
 
 impl Sets {
@@ -374,7 +461,23 @@ impl Sets {
                 .filter(|&&i| infos[i].gender == gender || infos[i].given_gender == gender)
                 .count()
         };
+        let marital = |name: &Name, marital: Marital| {
+            name.mentions
+                .iter()
+                .filter(|&&i| infos[i].marital == marital)
+                .count()
+        };
         Sets {
+            married: names
+                .names
+                .iter()
+                .map(|n| marital(n, Marital::Married))
+                .collect(),
+            unmarried: names
+                .names
+                .iter()
+                .map(|n| marital(n, Marital::Unmarried))
+                .collect(),
             parent: (0..names.names.len()).collect(),
             size: names.names.iter().map(|n| n.mentions.len()).collect(),
             male: names.names.iter().map(|n| count(n, Gender::Male)).collect(),
@@ -401,6 +504,8 @@ impl Sets {
             self.size[a] += self.size[b];
             self.male[a] += self.male[b];
             self.female[a] += self.female[b];
+            self.married[a] += self.married[b];
+            self.unmarried[a] += self.unmarried[b];
         }
     }
 
@@ -411,6 +516,22 @@ impl Sets {
             std::cmp::Ordering::Less => Gender::Female,
             std::cmp::Ordering::Equal => Gender::Unknown,
         }
+    }
+
+    /// Married when its titles mostly say so ("Mrs."), unmarried when they mostly say "Miss".
+    fn marital(&mut self, id: NameId) -> Marital {
+        let root = self.find(id);
+        match self.married[root].cmp(&self.unmarried[root]) {
+            std::cmp::Ordering::Greater => Marital::Married,
+            std::cmp::Ordering::Less => Marital::Unmarried,
+            std::cmp::Ordering::Equal => Marital::Unknown,
+        }
+    }
+
+    /// True unless the two sets' titles disagree on sex ("Mr." and "Miss")
+    /// or on marriage ("Miss" and "Mrs.").
+    fn compatible(&mut self, a: NameId, b: NameId) -> bool {
+        self.gender(a).compatible(self.gender(b)) && self.marital(a).compatible(self.marital(b))
     }
 }
 
@@ -512,6 +633,11 @@ fn mention_targets(
             let mut roots: Vec<NameId> = a.candidates.iter().map(|&c| sets.find(c)).collect();
             roots.sort_unstable();
             roots.dedup();
+            let name = &names.names[a.name];
+            let given_name = lexicon().given_name_gender_of_key(&name.words[0]) != Gender::Unknown;
+            if name.gender == Gender::Unknown && !given_name {
+                prefer_the_man(sets, &mut roots);
+            }
             (a.name, roots)
         })
         .collect();
@@ -536,6 +662,21 @@ fn mention_targets(
         }
     }
     targets
+}
+
+/// A bare surname (no given name) shared by a man and women ("Verloc" beside "Mr. Verloc"
+/// and "Mrs. Verloc") is the man's: a narrator names the women by title or
+/// given name, and a bare surname would not tell them from him.
+fn prefer_the_man(sets: &mut Sets, roots: &mut Vec<NameId>) {
+    let men: Vec<NameId> = roots
+        .iter()
+        .copied()
+        .filter(|&r| sets.gender(r) == Gender::Male)
+        .collect();
+    let women = roots.iter().any(|&r| sets.gender(r) == Gender::Female);
+    if !men.is_empty() && women {
+        *roots = men;
+    }
 }
 
 fn build_entities(
@@ -638,128 +779,4 @@ fn voted_kind_except(members: &[&MentionInfo], excluded: EntityKind) -> EntityKi
     let mut total = vote_totals(members.iter().copied());
     total[excluded as usize] = 0.0;
     winning_kind(&total).unwrap_or(EntityKind::Person)
-}
-
-/// The longest full form: among several-word forms that occur at least
-/// twice when there are any, else among all forms but one-offs beside a
-/// far more frequent form; a standard long form
-/// ("United States" for "US") when the text only used short ones. A name
-/// mostly written after an honorific is "Mr. Darcy"; a one-word name is
-/// prefixed with its usual title ("General Soleimani"). An entity known only
-/// through demonyms is named after its place. Also returns the name without
-/// its title.
-fn display_name(members: &[&MentionInfo]) -> (String, String) {
-    let names: Vec<&&MentionInfo> = members.iter().filter(|m| m.demonym_of.is_none()).collect();
-    if names.is_empty() {
-        let place = members.first().and_then(|m| m.demonym_of).unwrap_or("");
-        let name = lexicon().standard_name(&names::key(place)).unwrap_or(place);
-        return (name.to_string(), name.to_string());
-    }
-    // In a novel "Mr. Darcy" is the name, whatever longer form appears.
-    let (title, titled) = most_frequent(names.iter().filter_map(|m| m.title.as_deref()));
-    let title_words: Vec<&str> = title.split_whitespace().collect();
-    if 2 * titled >= names.len() && lexicon().is_honorific(&title_words) {
-        let surfaces = names
-            .iter()
-            .filter(|m| m.title.as_deref() == Some(title))
-            .map(|m| m.surface.as_str());
-        let (surface, _) = most_frequent(surfaces);
-        return (format!("{title} {surface}"), surface.to_string());
-    }
-    let mut forms: HashMap<&str, Vec<&str>> = HashMap::new();
-    for m in &names {
-        forms
-            .entry(m.own_key.as_str())
-            .or_default()
-            .push(&m.surface);
-    }
-    let word_count = |s: &str| s.split(' ').count();
-    let forms: Vec<(&str, usize)> = forms
-        .into_values()
-        .map(|surfaces| (most_frequent(surfaces.iter().copied()).0, surfaces.len()))
-        .collect();
-    // A one-off form beside a name used hundreds of times is noise ("’Tis
-    // Ahab"), and "Japanese Nikkei" is "Nikkei" with a nationality.
-    let top = forms.iter().map(|&(_, n)| n).max().unwrap_or(0);
-    let keys: HashSet<String> = forms.iter().map(|&(s, _)| names::key(s)).collect();
-    let is_nationality_variant = |surface: &str| {
-        surface.split_once(' ').is_some_and(|(first, rest)| {
-            lexicon().demonym_place(first).is_some() && keys.contains(&names::key(rest))
-        })
-    };
-    let kept: Vec<(&str, usize)> = forms
-        .iter()
-        .copied()
-        .filter(|&(s, n)| (n >= 2 || n * 20 >= top) && !is_nationality_variant(s))
-        .filter(|&(s, n)| !is_rare_epithet_form(s, n, top))
-        .collect();
-    let forms = if kept.is_empty() { forms } else { kept };
-    let repeated_full_form = forms.iter().any(|&(s, n)| n >= 2 && word_count(s) >= 2);
-    let mut best = forms
-        .iter()
-        .filter(|&&(s, n)| !repeated_full_form || (n >= 2 && word_count(s) >= 2))
-        .max_by(|a, b| {
-            let rank = |&(s, n): &(&str, usize)| (word_count(s), n, s.len());
-            rank(a).cmp(&rank(b)).then_with(|| b.0.cmp(a.0))
-        })
-        .map_or("", |&(surface, _)| surface);
-    if let Some(standard) = names
-        .iter()
-        .filter_map(|m| lexicon().standard_name(&m.own_key))
-        .max_by_key(|s| word_count(s))
-    {
-        if word_count(standard) > word_count(best) {
-            best = standard;
-        }
-    }
-    let titles = names.iter().filter_map(|m| m.title.as_deref());
-    match most_frequent(titles) {
-        (title, n)
-            if !best.contains(' ')
-                && title.starts_with(char::is_uppercase)
-                && 2 * n >= names.len() =>
-        {
-            (format!("{title} {best}"), best.to_string())
-        }
-        _ => (best.to_string(), best.to_string()),
-    }
-}
-
-/// "Massa Stubb" twice beside "Stubb" hundreds of times: a longer form used
-/// less than once in fifty, whose first word is no given name, is a way of
-/// addressing the character, not the name to show.
-fn is_rare_epithet_form(surface: &str, uses: usize, top: usize) -> bool {
-    const RARE: usize = 50;
-    let Some((first, _)) = surface.split_once(' ') else {
-        return false;
-    };
-    uses * RARE < top && lexicon().given_name_gender(first) == Gender::Unknown
-}
-
-/// Surface forms other than the display name, most frequent first (ties
-/// alphabetically).
-fn aliases(members: &[&MentionInfo], name: &str) -> Vec<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for m in members {
-        *counts.entry(m.surface.as_str()).or_default() += 1;
-    }
-    let mut aliases: Vec<(&str, usize)> = counts
-        .into_iter()
-        .filter(|(surface, _)| *surface != name)
-        .collect();
-    aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    aliases.into_iter().map(|(s, _)| s.to_string()).collect()
-}
-
-/// The most frequent item and its count (ties go to the greatest item, so
-/// "al-Sadr" wins over a sentence-initial "Al-Sadr").
-fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> (&'a str, usize) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for item in items {
-        *counts.entry(item).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)))
-        .unwrap_or(("", 0))
 }

@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use super::{EntityKind, Gender, Name, NameId, Names, Sets};
+use super::{EntityKind, Gender, Marital, Name, NameId, Names, Sets};
 use crate::analysis::entities::lexicon::lexicon;
 
 /// A person's partial name ("Sadr", "Muqtada", "Mahdi al-Muhandis", "Mr.
@@ -34,9 +34,9 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
     let mut ambiguous = Vec::new();
     for id in longer {
         let mut roots = index.full_name_roots(names, sets, id);
-        roots.retain(|&root| fits(sets, id, root));
+        roots.retain(|&root| same_sex(sets, id, root));
         match roots[..] {
-            [root] => sets.union(root, id),
+            [root] if fits(sets, id, root) => sets.union(root, id),
             [_, _, ..] if !outnumbers(names, sets, id, &roots) => ambiguous.push(Ambiguous {
                 name: id,
                 candidates: roots,
@@ -50,31 +50,47 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
         .iter()
         .filter_map(|&id| {
             let mut roots = index.full_name_roots(names, sets, id);
-            roots.retain(|&root| fits(sets, id, root));
+            roots.retain(|&root| same_sex(sets, id, root));
             match roots[..] {
-                [root] => Some((id, root)),
+                [root] if fits(sets, id, root) => Some((id, root)),
                 _ => None,
             }
         })
         .collect();
-    let mut claimants: HashMap<NameId, (bool, bool)> = HashMap::new();
+    // A full name claimed by "Mr." and "Mrs." is neither's; one claimed by
+    // "Miss" and "Mrs." goes to the one used far more ("Miss Harlow" for
+    // "Caroline Harlow", beside the "Mrs. Harlow" her brother's wife becomes).
+    let mut claimants: HashMap<NameId, Claimants> = HashMap::new();
     for &(id, root) in &claims {
-        let (male, female) = claimants.entry(root).or_default();
-        match names.names[id].gender {
-            Gender::Male => *male = true,
-            Gender::Female => *female = true,
+        let seen = claimants.entry(root).or_default();
+        let name = &names.names[id];
+        match name.gender {
+            Gender::Male => seen.male = true,
+            Gender::Female => seen.female = true,
             Gender::Unknown => {}
+        }
+        match name.marital {
+            Marital::Married => seen.married += name.mentions.len(),
+            Marital::Unmarried => seen.unmarried += name.mentions.len(),
+            Marital::Unknown => {}
         }
     }
     for (id, root) in claims {
-        let contested = claimants.get(&root) == Some(&(true, true));
+        let contested = claimants
+            .get(&root)
+            .is_some_and(|seen| !seen.grants(names.names[id].marital));
         if !contested {
             sets.union(root, id);
         }
     }
     for &id in &bare {
         let full_roots = index.full_name_roots(names, sets, id);
-        let titled_roots = index.titled_roots(names, sets, id);
+        let mut titled_roots = index.titled_roots(names, sets, id);
+        // "Dr. Hale" beside "Mrs. Hale" and "Miss Hale" is neither: a rank
+        // or office that says no sex is, beside women's titles, a man's.
+        if names.names[id].neutral_titled {
+            titled_roots.retain(|&root| sets.gender(root) != Gender::Female);
+        }
         let mut roots = [full_roots.as_slice(), titled_roots.as_slice()].concat();
         roots.sort_unstable();
         roots.dedup();
@@ -87,12 +103,15 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
             _ => None,
         };
         match target {
-            Some(root) => sets.union(root, id),
+            Some(root) if fits(sets, id, root) => sets.union(root, id),
+            Some(_) => {}
             None if roots.len() > 1 => {
-                let candidates: Vec<NameId> =
-                    roots.into_iter().filter(|&r| fits(sets, id, r)).collect();
+                let candidates: Vec<NameId> = roots
+                    .into_iter()
+                    .filter(|&r| same_sex(sets, id, r))
+                    .collect();
                 match candidates[..] {
-                    [root] => sets.union(root, id),
+                    [root] if fits(sets, id, root) => sets.union(root, id),
                     [_, _, ..] if !outnumbers(names, sets, id, &candidates) => {
                         ambiguous.push(Ambiguous {
                             name: id,
@@ -106,7 +125,75 @@ pub(super) fn link_short_names(names: &Names, sets: &mut Sets) -> Vec<Ambiguous>
         }
     }
     link_given_names_to_full_names(names, sets, &index, &bare);
+    link_given_name_and_surname(names, sets, &index);
     ambiguous
+}
+
+/// "Nicholas" and "Rostóv", each used far more than all the longer names
+/// they fit and so left on their own, are one man when the story also
+/// writes "Nicholas Rostóv": both join that full name. A surname that
+/// follows "Mr." or "Mrs." ("Mr. Woodhouse") is not the given name's
+/// bearer, and a word that is also a given name is no surname here.
+fn link_given_name_and_surname(names: &Names, sets: &mut Sets, index: &PersonIndex) {
+    let lex = lexicon();
+    let bare_name = |key: &str| {
+        names.by_key.get(key).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&id| names.names[id].gender == Gender::Unknown && may_join(names, id))
+        })
+    };
+    for (full, name) in names.names.iter().enumerate() {
+        let [given, surname] = name.words.as_slice() else {
+            continue;
+        };
+        if name.kind != EntityKind::Person
+            || lex.given_name_gender_of_key(surname) != Gender::Unknown
+        {
+            continue;
+        }
+        let (Some(given_id), Some(surname_id)) = (bare_name(given), bare_name(surname)) else {
+            continue;
+        };
+        let surname_titled = names.by_key[surname.as_str()]
+            .iter()
+            .any(|&id| names.names[id].surname_titled);
+        // Alone in its set: not yet part of any other name.
+        let on_its_own = |sets: &mut Sets, id: NameId| {
+            let root = sets.find(id);
+            let roots = index.full_name_roots(names, sets, id);
+            sets.size[root] == names.names[id].mentions.len() && outnumbers(names, sets, id, &roots)
+        };
+        if surname_titled || !on_its_own(sets, given_id) || !on_its_own(sets, surname_id) {
+            continue;
+        }
+        if fits(sets, full, given_id) && fits(sets, full, surname_id) {
+            sets.union(full, given_id);
+            sets.union(full, surname_id);
+        }
+    }
+}
+
+/// Who claims a full name: titles of each sex, and mentions under each marriage title.
+#[derive(Default)]
+struct Claimants {
+    male: bool,
+    female: bool,
+    married: usize,
+    unmarried: usize,
+}
+
+impl Claimants {
+    /// Whether a claimant with this marriage title gets the name.
+    fn grants(&self, marital: Marital) -> bool {
+        const DOMINANCE: usize = 3;
+        let (own, other) = match marital {
+            Marital::Married => (self.married, self.unmarried),
+            Marital::Unmarried => (self.unmarried, self.married),
+            Marital::Unknown => (1, 0),
+        };
+        !(self.male && self.female) && (other == 0 || own >= DOMINANCE * other)
+    }
 }
 
 /// "Pierre", used far more than the longer names it fits ("Pierre
@@ -120,12 +207,14 @@ fn link_given_names_to_full_names(
 ) {
     for &id in bare {
         let mut roots = index.full_name_roots(names, sets, id);
-        roots.retain(|&root| fits(sets, id, root));
+        roots.retain(|&root| same_sex(sets, id, root));
         if roots.is_empty() || !outnumbers(names, sets, id, &roots) {
             continue;
         }
         if let Some(root) = index.sole_full_name_starting(names, sets, id) {
-            sets.union(root, id);
+            if fits(sets, id, root) {
+                sets.union(root, id);
+            }
         }
     }
 }
@@ -195,6 +284,17 @@ pub(super) fn nearest_person(
 /// who has the given name behind it (with the same other words), when the
 /// story has exactly one such person and their titles agree.
 pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
+    link_nicknames_of(names, sets, |_| true);
+}
+
+/// [`link_nicknames`] for full names only ("Jack Durbeyfield" and "John
+/// Durbeyfield"), run before short names are linked so that "Durbeyfield"
+/// sees one person there, not two.
+pub(super) fn link_full_name_nicknames(names: &Names, sets: &mut Sets) {
+    link_nicknames_of(names, sets, |words| words.len() > 1);
+}
+
+fn link_nicknames_of(names: &Names, sets: &mut Sets, eligible: impl Fn(&[String]) -> bool) {
     let lex = lexicon();
     let mut by_first_word: HashMap<&str, Vec<NameId>> = HashMap::new();
     for (id, name) in names.names.iter().enumerate() {
@@ -204,6 +304,9 @@ pub(super) fn link_nicknames(names: &Names, sets: &mut Sets) {
     }
     let part_of_other_names = names_in_other_names(names, sets);
     for id in (0..names.names.len()).filter(|&id| may_join(names, id)) {
+        if !eligible(&names.names[id].words) {
+            continue;
+        }
         // "Dick", already part of "Moby Dick", is not also "Richard III";
         // "Lizzy", joined only by "Miss Lizzy", is still Elizabeth.
         if part_of_other_names[id] {
@@ -335,6 +438,10 @@ impl<'a> PersonIndex<'a> {
                     candidate[0] == words[0]
                 } else if name.surname_titled {
                     candidate.ends_with(words)
+                } else if words.len() == 1 {
+                    // "Ulysses" is not "Adam Ulysses Patch": a middle name
+                    // is seldom used alone.
+                    candidate[0] == words[0] || candidate.last() == words.last()
                 } else {
                     contains_run(candidate, words) || is_first_and_last(candidate, words)
                 }
@@ -375,18 +482,17 @@ impl<'a> PersonIndex<'a> {
     }
 }
 
-/// The distinct sets of `candidates`, other than `id`'s own, whose gender fits `id`'s.
+/// The distinct sets of `candidates`, other than `id`'s own, whose titles fit `id`'s.
 fn compatible_roots(
     sets: &mut Sets,
     id: NameId,
     candidates: impl Iterator<Item = NameId>,
 ) -> Vec<NameId> {
-    let own_gender = sets.gender(id);
     let own_root = sets.find(id);
     let mut roots: Vec<NameId> = Vec::new();
     for candidate in candidates {
         let root = sets.find(candidate);
-        if root != own_root && sets.gender(root).compatible(own_gender) {
+        if root != own_root && same_sex(sets, root, id) {
             roots.push(root);
         }
     }
@@ -395,8 +501,17 @@ fn compatible_roots(
     roots
 }
 
-/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr." and "Miss").
+/// True unless the titles of `id`'s set and `root`'s set disagree ("Mr."
+/// and "Miss", "Miss" and "Mrs.").
 fn fits(sets: &mut Sets, id: NameId, root: NameId) -> bool {
+    sets.compatible(id, root)
+}
+
+/// True unless the two sets' titles or given names say another sex. Only
+/// sex rules candidates out: "Mrs. Harlow" beside "Jane Harlow" and "Miss
+/// Kate Harlow" is no sign that she is Jane (the mother's own name is
+/// seldom written), so a marriage title only vetoes a join.
+fn same_sex(sets: &mut Sets, id: NameId, root: NameId) -> bool {
     sets.gender(id).compatible(sets.gender(root))
 }
 

@@ -37,13 +37,19 @@ pub(super) fn single_vote(kind: EntityKind, cued: bool) -> KindVotes {
 }
 
 /// "Tahrir Square" is a place and "Quds Force" an organisation, whatever
-/// the tagger said (only strong heads overrule a person label).
+/// the tagger said (only strong heads overrule a person label). A creature
+/// ("Sperm Whale", or "Whale" alone) is other.
 pub(super) fn head_kind(name: &[&str], label: NerType) -> Option<EntityKind> {
     let [.., last] = name else {
         return None;
     };
     if name.len() < 2 {
-        return is_compound_organisation(last).then_some(EntityKind::Organization);
+        let creature = lexicon().head_noun(last) == Some((EntityKind::Other, true));
+        return if creature {
+            Some(EntityKind::Other)
+        } else {
+            is_compound_organisation(last).then_some(EntityKind::Organization)
+        };
     }
     let (kind, strong) = lexicon().head_noun(last)?;
     (label != NerType::Per || strong).then_some(kind)

@@ -419,6 +419,15 @@ mod tests {
             kind("said Bill Park .", 1..3, NerType::Per),
             Some(("Bill Park".into(), EntityKind::Person))
         );
+        // A creature is other, with a qualifier or alone.
+        assert_eq!(
+            kind("a Grey Whale rose", 1..3, NerType::Org),
+            Some(("Grey Whale".into(), EntityKind::Other))
+        );
+        assert_eq!(
+            kind("this Leviathan rose", 1..2, NerType::Per),
+            Some(("Leviathan".into(), EntityKind::Other))
+        );
     }
 
     #[test]
