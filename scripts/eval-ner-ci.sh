@@ -13,7 +13,7 @@ if [[ ! -f "$dev" ]]; then
 fi
 
 cargo build --release --quiet
-report="$(./target/release/storyscope eval-ner "$dev" --runs 3)"
+report="$("${CARGO_TARGET_DIR:-target}/release/storyscope" eval-ner "$dev" --runs 3)"
 echo "$report"
 f1="$(awk '$1 == "overall" { for (i = 2; i < NF; i++) if ($i == "f1") print $(i + 1) }' <<<"$report")"
 if [[ -z "$f1" ]]; then

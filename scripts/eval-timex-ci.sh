@@ -12,7 +12,7 @@ if [ ! -d "$data" ]; then
 fi
 
 cargo build --release --quiet
-report="$(./target/release/storyscope eval-timex "$data")"
+report="$("${CARGO_TARGET_DIR:-target}/release/storyscope" eval-timex "$data")"
 echo "$report"
 
 # field N of the first line that starts with PREFIX
