@@ -5,8 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{
-    detect, speakers_and_pronouns, speakers_and_pronouns_narrated, DocumentText, Narration, Speech,
-    UNNAMED_BASE,
+    detect, speakers_and_pronouns_narrated, DocumentText, Narration, Speech, UNNAMED_BASE,
 };
 use crate::analysis::coref::{find_pronouns, PersonMention};
 use crate::analysis::entities::Gender;
@@ -44,6 +43,16 @@ fn run(text: &str, cast: Cast) -> Speech {
 
 /// [`run`] with the name mentions given by hand.
 fn run_with(text: &str, persons: &[PersonMention], genders: &HashMap<usize, Gender>) -> Speech {
+    run_narrated(text, persons, genders, None)
+}
+
+/// [`run_with`] in a story told by `narration`'s entity (None: third person).
+fn run_narrated(
+    text: &str,
+    persons: &[PersonMention],
+    genders: &HashMap<usize, Gender>,
+    narration: Option<Narration>,
+) -> Speech {
     let paragraphs = paragraphs(text);
     let pronouns = find_pronouns(text, 0..text.len());
     let token_list = tokens::tokenize(text, 0..text.len());
@@ -58,7 +67,7 @@ fn run_with(text: &str, persons: &[PersonMention], genders: &HashMap<usize, Gend
         persons,
         pronouns: &pronouns,
     };
-    speakers_and_pronouns(&doc, &sentences, &found, genders)
+    speakers_and_pronouns_narrated(&doc, &sentences, &found, genders, narration)
 }
 
 fn speakers(text: &str, cast: Cast) -> Vec<Option<usize>> {
@@ -267,29 +276,11 @@ fn a_turn_beside_a_known_speaker_goes_to_the_one_who_spoke_before() {
 #[test]
 fn a_turn_beside_a_known_speaker_in_a_first_person_story_is_the_narrator() {
     let text = "I was alone on the road.\n\n“Who are you?” said the man.\n\n“Pip, sir.”";
-    let mut persons = Vec::new();
-    let genders = HashMap::default();
-    let paragraphs = paragraphs(text);
-    let pronouns = find_pronouns(text, 0..text.len());
-    let token_list = tokens::tokenize(text, 0..text.len());
-    let sentences: Vec<Range<usize>> = tokens::sentences(text, &token_list)
-        .into_iter()
-        .map(|s| s.bytes)
-        .collect();
-    let found = detect(text, &paragraphs);
-    persons.sort_by_key(|m: &PersonMention| m.start);
-    let doc = DocumentText {
-        text,
-        paragraphs: &paragraphs,
-        persons: &persons,
-        pronouns: &pronouns,
-    };
     let narration = Narration {
         entity: 7,
         named: true,
     };
-    let speech =
-        speakers_and_pronouns_narrated(&doc, &sentences, &found, &genders, Some(narration));
+    let speech = run_narrated(text, &[], &HashMap::default(), Some(narration));
     let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
     assert_eq!(speakers, [Some(UNNAMED_BASE), Some(7)]);
 }
