@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::titles::{titles, Gender};
 use super::Entity;
 use crate::corpus::Corpus;
 
@@ -318,6 +319,12 @@ fn coordinates_names(words: &[&str]) -> bool {
 /// Minister", "Iran's foreign minister". `before` is nearest first.
 fn title_before(before: &[&str]) -> Option<String> {
     let (&head, rest) = before.split_first()?;
+    // "Mrs." or "Sir" says only how the person is addressed (the name
+    // keeps it), and words before it are no title ("after a short
+    // silence Mrs. Bennet").
+    if is_form_of_address(head) {
+        return None;
+    }
     let place = Words::PlaceNouns.has(head) && head.starts_with(|c: char| c.is_lowercase());
     if !place && !is_title_head(head) {
         return None;
@@ -426,6 +433,14 @@ fn is_dash(token: &str) -> bool {
 
 fn has_punctuation(word: &str) -> bool {
     word.contains(|c: char| CLOSING.contains(&c) || OPENING.contains(&c)) || word.contains("--")
+}
+
+/// A title of the shared table that is gendered and only ever before a
+/// name, and so no role: "Mr.", "Mrs.", "Miss", "Madame", "Sir", "Lady".
+fn is_form_of_address(word: &str) -> bool {
+    titles()
+        .get(&[word])
+        .is_some_and(|t| t.honorific && t.gender != Gender::Unknown)
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -738,6 +753,17 @@ mod tests {
             vec!["Iran's foreign minister"]
         );
         assert_eq!(around("Then Dr. Watson left.", "Watson"), vec!["Dr."]);
+        assert_eq!(
+            around("Then Colonel Brandt left.", "Brandt"),
+            vec!["Colonel"]
+        );
+    }
+
+    #[test]
+    fn a_form_of_address_is_no_description() {
+        assert!(around("Then Mrs. Harlow left.", "Harlow").is_empty());
+        assert!(around("After a short silence Mrs. Harlow spoke.", "Harlow").is_empty());
+        assert!(around("He bowed to Sir Anselm.", "Anselm").is_empty());
     }
 
     #[test]
