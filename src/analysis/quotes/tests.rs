@@ -315,11 +315,9 @@ fn said_i_at_a_sentence_end_is_a_first_person_cue() {
     assert!(speech.quotes[1].cue.is_some());
 }
 
-#[test]
-fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
-    let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
-                Later he looked up. “You are late,” said his wife.";
-    // "Gray" of Mr. Gray (entity 2) and of Mrs. Gray (entity 3), as the tagger leaves titles out.
+/// Mr. Gray (entity 2) and Mrs. Gray (entity 3): the first two "Gray"s of
+/// `text`, as the tagger leaves titles out.
+fn the_grays(text: &str) -> ([PersonMention; 2], HashMap<usize, Gender>) {
     let at = |n: usize| text.match_indices("Gray").nth(n).map_or(0, |(i, _)| i);
     let persons = [(at(0), 2), (at(1), 3)].map(|(start, entity)| PersonMention {
         start,
@@ -327,6 +325,14 @@ fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
         entity,
     });
     let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    (persons, genders)
+}
+
+#[test]
+fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
+    let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
+                Later he looked up. “You are late,” said his wife.";
+    let (persons, genders) = the_grays(text);
     let speech = run_with(text, &persons, &genders);
     assert_eq!(
         speech.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(),
@@ -352,13 +358,7 @@ fn unnamed_ids_hold_over_the_passes_when_a_spouse_is_found_late() {
     let text = "Mr. Gray sat down. Mrs. Gray was out.\n\n\
                 “Late,” said his wife.\n\n“Who?” said the boy.\n\n\
                 “You,” said the man.\n\n“No,” he said.\n\n“Yes,” said the boy.";
-    let at = |n: usize| text.match_indices("Gray").nth(n).map_or(0, |(i, _)| i);
-    let persons = [(at(0), 2), (at(1), 3)].map(|(start, entity)| PersonMention {
-        start,
-        end: start + 4,
-        entity,
-    });
-    let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    let (persons, genders) = the_grays(text);
     assert_unnamed_ids_are_listed(&run_with(text, &persons, &genders));
 }
 
