@@ -272,9 +272,13 @@ fn titled_noun(text: &str, rest: &[Piece]) -> Option<Slot> {
         .then_some(Slot::Titled(noun.start, noun.end))
 }
 
-/// Who the words before a verb name: "Mr. Bennet", "he", "the old man".
+/// Who the words before a verb name: "Mr. Bennet", "he", "the old man";
+/// nobody before a passive verb ("This was said").
 fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str]) -> Option<Slot> {
     let first = words.first()?;
+    if lower.last().is_some_and(|w| lexicon().is_passive(w)) {
+        return None;
+    }
     // Up to one adverb may stand between the subject and its verb ("he quietly said").
     let adverb = |p: &Piece| p.text(text).ends_with("ly");
     let ends_before_verb = |from: usize| {
@@ -358,7 +362,11 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
             });
         }
     }
-    // Otherwise its subject: the first person named or pronoun before the verb.
+    // Otherwise its subject: the first person named or pronoun before the
+    // verb, unless the verb is passive ("it was said").
+    if verb_at > 0 && lexicon.is_passive(refs[verb_at - 1]) {
+        return None;
+    }
     let opens_nominal = refs.first().is_some_and(|w| lexicon.is_nominal(w));
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {

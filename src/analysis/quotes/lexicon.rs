@@ -29,6 +29,8 @@ pub struct Lexicon {
     link: HashSet<&'static str>,
     spouse: HashSet<&'static str>,
     spouse_title: HashSet<&'static str>,
+    family_head: HashSet<&'static str>,
+    passive: HashSet<&'static str>,
 }
 
 /// The lexicon, parsed once.
@@ -76,6 +78,8 @@ impl Lexicon {
         let mut link = HashSet::default();
         let mut spouse = HashSet::default();
         let mut spouse_title = HashSet::default();
+        let mut family_head = HashSet::default();
+        let mut passive = HashSet::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
@@ -85,6 +89,8 @@ impl Lexicon {
                 "link" => link.insert(word),
                 "spouse" => spouse.insert(word),
                 "spouse_title" => spouse_title.insert(word),
+                "family_head" => family_head.insert(word),
+                "passive" => passive.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 _ => false,
@@ -99,6 +105,8 @@ impl Lexicon {
             link,
             spouse,
             spouse_title,
+            family_head,
+            passive,
         }
     }
 
@@ -146,6 +154,17 @@ impl Lexicon {
     /// "mrs.", "sir": the title of a married character (lowercase).
     pub fn is_spouse_title(&self, lowercase: &str) -> bool {
         self.spouse_title.contains(lowercase)
+    }
+
+    /// "mother", "husband": a speaker who heads a family, likely written
+    /// elsewhere with a married title ("Mrs. Bennet").
+    pub fn is_family_head(&self, lowercase: &str) -> bool {
+        self.family_head.contains(lowercase)
+    }
+
+    /// "was", "been": before a speech verb, the verb is passive ("was said").
+    pub fn is_passive(&self, lowercase: &str) -> bool {
+        self.passive.contains(lowercase)
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

@@ -28,6 +28,7 @@ pub struct Quote {
 pub mod attribute;
 pub mod cues;
 pub mod detect;
+mod identify;
 mod lexicon;
 mod pieces;
 
@@ -85,6 +86,16 @@ pub fn speakers_and_pronouns_narrated(
     genders: &HashMap<usize, Gender>,
     narration: Option<Narration>,
 ) -> Speech {
+    let names = identify::NameIndex::new(doc);
+    let ranked = identify::with_rank_mentions(doc, &names);
+    let with_ranks;
+    let doc = match &ranked {
+        Some(persons) => {
+            with_ranks = DocumentText { persons, ..*doc };
+            &with_ranks
+        }
+        None => doc,
+    };
     let mut quotes = attribute::annotate(doc, found);
     let narrator = narration.map(|n| match n.named {
         true => n.entity,
@@ -97,8 +108,8 @@ pub fn speakers_and_pronouns_narrated(
     });
     let relink = |quotes: &[Attributed]| link_pronouns(doc, sentences, quotes, genders, narrator);
     let mut links = relink(&quotes);
-    let (unnamed, unnamed_ids) = attribute::unnamed_speakers(doc.text, &quotes);
-    for _ in 0..2 {
+    let (unnamed, mut unnamed_ids) = attribute::unnamed_speakers(doc.text, &quotes);
+    for pass in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
         }
@@ -118,6 +129,13 @@ pub fn speakers_and_pronouns_narrated(
             &unnamed_ids,
         );
         links = relink(&quotes);
+        if pass == 0 {
+            // Who the unnamed speakers are shows once the named ones speak.
+            let named = identify::identify(doc, &names, &quotes, &unnamed, &unnamed_ids, genders);
+            for id in unnamed_ids.iter_mut().flatten() {
+                *id = named.get(id).copied().unwrap_or(*id);
+            }
+        }
     }
     // Pronouns link to named characters: a "he" whose antecedent is an
     // unnamed speaker ("said the man") stays unlinked, though it may name

@@ -387,3 +387,107 @@ fn a_possessive_inside_a_leading_clause_leaves_the_subject_to_the_pronoun() {
     ));
     assert!(speech.unnamed.is_empty());
 }
+
+const DR_ARCHIE: (&str, usize, Gender) = ("Archie", 4, Gender::Male);
+const DR_BROWN: (&str, usize, Gender) = ("Brown", 5, Gender::Male);
+
+#[test]
+fn the_rank_before_one_name_is_that_character() {
+    let text = "Dr. Archie came in.\n\n“Sit down,” said the doctor.";
+    assert_eq!(speakers(text, &[DR_ARCHIE]), [Some(4)]);
+    // Two doctors: "the doctor" is neither.
+    let two = "Dr. Archie and Dr. Brown came in.\n\n“Sit down,” said the doctor.";
+    assert!(speakers(two, &[DR_ARCHIE, DR_BROWN])[0].is_some_and(|s| s >= UNNAMED_BASE));
+}
+
+#[test]
+fn a_rank_in_narration_is_a_mention_for_the_pronouns_after_it() {
+    // Without "The doctor" as Dr. Archie, "he" would be Tom, the last named.
+    let text = "Dr. Archie followed Tom in. Tom sat down by the stove. \
+                The doctor shut the door and turned.\n\n“Feel sick?” he asked.";
+    assert_eq!(speakers(text, &[DR_ARCHIE, TOM]), [Some(4)]);
+}
+
+#[test]
+fn a_noun_in_apposition_to_a_name_is_that_character() {
+    let text = "Before the easel sat the painter himself, Basil Hallward.\n\n\
+                “It is my best work,” said the painter.";
+    assert_eq!(
+        speakers(text, &[("Basil Hallward", 6, Gender::Male)]),
+        [Some(6)]
+    );
+}
+
+/// A mention of `entity` at each `(name, nth occurrence)` of `text`, in order.
+fn mentions_at(text: &str, names: &[(&str, usize, usize)]) -> Vec<PersonMention> {
+    let mut persons: Vec<PersonMention> = names
+        .iter()
+        .filter_map(|&(name, nth, entity)| {
+            let (start, _) = text.match_indices(name).nth(nth)?;
+            Some(PersonMention {
+                start,
+                end: start + name.len(),
+                entity,
+            })
+        })
+        .collect();
+    persons.sort_by_key(|m| m.start);
+    persons
+}
+
+#[test]
+fn her_mother_is_the_one_married_woman_speaking_near_by() {
+    let text = "“It is late,” said Mrs. Gray.\n\n“Not so late,” said Ann.\n\n\
+                “Bed, Ann,” said her mother.";
+    let persons = mentions_at(text, &[("Gray", 0, 3), ("Ann", 0, 0), ("Ann", 1, 0)]);
+    let genders = HashMap::from_iter([(0, Gender::Female), (3, Gender::Female)]);
+    let speech = run_with(text, &persons, &genders);
+    assert_eq!(speech.quotes[2].speaker, Some(3));
+}
+
+#[test]
+fn her_mother_stays_unnamed_between_two_married_women() {
+    let text = "“It is late,” said Mrs. Gray.\n\n“Not so late,” said Mrs. Dunn.\n\n\
+                “Bed, child,” said her mother.";
+    let persons = mentions_at(text, &[("Gray", 0, 3), ("Dunn", 0, 7)]);
+    let genders = HashMap::from_iter([(3, Gender::Female), (7, Gender::Female)]);
+    let speech = run_with(text, &persons, &genders);
+    assert!(speech.quotes[2].speaker.is_some_and(|s| s >= UNNAMED_BASE));
+}
+
+#[test]
+fn a_stranger_whose_name_is_given_in_the_conversation_is_that_character() {
+    let text =
+        "Tom waited by his box.\n\n“How much?” asked a gentleman.\n\n“Ten cents,” said Tom.\n\n\
+                “Too steep,” said the gentleman.\n\n“It is fair,” said Tom.\n\n\
+                “Then here,” said Mr. Gray, and walked on.";
+    let cast = [("Tom", 0, 1), ("Tom", 1, 1), ("Tom", 2, 1), ("Gray", 0, 2)];
+    let persons = mentions_at(text, &cast);
+    let genders = HashMap::from_iter([(1, Gender::Male), (2, Gender::Male)]);
+    let speakers: Vec<Option<usize>> = run_with(text, &persons, &genders)
+        .quotes
+        .iter()
+        .map(|q| q.speaker)
+        .collect();
+    assert_eq!(speakers, [Some(2), Some(1), Some(2), Some(1), Some(2)]);
+    // Named before the gentleman spoke, Mr. Gray is someone else.
+    let known = format!("Mr. Gray stood by.\n\n{text}");
+    let cast = [
+        ("Gray", 0, 2),
+        ("Tom", 0, 1),
+        ("Tom", 1, 1),
+        ("Tom", 2, 1),
+        ("Gray", 1, 2),
+    ];
+    let persons = mentions_at(&known, &cast);
+    let first = run_with(&known, &persons, &genders).quotes[0].speaker;
+    assert!(first.is_some_and(|s| s >= UNNAMED_BASE));
+}
+
+#[test]
+fn no_speaker_before_a_passive_verb() {
+    let text = "“Come with me.” This was said with gravity.";
+    let speech = run(text, &[]);
+    assert!(speech.unnamed.is_empty());
+    assert_eq!(speech.quotes[0].speaker, None);
+}

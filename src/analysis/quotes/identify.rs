@@ -1,0 +1,404 @@
+//! Who an unnamed speaker is. A speaker the cues call only by a common noun
+//! ("said the doctor", "said her mother") is taken for a named character when
+//! the text leaves one candidate:
+//! - the noun is the rank or profession written before exactly one
+//!   character's name ("the doctor" of Dr. Archie, "the sergeant" of Sergeant
+//!   Bibot);
+//! - the noun stands in apposition to exactly one character's name ("the
+//!   artist himself, Basil Hallward", "Basil Hallward, the painter");
+//! - the noun heads a family ("her mother", "his wife") and exactly one
+//!   character with a married title of its gender ("Mrs. Bennet") speaks near
+//!   the unnamed speaker's quotes;
+//! - in a conversation of two parties, the turns of the unnamed speaker are
+//!   later taken by a name ("said the gentleman" ... "said Mr. Greyson").
+//!
+//! Otherwise the speaker stays unnamed: one person under a noun and a name
+//! splits their quotes, but two people under one name mixes them.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::attribute::{Attributed, DocumentText, Unnamed, UNNAMED_BASE};
+use super::cues::Slot;
+use super::lexicon::lexicon;
+use crate::analysis::coref::PersonMention;
+use crate::analysis::entities::Gender;
+use crate::analysis::titles::{titles, Marital};
+
+/// Paragraphs around an unnamed speaker's quotes in which a family head's
+/// named candidates must speak.
+const FAMILY_REACH: usize = 40;
+/// Bytes around a name searched for a noun in apposition.
+const APPOSITION_WINDOW: usize = 40;
+/// Paragraphs a conversation's next quote may lie ahead (one of narration
+/// between two turns).
+const TURN_GAP: usize = 2;
+
+/// The named character each identified unnamed speaker is, by provisional id
+/// (`UNNAMED_BASE + k`). `quotes` carry the speakers of a first pass and
+/// `ids` each quote's provisional unnamed id.
+pub fn identify(
+    doc: &DocumentText,
+    names: &NameIndex,
+    quotes: &[Attributed],
+    unnamed: &[Unnamed],
+    ids: &[Option<usize>],
+    genders: &HashMap<usize, Gender>,
+) -> HashMap<usize, usize> {
+    let mut found = HashMap::default();
+    if unnamed.is_empty() {
+        return found;
+    }
+    let mut own: Vec<Vec<usize>> = vec![Vec::new(); unnamed.len()];
+    for (k, id) in ids.iter().enumerate() {
+        if let Some(slot) = id.and_then(|id| id.checked_sub(UNNAMED_BASE)) {
+            if let Some(list) = own.get_mut(slot) {
+                list.push(k);
+            }
+        }
+    }
+    let conversations = conversations(quotes);
+    for (k, speaker) in unnamed.iter().enumerate() {
+        let id = UNNAMED_BASE + k;
+        let own: Vec<&Attributed> = own[k].iter().map(|&i| &quotes[i]).collect();
+        let noun = speaker.noun.as_str();
+        let named = names
+            .rank(noun)
+            .or_else(|| names.apposition.get(noun).copied().flatten())
+            .or_else(|| family_head(doc.text, names, quotes, noun, &own))
+            .or_else(|| {
+                let run = conversations
+                    .iter()
+                    .find(|r| r.iter().any(|q| q.speaker == Some(id)))?;
+                named_in_turns(names, run, id, genders)
+            });
+        if let Some(entity) = named.filter(|e| !own.iter().any(|q| q.addressees.contains(e))) {
+            found.insert(id, entity);
+        }
+    }
+    found
+}
+
+/// What the names of a document say, gathered in one pass over its person
+/// mentions: each is looked up once per unnamed speaker.
+pub struct NameIndex {
+    /// A word of a rank or profession before (or opening) a name, lowercase
+    /// without its period ("dr", "parson") -> the one character it comes
+    /// with (None for several). Titles of a gender ("Mr.", "Lady") say
+    /// nothing of a profession and are left out.
+    ranks: HashMap<String, Option<usize>>,
+    /// The abbreviations among `ranks` ("dr", "sgt").
+    abbreviations: Vec<String>,
+    /// A noun in apposition to a name ("the artist himself, Basil
+    /// Hallward") -> the one character it is said of.
+    apposition: HashMap<String, Option<usize>>,
+    /// Where each character is first named.
+    first_named: HashMap<usize, usize>,
+    /// Characters with a married title of a gender before some mention.
+    married: rustc_hash::FxHashSet<(usize, Gender)>,
+}
+
+impl NameIndex {
+    pub fn new(doc: &DocumentText) -> NameIndex {
+        let mut index = NameIndex {
+            ranks: HashMap::default(),
+            abbreviations: Vec::new(),
+            apposition: HashMap::default(),
+            first_named: HashMap::default(),
+            married: Default::default(),
+        };
+        let text = doc.text;
+        for m in doc.persons {
+            index.first_named.entry(m.entity).or_insert(m.start);
+            let word_before = last_word(&text[..m.start]);
+            if let Some(gender) = married_title(word_before) {
+                index.married.insert((m.entity, gender));
+            }
+            let name = &text[m.start..m.end];
+            let opening = name
+                .split_whitespace()
+                .next()
+                .filter(|w| w.len() < name.len());
+            for word in std::iter::once(word_before).chain(opening) {
+                if word.starts_with(char::is_uppercase) && !is_gendered_title(word) {
+                    let bare = word.trim_end_matches('.').to_lowercase();
+                    if titles().get(&[word]).is_some_and(|t| t.abbreviation)
+                        && !index.abbreviations.contains(&bare)
+                    {
+                        index.abbreviations.push(bare.clone());
+                    }
+                    only_one(&mut index.ranks, bare, m.entity);
+                }
+            }
+            let before = &text[floor(text, m.start.saturating_sub(APPOSITION_WINDOW))..m.start];
+            let after = &text[m.end..floor(text, m.end + APPOSITION_WINDOW)];
+            for noun in noun_before_comma(before)
+                .into_iter()
+                .chain(noun_after_comma(after))
+            {
+                only_one(&mut index.apposition, noun, m.entity);
+            }
+        }
+        index
+    }
+
+    /// The one character with the rank `noun` names: "doctor" of "Doctor
+    /// Archie", or of "Dr. Archie" through the abbreviation whose letters
+    /// the noun has in order from its first.
+    fn rank(&self, noun: &str) -> Option<usize> {
+        if let Some(&entity) = self.ranks.get(noun) {
+            return entity;
+        }
+        let mut written = self
+            .abbreviations
+            .iter()
+            .filter(|a| a.chars().next() == noun.chars().next() && in_order(a, noun))
+            .map(|a| self.ranks.get(a).copied().flatten());
+        let first = written.next()??;
+        written.all(|e| e == Some(first)).then_some(first)
+    }
+}
+
+/// The persons of `doc` with "the doctor" added wherever a rank names one
+/// character ("Dr. Archie"), in text order, so that a pronoun after "The
+/// doctor shut the door" finds him and "The doctor asked:" is his cue. None
+/// when no rank does.
+pub fn with_rank_mentions(doc: &DocumentText, names: &NameIndex) -> Option<Vec<PersonMention>> {
+    let mut nouns: HashMap<&str, usize> = HashMap::default();
+    for (key, entity) in &names.ranks {
+        if let Some(entity) = *entity {
+            nouns.insert(key.as_str(), entity);
+        }
+    }
+    // "the doctor" of "Dr. Archie": the one-word titles an abbreviation writes.
+    for noun in titles().one_word_keys() {
+        if let Some(entity) = names.rank(noun) {
+            nouns.entry(noun).or_insert(entity);
+        }
+    }
+    nouns.retain(|noun, _| !names.abbreviations.iter().any(|a| a == noun));
+    if nouns.is_empty() {
+        return None;
+    }
+    let text = doc.text;
+    let mut added: Vec<PersonMention> = Vec::new();
+    for article in ["the ", "The "] {
+        for (at, _) in text.match_indices(article) {
+            let start = at + article.len();
+            let word_end = text[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(text.len(), |k| start + k);
+            let preceded_by_letter = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if word_end == start || preceded_by_letter {
+                continue;
+            }
+            let word = text[start..word_end].to_lowercase();
+            if let Some(&entity) = nouns.get(word.as_str()) {
+                added.push(PersonMention {
+                    start,
+                    end: word_end,
+                    entity,
+                });
+            }
+        }
+    }
+    if added.is_empty() {
+        return None;
+    }
+    let named = |m: &PersonMention| {
+        let i = doc.persons.partition_point(|p| p.end <= m.start);
+        doc.persons.get(i).is_some_and(|p| p.start < m.end)
+    };
+    added.retain(|m| !named(m));
+    added.extend_from_slice(doc.persons);
+    added.sort_by_key(|m| (m.start, m.end));
+    Some(added)
+}
+
+/// Records that `key` is said of `entity`; a key said of two characters
+/// names neither.
+fn only_one(map: &mut HashMap<String, Option<usize>>, key: String, entity: usize) {
+    map.entry(key)
+        .and_modify(|e| {
+            if *e != Some(entity) {
+                *e = None;
+            }
+        })
+        .or_insert(Some(entity));
+}
+
+fn last_word(text: &str) -> &str {
+    text.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+fn in_order(short: &str, long: &str) -> bool {
+    let mut letters = long.chars();
+    short.chars().all(|c| letters.any(|l| l == c))
+}
+
+fn is_gendered_title(word: &str) -> bool {
+    titles()
+        .get(&[word])
+        .is_some_and(|t| t.gender != Gender::Unknown)
+}
+
+/// The gender of a married title: a woman's "Mrs." or "Madame", a man's
+/// "Mr." (the table says nothing of a man's marriage, so any title of a man
+/// that takes a surname).
+fn married_title(word: &str) -> Option<Gender> {
+    let title = titles().get(&[word])?;
+    let married = title.honorific
+        && match title.gender {
+            Gender::Female => title.marital == Marital::Married,
+            Gender::Male => title.takes_surname,
+            Gender::Unknown => false,
+        };
+    married.then_some(title.gender)
+}
+
+/// "...the artist himself, " or "...the painter, " right before a name: the
+/// noun ("artist").
+fn noun_before_comma(before: &str) -> Option<String> {
+    let phrase = before.trim_end().strip_suffix(',')?;
+    let mut words = phrase.split_whitespace().rev().map(str::to_lowercase);
+    let mut noun = words.next()?;
+    if matches!(noun.as_str(), "himself" | "herself") {
+        noun = words.next()?;
+    }
+    let article = words.next()?;
+    matches!(article.as_str(), "the" | "a" | "an").then_some(noun)
+}
+
+/// ", the painter" right after a name: the word after the article and, when
+/// no mark ends it, the next (", the old doctor": "old" and "doctor").
+fn noun_after_comma(after: &str) -> Vec<String> {
+    let Some(phrase) = after.strip_prefix(", ") else {
+        return Vec::new();
+    };
+    let mut words = phrase.split_whitespace();
+    if !words
+        .next()
+        .is_some_and(|a| matches!(a.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        return Vec::new();
+    }
+    let mut nouns = Vec::new();
+    for word in words.take(2) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        nouns.push(bare.to_lowercase());
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    nouns
+}
+
+fn floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// "said her mother": the one character with a married title of the noun's
+/// gender who speaks within [`FAMILY_REACH`] paragraphs of the unnamed
+/// speaker's quotes. "lady" counts only as a spouse ("his lady").
+fn family_head(
+    text: &str,
+    names: &NameIndex,
+    quotes: &[Attributed],
+    noun: &str,
+    own: &[&Attributed],
+) -> Option<usize> {
+    let lexicon = lexicon();
+    let heads_family = lexicon.is_family_head(noun)
+        || (lexicon.is_spouse(noun) && own.iter().any(|q| after_possessive(text, q)));
+    let gender = lexicon.noun_gender(noun);
+    if !heads_family || gender == Gender::Unknown {
+        return None;
+    }
+    let first = own.iter().map(|q| q.paragraph).min()?;
+    let last = own.iter().map(|q| q.paragraph).max()?;
+    let from = quotes.partition_point(|q| q.paragraph + FAMILY_REACH < first);
+    let mut candidates = quotes[from..]
+        .iter()
+        .take_while(|q| q.paragraph <= last + FAMILY_REACH)
+        .filter_map(|q| q.speaker.filter(|&s| s < UNNAMED_BASE))
+        .filter(|&s| names.married.contains(&(s, gender)));
+    let one = candidates.next()?;
+    candidates.all(|s| s == one).then_some(one)
+}
+
+/// The cue's head noun follows "his" or "her" ("said his lady").
+fn after_possessive(text: &str, q: &Attributed) -> bool {
+    let Some(Slot::Nominal(_, Some(head))) = q.cue.map(|c| c.slot) else {
+        return false;
+    };
+    matches!(
+        last_word(&text[..head.start]).to_lowercase().as_str(),
+        "his" | "her"
+    )
+}
+
+/// The runs of quotes at most [`TURN_GAP`] paragraphs apart.
+fn conversations(quotes: &[Attributed]) -> Vec<&[Attributed]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < quotes.len() {
+        let end = start
+            + 1
+            + quotes[start..]
+                .windows(2)
+                .take_while(|w| w[1].paragraph <= w[0].paragraph + TURN_GAP)
+                .count();
+        runs.push(&quotes[start..end]);
+        start = end;
+    }
+    runs
+}
+
+/// A conversation between the unnamed speaker `id` and one other party, in
+/// which a character named for the first time after `id` began to speak
+/// also speaks: the stranger's name was given ("How much?" asked a
+/// gentleman ... "I wonder," said Mr. Greyson).
+fn named_in_turns(
+    names: &NameIndex,
+    run: &[Attributed],
+    id: usize,
+    genders: &HashMap<usize, Gender>,
+) -> Option<usize> {
+    let first_quote = run.iter().find(|q| q.speaker == Some(id))?.start;
+    let mut speakers: Vec<usize> = run
+        .iter()
+        .filter_map(|q| q.speaker)
+        .filter(|&s| s != id)
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let (newcomers, others): (Vec<usize>, Vec<usize>) = speakers.iter().partition(|&&s| {
+        s < UNNAMED_BASE
+            && names
+                .first_named
+                .get(&s)
+                .is_some_and(|&at| at > first_quote)
+    });
+    let unnamed_gender = run
+        .iter()
+        .filter(|q| q.speaker == Some(id))
+        .find_map(|q| match q.cue.map(|c| c.slot) {
+            Some(Slot::Nominal(g, _)) if g != Gender::Unknown => Some(g),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let [named] = newcomers[..] else {
+        return None;
+    };
+    let gender = genders.get(&named).copied().unwrap_or_default();
+    (others.len() <= 1 && unnamed_gender.compatible(gender)).then_some(named)
+}
