@@ -101,7 +101,12 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                         let previous = paragraph.checked_sub(1).map(|p| doc.paragraphs[p].clone());
                         previous
                             .filter(|p| opens_paragraph && introduces_speech(&doc.text[p.clone()]))
-                            .and_then(|p| cues::leading(doc.text, doc.persons, p))
+                            .and_then(|p| {
+                                // Its last sentence is all a cue needs.
+                                let from =
+                                    ceil_boundary(doc.text, p.end.saturating_sub(CUE_WINDOW));
+                                cues::leading(doc.text, doc.persons, from.max(p.start)..p.end)
+                            })
                     })
             };
             Attributed {
@@ -139,12 +144,13 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// A paragraph ending in a colon ("he said:") introduces the quote below it.
+/// A paragraph ending in a colon ("he said:") or a comma ("as he had said
+/// at dinner,") introduces the quote below it.
 fn introduces_speech(paragraph: &str) -> bool {
     paragraph
         .trim_end()
         .trim_end_matches(['-', '—'])
-        .ends_with(':')
+        .ends_with([':', ','])
 }
 
 /// The word right before `at` in its paragraph, when nothing but spaces
@@ -313,7 +319,7 @@ pub fn assign(
         }
     }
     share_within_paragraphs(quotes, &mut open);
-    conversation_turns(quotes, &mut open, genders, narrator);
+    conversation_turns(doc, quotes, &mut open, genders, narrator);
     share_within_paragraphs(quotes, &mut open);
 }
 
@@ -470,11 +476,7 @@ fn narration_speaker(
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let range = doc.paragraphs.get(quotes[k].paragraph)?.clone();
-    // Quotes are in text order and do not overlap.
-    let inside = |at: usize| {
-        let next = quotes.partition_point(|q| q.start <= at);
-        next.checked_sub(1).is_some_and(|q| at < quotes[q].end)
-    };
+    let inside = |at: usize| inside_quote(quotes, at);
     let first = doc.persons.partition_point(|m| m.start < range.start);
     let names = doc.persons[first..]
         .iter()
@@ -515,6 +517,7 @@ const CONTEXT_QUOTES: usize = 12;
 /// other party of a turn an odd number away: another speaker of the run, of
 /// the quotes just before it, or the first-person narrator.
 fn conversation_turns(
+    doc: &DocumentText,
     quotes: &mut [Attributed],
     open: &mut [Open],
     genders: &HashMap<usize, Gender>,
@@ -535,11 +538,48 @@ fn conversation_turns(
         let breaks = t == turns.len() || (t > 0 && turns[t - 1].0 + 1 != turns[t].0);
         if breaks && t > run_start {
             let run = &turns[run_start..t];
-            let context = context_speakers(quotes, open, run[0].1, narrator);
+            let mut context = context_speakers(quotes, open, run[0].1, narrator);
+            for named in named_before(doc, quotes, run[0].1) {
+                if !context.contains(&named) {
+                    context.push(named);
+                }
+            }
             fill_run(quotes, open, genders, run, &context);
             run_start = t;
         }
     }
+}
+
+/// Paragraphs before a conversation whose narration may name its parties.
+const CONTEXT_PARAGRAPHS: usize = 2;
+
+/// Characters named in the narration of the paragraphs just before the
+/// quote `first` (and of its own paragraph before it), the last named
+/// first: who may be in the conversation that starts there ("Emma smiled
+/// ... he had said," before "“Poor Miss Taylor!”" and her answer).
+fn named_before(doc: &DocumentText, quotes: &[Attributed], first: usize) -> Vec<usize> {
+    let paragraph = quotes[first].paragraph;
+    let from = doc
+        .paragraphs
+        .get(paragraph.saturating_sub(CONTEXT_PARAGRAPHS))
+        .map_or(0, |p| p.start);
+    let start = doc.persons.partition_point(|m| m.start < from);
+    let end = doc
+        .persons
+        .partition_point(|m| m.start < quotes[first].start);
+    let mut out: Vec<usize> = Vec::new();
+    for m in doc.persons[start..end.max(start)].iter().rev() {
+        if !inside_quote(quotes, m.start) && !out.contains(&m.entity) {
+            out.push(m.entity);
+        }
+    }
+    out
+}
+
+/// Byte `at` lies inside one of `quotes` (in text order, not overlapping).
+pub(super) fn inside_quote(quotes: &[Attributed], at: usize) -> bool {
+    let next = quotes.partition_point(|q| q.start <= at);
+    next.checked_sub(1).is_some_and(|q| at < quotes[q].end)
 }
 
 /// The speakers of the quotes before quote `first`, nearest first, then the

@@ -367,6 +367,17 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
     if verb_at > 0 && lexicon.is_passive(refs[verb_at - 1]) {
         return None;
     }
+    // ...within the verb's clause: "Emma smiled; but it was impossible for
+    // him not to say" is his cue, not hers.
+    let clause_start = sentence[..verb_at]
+        .iter()
+        .rposition(|p| !p.is_word && matches!(p.text(text), ";" | ":"))
+        .map_or(0, |i| i + 1);
+    let (sentence, refs, verb_at) = (
+        &sentence[clause_start..],
+        &refs[clause_start..],
+        verb_at - clause_start,
+    );
     let opens_nominal = refs.first().is_some_and(|w| lexicon.is_nominal(w));
     let slot = sentence[..verb_at].iter().enumerate().find_map(|(k, p)| {
         if let Some(i) = person_in(persons, p) {

@@ -17,7 +17,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::attribute::{Attributed, DocumentText, Unnamed, UNNAMED_BASE};
+use super::attribute::{inside_quote, Attributed, DocumentText, Unnamed, UNNAMED_BASE};
 use super::cues::Slot;
 use super::lexicon::lexicon;
 use crate::analysis::coref::PersonMention;
@@ -163,45 +163,30 @@ impl NameIndex {
 /// doctor shut the door" finds him and "The doctor asked:" is his cue. None
 /// when no rank does.
 pub fn with_rank_mentions(doc: &DocumentText, names: &NameIndex) -> Option<Vec<PersonMention>> {
-    let mut nouns: HashMap<&str, usize> = HashMap::default();
-    for (key, entity) in &names.ranks {
-        if let Some(entity) = *entity {
-            nouns.insert(key.as_str(), entity);
-        }
-    }
-    // "the doctor" of "Dr. Archie": the one-word titles an abbreviation writes.
-    for noun in titles().one_word_keys() {
-        if let Some(entity) = names.rank(noun) {
-            nouns.entry(noun).or_insert(entity);
-        }
-    }
-    nouns.retain(|noun, _| !names.abbreviations.iter().any(|a| a == noun));
+    // Ranks of the titles table only ("doctor", "captain"), by the word
+    // written before a name or by its abbreviation ("Dr.").
+    let nouns: Vec<(&str, usize)> = titles()
+        .one_word_keys()
+        .filter(|noun| !names.abbreviations.iter().any(|a| a == noun))
+        .filter_map(|noun| Some((noun, names.rank(noun)?)))
+        .collect();
     if nouns.is_empty() {
         return None;
     }
     let text = doc.text;
+    // One pass over the text for all of them.
+    let finder = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(nouns.iter().map(|(noun, _)| noun))
+        .ok()?;
     let mut added: Vec<PersonMention> = Vec::new();
-    for article in ["the ", "The "] {
-        for (at, _) in text.match_indices(article) {
-            let start = at + article.len();
-            let word_end = text[start..]
-                .find(|c: char| !c.is_alphanumeric())
-                .map_or(text.len(), |k| start + k);
-            let preceded_by_letter = text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            if word_end == start || preceded_by_letter {
-                continue;
-            }
-            let word = text[start..word_end].to_lowercase();
-            if let Some(&entity) = nouns.get(word.as_str()) {
-                added.push(PersonMention {
-                    start,
-                    end: word_end,
-                    entity,
-                });
-            }
+    for found in finder.find_iter(text) {
+        let (start, end) = (found.start(), found.end());
+        let word = !text[end..].starts_with(char::is_alphanumeric)
+            && !text[..start].ends_with(char::is_alphanumeric);
+        if word && after_the(&text[floor(text, start.saturating_sub(ARTICLE_BYTES))..start]) {
+            let entity = nouns[found.pattern().as_usize()].1;
+            added.push(PersonMention { start, end, entity });
         }
     }
     if added.is_empty() {
@@ -215,6 +200,100 @@ pub fn with_rank_mentions(doc: &DocumentText, names: &NameIndex) -> Option<Vec<P
     added.extend_from_slice(doc.persons);
     added.sort_by_key(|m| (m.start, m.end));
     Some(added)
+}
+
+/// Paragraphs around an unnamed speaker's quotes in which its noun in the
+/// narration ("the old man") is taken for it.
+const NOMINAL_REACH: usize = 3;
+
+/// The persons of `doc` with the narration's "the <noun>" of each unnamed
+/// speaker added near its quotes, as a mention of the speaker's current id
+/// (`ids`: each quote's, as [`super::attribute::unnamed_speakers`] gave
+/// them or identified since), in text order; and the gender each noun tells.
+pub fn nominal_mentions(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+    unnamed: &[Unnamed],
+    ids: &[Option<usize>],
+) -> (Vec<PersonMention>, HashMap<usize, Gender>) {
+    let mut persons = doc.persons.to_vec();
+    let mut genders = HashMap::default();
+    if unnamed.is_empty() {
+        return (persons, genders);
+    }
+    // Each unnamed speaker's current id and the paragraphs of its quotes.
+    let mut spans: Vec<Option<(usize, usize, usize)>> = vec![None; unnamed.len()];
+    let provisional = super::attribute::unnamed_speakers(doc.text, quotes).1;
+    for ((q, original), current) in quotes.iter().zip(&provisional).zip(ids) {
+        let (Some(original), Some(current)) = (original, current) else {
+            continue;
+        };
+        let Some(span) = original
+            .checked_sub(UNNAMED_BASE)
+            .and_then(|k| spans.get_mut(k))
+        else {
+            continue;
+        };
+        let (_, first, last) = span.get_or_insert((*current, q.paragraph, q.paragraph));
+        *first = (*first).min(q.paragraph);
+        *last = (*last).max(q.paragraph);
+    }
+    let lexicon = lexicon();
+    for (speaker, span) in unnamed.iter().zip(&spans) {
+        let Some((id, first, last)) = *span else {
+            continue;
+        };
+        let gender = lexicon.noun_gender(&speaker.noun);
+        if id >= UNNAMED_BASE && gender != Gender::Unknown {
+            genders.insert(id, gender);
+        }
+        let from = doc
+            .paragraphs
+            .get(first.saturating_sub(NOMINAL_REACH))
+            .map_or(0, |p| p.start);
+        let until = doc
+            .paragraphs
+            .get(last + NOMINAL_REACH)
+            .or(doc.paragraphs.last())
+            .map_or(doc.text.len(), |p| p.end);
+        let stretch = &doc.text[from..until.max(from)];
+        for (at, _) in stretch.match_indices(speaker.noun.as_str()) {
+            let (start, end) = (from + at, from + at + speaker.noun.len());
+            let word = !doc.text[end..].starts_with(char::is_alphanumeric)
+                && !doc.text[..start].ends_with(char::is_alphanumeric);
+            let before =
+                &doc.text[floor(doc.text, start.saturating_sub(ARTICLE_BYTES)).max(from)..start];
+            if word && after_the(before) && !inside_quote(quotes, start) {
+                persons.push(PersonMention {
+                    start,
+                    end,
+                    entity: id,
+                });
+            }
+        }
+    }
+    if persons.len() > doc.persons.len() {
+        persons.sort_by_key(|m| (m.start, m.end));
+        persons.dedup_by(|later, earlier| later.start < earlier.end);
+    }
+    (persons, genders)
+}
+
+/// Words before a noun that make it "the old man": "the" (or "The") and at
+/// most two lowercase words, within so many bytes.
+const ARTICLE_REACH: usize = 3;
+const ARTICLE_BYTES: usize = 40;
+
+fn after_the(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    for _ in 0..ARTICLE_REACH {
+        match words.next() {
+            Some("the" | "The") => return true,
+            Some(w) if w.chars().all(|c| c.is_lowercase() || c == '-') => continue,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Records that `key` is said of `entity`; a key said of two characters

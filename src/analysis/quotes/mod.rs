@@ -106,9 +106,23 @@ pub fn speakers_and_pronouns_narrated(
                 .unwrap_or(n.entity)
         }
     });
-    let relink = |quotes: &[Attributed]| link_pronouns(doc, sentences, quotes, genders, narrator);
-    let mut links = relink(&quotes);
+    let relink = |quotes: &[Attributed], ids: &[Option<usize>], unnamed: &[Unnamed]| {
+        // Pronouns may also find an unnamed speaker where its noun stands in
+        // the narration ("The old man looked up." before "he said").
+        let (persons, unnamed_genders) = identify::nominal_mentions(doc, quotes, unnamed, ids);
+        if persons.len() == doc.persons.len() {
+            return link_pronouns(doc, sentences, quotes, genders, narrator);
+        }
+        let mut all_genders = genders.clone();
+        all_genders.extend(unnamed_genders);
+        let with_nouns = DocumentText {
+            persons: &persons,
+            ..*doc
+        };
+        link_pronouns(&with_nouns, sentences, quotes, &all_genders, narrator)
+    };
     let (unnamed, mut unnamed_ids) = attribute::unnamed_speakers(doc.text, &quotes);
+    let mut links = relink(&quotes, &unnamed_ids, &unnamed);
     for pass in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
@@ -128,7 +142,7 @@ pub fn speakers_and_pronouns_narrated(
             narrator,
             &unnamed_ids,
         );
-        links = relink(&quotes);
+        links = relink(&quotes, &unnamed_ids, &unnamed);
         if pass == 0 {
             // Who the unnamed speakers are shows once the named ones speak.
             let named = identify::identify(doc, &names, &quotes, &unnamed, &unnamed_ids, genders);

@@ -491,3 +491,12 @@ fn no_speaker_before_a_passive_verb() {
     assert!(speech.unnamed.is_empty());
     assert_eq!(speech.quotes[0].speaker, None);
 }
+
+#[test]
+fn a_pronoun_cue_finds_an_unnamed_speaker_by_its_noun_in_the_narration() {
+    let text = "Tom came to the gate.\n\n“Who is there?” asked the old man.\n\n\
+                Tom gave his name.\n\nThe old man sighed and shook his head. “Go away,” he said.";
+    let speakers = speakers(text, &[TOM]);
+    assert!(speakers[0].is_some_and(|s| s >= UNNAMED_BASE));
+    assert_eq!(speakers[1], speakers[0]);
+}
