@@ -20,8 +20,8 @@ use crate::analysis::{self, source_offsets, AnalysisOptions, Entity, Progress, T
 use crate::cache::{self, Cache};
 use crate::corpus::{self, Corpus, LoadError, LoadOptions, Source};
 
-/// The format of each line (the same shapes as `--json`, version 1).
-pub const JSONL_VERSION: u32 = 1;
+/// The format of each line (the same shapes as `--json`, version 2).
+pub const JSONL_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Line<'a> {

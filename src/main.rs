@@ -86,7 +86,7 @@ enum Command {
     Analyze {
         #[command(flatten)]
         input: Input,
-        /// Print the full analysis as JSON (format version 1).
+        /// Print the full analysis as JSON (format version 2).
         #[arg(long, conflicts_with = "jsonl")]
         json: bool,
         /// Print one JSON object per document, one per line, as documents

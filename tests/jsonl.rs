@@ -63,6 +63,8 @@ fn one_line_per_document_in_input_order_each_its_own_analysis() {
         .map(|line| serde_json::from_str(line).expect("each line is one JSON object"))
         .collect();
     assert_eq!(lines.len(), 3);
+    // The shapes of `--json` version 2 (quotes, pronoun mentions), and said so.
+    assert!(lines.iter().all(|l| l["version"] == 2), "{stdout}");
     let paths: Vec<&str> = lines
         .iter()
         .map(|l| l["document"]["path"].as_str().expect("path"))

@@ -35,7 +35,8 @@ const TURN_GAP: usize = 2;
 
 /// The named character each identified unnamed speaker is, by provisional id
 /// (`UNNAMED_BASE + k`). `quotes` carry the speakers of a first pass and
-/// `ids` each quote's provisional unnamed id.
+/// `ids` each quote's provisional unnamed id; `pronoun_entity` gives the
+/// character a pronoun starting at a byte refers to.
 pub fn identify(
     doc: &DocumentText,
     names: &NameIndex,
@@ -43,6 +44,7 @@ pub fn identify(
     unnamed: &[Unnamed],
     ids: &[Option<usize>],
     genders: &HashMap<usize, Gender>,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
 ) -> HashMap<usize, usize> {
     let mut found = HashMap::default();
     if unnamed.is_empty() {
@@ -64,6 +66,7 @@ pub fn identify(
         let named = names
             .rank(noun)
             .or_else(|| names.apposition.get(noun).copied().flatten())
+            .or_else(|| of_the_family(doc.text, names, noun, &own, pronoun_entity))
             .or_else(|| family_head(doc.text, names, quotes, noun, &own))
             .or_else(|| {
                 let run = conversations
@@ -95,6 +98,12 @@ pub struct NameIndex {
     first_named: HashMap<usize, usize>,
     /// Characters with a married title of a gender before some mention.
     married: rustc_hash::FxHashSet<(usize, Gender)>,
+    /// The last word of each character's longest name ("Bennet" of
+    /// "Elizabeth Bennet"), with that name's length.
+    surnames: HashMap<usize, (usize, String)>,
+    /// A married title's gender and the surname after it -> the one
+    /// character so written ("Mrs." "Bennet").
+    married_surnames: HashMap<(Gender, String), Option<usize>>,
 }
 
 impl NameIndex {
@@ -105,15 +114,27 @@ impl NameIndex {
             apposition: HashMap::default(),
             first_named: HashMap::default(),
             married: Default::default(),
+            surnames: HashMap::default(),
+            married_surnames: HashMap::default(),
         };
         let text = doc.text;
         for m in doc.persons {
             index.first_named.entry(m.entity).or_insert(m.start);
             let word_before = last_word(&text[..m.start]);
+            let name = &text[m.start..m.end];
+            let surname = name.rsplit(char::is_whitespace).next().unwrap_or(name);
             if let Some(gender) = married_title(word_before) {
                 index.married.insert((m.entity, gender));
+                let key = (gender, surname.to_string());
+                let entry = index.married_surnames.entry(key).or_insert(Some(m.entity));
+                if *entry != Some(m.entity) {
+                    *entry = None;
+                }
             }
-            let name = &text[m.start..m.end];
+            let longest = index.surnames.entry(m.entity).or_default();
+            if name.len() > longest.0 {
+                *longest = (name.len(), surname.to_string());
+            }
             let opening = name
                 .split_whitespace()
                 .next()
@@ -397,7 +418,8 @@ fn family_head(
 ) -> Option<usize> {
     let lexicon = lexicon();
     let heads_family = lexicon.is_family_head(noun)
-        || (lexicon.is_spouse(noun) && own.iter().any(|q| after_possessive(text, q)));
+        || lexicon.is_elder(noun)
+        || (lexicon.is_spouse(noun) && own.iter().any(|q| possessive_before(text, q).is_some()));
     let gender = lexicon.noun_gender(noun);
     if !heads_family || gender == Gender::Unknown {
         return None;
@@ -414,15 +436,41 @@ fn family_head(
     candidates.all(|s| s == one).then_some(one)
 }
 
-/// The cue's head noun follows "his" or "her" ("said his lady").
-fn after_possessive(text: &str, q: &Attributed) -> bool {
+/// "said her father" of Elizabeth Bennet: the one character with a married
+/// title of the noun's gender and her surname ("Mr. Bennet"), other than
+/// her. Any of the unnamed speaker's cues may say it.
+fn of_the_family(
+    text: &str,
+    names: &NameIndex,
+    noun: &str,
+    own: &[&Attributed],
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let lexicon = lexicon();
+    let gender = lexicon.noun_gender(noun);
+    if !(lexicon.is_family_head(noun) || lexicon.is_spouse(noun)) || gender == Gender::Unknown {
+        return None;
+    }
+    own.iter().find_map(|q| {
+        let relative = pronoun_entity(possessive_before(text, q)?)?;
+        let (_, surname) = names.surnames.get(&relative)?;
+        let head = names
+            .married_surnames
+            .get(&(gender, surname.clone()))
+            .copied()??;
+        (head != relative).then_some(head)
+    })
+}
+
+/// Where "his" or "her" stands right before the cue's head noun ("said his
+/// lady").
+fn possessive_before(text: &str, q: &Attributed) -> Option<usize> {
     let Some(Slot::Nominal(_, Some(head))) = q.cue.map(|c| c.slot) else {
-        return false;
+        return None;
     };
-    matches!(
-        last_word(&text[..head.start]).to_lowercase().as_str(),
-        "his" | "her"
-    )
+    let before = text[..head.start].trim_end();
+    let word = last_word(before);
+    matches!(word.to_lowercase().as_str(), "his" | "her").then(|| before.len() - word.len())
 }
 
 /// The runs of quotes at most [`TURN_GAP`] paragraphs apart.

@@ -30,6 +30,7 @@ pub struct Lexicon {
     spouse: HashSet<&'static str>,
     spouse_title: HashSet<&'static str>,
     family_head: HashSet<&'static str>,
+    elder: HashSet<&'static str>,
     passive: HashSet<&'static str>,
 }
 
@@ -79,6 +80,7 @@ impl Lexicon {
         let mut spouse = HashSet::default();
         let mut spouse_title = HashSet::default();
         let mut family_head = HashSet::default();
+        let mut elder = HashSet::default();
         let mut passive = HashSet::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
@@ -90,6 +92,7 @@ impl Lexicon {
                 "spouse" => spouse.insert(word),
                 "spouse_title" => spouse_title.insert(word),
                 "family_head" => family_head.insert(word),
+                "elder" => elder.insert(word),
                 "passive" => passive.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
@@ -106,6 +109,7 @@ impl Lexicon {
             spouse,
             spouse_title,
             family_head,
+            elder,
             passive,
         }
     }
@@ -157,9 +161,15 @@ impl Lexicon {
     }
 
     /// "mother", "husband": a speaker who heads a family, likely written
-    /// elsewhere with a married title ("Mrs. Bennet").
+    /// elsewhere with a married title and the family's surname ("Mrs. Bennet").
     pub fn is_family_head(&self, lowercase: &str) -> bool {
         self.family_head.contains(lowercase)
+    }
+
+    /// "aunt", "uncle": an elder of the family, likely written elsewhere with
+    /// a married title ("Mrs. Gardiner") but not always the family's surname.
+    pub fn is_elder(&self, lowercase: &str) -> bool {
+        self.elder.contains(lowercase)
     }
 
     /// "was", "been": before a speech verb, the verb is passive ("was said").

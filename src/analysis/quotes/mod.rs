@@ -39,7 +39,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::analysis::coref::resolve::{resolve, Context};
-use crate::analysis::coref::Person;
+use crate::analysis::coref::{Person, Pronoun};
 use crate::analysis::entities::Gender;
 
 /// One document's quotations with their speakers, and the character each of
@@ -127,13 +127,7 @@ pub fn speakers_and_pronouns_narrated(
         for q in quotes.iter_mut() {
             q.speaker = None;
         }
-        let entity_at = |at: usize| {
-            let i = doc.pronouns.partition_point(|p| p.start < at);
-            doc.pronouns
-                .get(i)
-                .filter(|p| p.start == at)
-                .and_then(|_| links[i])
-        };
+        let entity_at = |at: usize| linked_at(doc.pronouns, &links, at);
         attribute::assign(
             doc,
             &mut quotes,
@@ -145,7 +139,16 @@ pub fn speakers_and_pronouns_narrated(
         links = relink(&quotes, &unnamed_ids, &unnamed);
         if pass == 0 {
             // Who the unnamed speakers are shows once the named ones speak.
-            let named = identify::identify(doc, &names, &quotes, &unnamed, &unnamed_ids, genders);
+            let entity_at = |at: usize| linked_at(doc.pronouns, &links, at);
+            let named = identify::identify(
+                doc,
+                &names,
+                &quotes,
+                &unnamed,
+                &unnamed_ids,
+                genders,
+                &entity_at,
+            );
             for id in unnamed_ids.iter_mut().flatten() {
                 *id = named.get(id).copied().unwrap_or(*id);
             }
@@ -165,6 +168,15 @@ pub fn speakers_and_pronouns_narrated(
         narrator,
         unnamed,
     }
+}
+
+/// The character the pronoun starting at byte `at` is linked to.
+fn linked_at(pronouns: &[Pronoun], links: &[Option<usize>], at: usize) -> Option<usize> {
+    let i = pronouns.partition_point(|p| p.start < at);
+    pronouns
+        .get(i)
+        .filter(|p| p.start == at)
+        .and_then(|_| links.get(i).copied().flatten())
 }
 
 fn link_pronouns(

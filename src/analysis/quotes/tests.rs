@@ -500,3 +500,16 @@ fn a_pronoun_cue_finds_an_unnamed_speaker_by_its_noun_in_the_narration() {
     assert!(speakers[0].is_some_and(|s| s >= UNNAMED_BASE));
     assert_eq!(speakers[1], speakers[0]);
 }
+
+#[test]
+fn her_father_is_the_married_title_with_her_surname() {
+    // Two men called "Mr." speak near by; the surname tells which is her father.
+    let text = "“Good day,” said Mr. Dunn.\n\n“Good day,” said Mr. Gray.\n\n\
+                Ann Gray came in. She smiled at the guests. “Papa, look,” she said.\n\n\
+                “I see,” said her father.";
+    let persons = mentions_at(text, &[("Dunn", 0, 7), ("Gray", 0, 2), ("Ann Gray", 0, 0)]);
+    let genders = HashMap::from_iter([(0, Gender::Female), (2, Gender::Male), (7, Gender::Male)]);
+    let speech = run_with(text, &persons, &genders);
+    assert_eq!(speech.quotes[2].speaker, Some(0));
+    assert_eq!(speech.quotes[3].speaker, Some(2));
+}
