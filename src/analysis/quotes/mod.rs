@@ -149,7 +149,8 @@ pub fn speakers_and_pronouns_narrated(
                 genders,
                 &entity_at,
             );
-            for id in unnamed_ids.iter_mut().flatten() {
+            // Their cues, and the pronouns already linked to them ("returned she").
+            for id in unnamed_ids.iter_mut().chain(links.iter_mut()).flatten() {
                 *id = named.get(id).copied().unwrap_or(*id);
             }
         }

@@ -513,3 +513,20 @@ fn her_father_is_the_married_title_with_her_surname() {
     assert_eq!(speech.quotes[2].speaker, Some(0));
     assert_eq!(speech.quotes[3].speaker, Some(2));
 }
+
+#[test]
+fn a_pronoun_cue_follows_its_unnamed_speaker_to_the_character_found() {
+    // "his lady" is only found to be Mrs. Gray once she speaks by name; "returned
+    // she", linked to the lady before that, goes with her.
+    let text = "“My dear Mr. Gray,” said his lady to him one day.\n\n\
+                Mr. Gray said nothing.\n\n“But it is,” returned she.\n\n\
+                “Well?” cried Mrs. Gray.";
+    let persons = mentions_at(text, &[("Gray", 0, 2), ("Gray", 1, 2), ("Gray", 2, 3)]);
+    let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
+    let speakers: Vec<Option<usize>> = run_with(text, &persons, &genders)
+        .quotes
+        .iter()
+        .map(|q| q.speaker)
+        .collect();
+    assert_eq!(speakers, [Some(3), Some(3), Some(3)]);
+}
