@@ -530,3 +530,14 @@ fn a_pronoun_cue_follows_its_unnamed_speaker_to_the_character_found() {
         .collect();
     assert_eq!(speakers, [Some(3), Some(3), Some(3)]);
 }
+
+#[test]
+fn a_paragraph_ending_in_a_comma_leads_the_cue_of_its_clause_into_the_quote() {
+    // The cue is "he had said" in the clause after the semicolon, not Emma, the
+    // first name of the sentence.
+    let text = "Mr. Woodhouse sighed. Emma smiled and chatted; but it was impossible for \
+                him not to say exactly as he had said at dinner,\n\n“Poor Miss Taylor!”";
+    let emma = ("Emma", 0, Gender::Female);
+    let woodhouse = ("Woodhouse", 2, Gender::Male);
+    assert_eq!(speakers(text, &[emma, woodhouse]), [Some(2)]);
+}
