@@ -74,6 +74,19 @@ fn speakers(text: &str, cast: Cast) -> Vec<Option<usize>> {
     run(text, cast).quotes.iter().map(|q| q.speaker).collect()
 }
 
+/// [`speakers`] with the name mentions given by hand.
+fn speakers_with(
+    text: &str,
+    persons: &[PersonMention],
+    genders: &HashMap<usize, Gender>,
+) -> Vec<Option<usize>> {
+    run_with(text, persons, genders)
+        .quotes
+        .iter()
+        .map(|q| q.speaker)
+        .collect()
+}
+
 /// The entity each pronoun spelled `word` is linked to, in order.
 fn links(text: &str, cast: Cast, word: &str) -> Vec<Option<usize>> {
     let speech = run(text, cast);
@@ -334,10 +347,8 @@ fn his_wife_is_the_character_with_the_spouse_title_and_his_surname() {
                 Later he looked up. “You are late,” said his wife.";
     let (persons, genders) = the_grays(text);
     let speech = run_with(text, &persons, &genders);
-    assert_eq!(
-        speech.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(),
-        [Some(3)]
-    );
+    let speakers: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert_eq!(speakers, [Some(3)]);
     assert_unnamed_ids_are_listed(&speech);
 }
 
@@ -464,11 +475,7 @@ fn a_stranger_whose_name_is_given_in_the_conversation_is_that_character() {
     let cast = [("Tom", 0, 1), ("Tom", 1, 1), ("Tom", 2, 1), ("Gray", 0, 2)];
     let persons = mentions_at(text, &cast);
     let genders = HashMap::from_iter([(1, Gender::Male), (2, Gender::Male)]);
-    let speakers: Vec<Option<usize>> = run_with(text, &persons, &genders)
-        .quotes
-        .iter()
-        .map(|q| q.speaker)
-        .collect();
+    let speakers = speakers_with(text, &persons, &genders);
     assert_eq!(speakers, [Some(2), Some(1), Some(2), Some(1), Some(2)]);
     // Named before the gentleman spoke, Mr. Gray is someone else.
     let known = format!("Mr. Gray stood by.\n\n{text}");
@@ -523,11 +530,7 @@ fn a_pronoun_cue_follows_its_unnamed_speaker_to_the_character_found() {
                 “Well?” cried Mrs. Gray.";
     let persons = mentions_at(text, &[("Gray", 0, 2), ("Gray", 1, 2), ("Gray", 2, 3)]);
     let genders = HashMap::from_iter([(2, Gender::Male), (3, Gender::Female)]);
-    let speakers: Vec<Option<usize>> = run_with(text, &persons, &genders)
-        .quotes
-        .iter()
-        .map(|q| q.speaker)
-        .collect();
+    let speakers = speakers_with(text, &persons, &genders);
     assert_eq!(speakers, [Some(3), Some(3), Some(3)]);
 }
 
