@@ -110,17 +110,77 @@ fn word_starts(text: &str, gap: Range<usize>, body_start: usize) -> usize {
     words
 }
 
-/// Lowercase word sequences after which the narrator gives a name.
-fn name_phrases() -> &'static [Vec<String>] {
-    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+/// Lowercase word sequences after which a speaker gives their own name,
+/// and whether only inside a quote.
+fn name_phrases() -> &'static [(Vec<String>, bool)] {
+    static PHRASES: OnceLock<Vec<(Vec<String>, bool)>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         NAME_PHRASES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .map(|l| {
+                let (phrase, place) = l.split_once('\t').unwrap_or((l, ""));
+                let words = phrase.split_whitespace().map(str::to_lowercase).collect();
+                (words, place.trim() == "quote")
+            })
             .collect()
     })
+}
+
+/// Lowercase words a speaker may put between a naming phrase and the name
+/// ("I be plain Jack Durbeyfield").
+const NAME_GAP: usize = 1;
+
+/// The character a quote's speaker says they are: a name mention right after
+/// a naming phrase inside the quote, ending its clause ("I am Parson
+/// Tringham, the antiquary", "my name is Dick.").
+pub fn introduced_in(text: &str, quote: Range<usize>, persons: &[PersonMention]) -> Option<usize> {
+    let first = persons.partition_point(|m| m.start < quote.start);
+    let inside: Vec<&PersonMention> = persons[first..]
+        .iter()
+        .take_while(|m| m.end <= quote.end)
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let words = words(&text[quote.clone()]);
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let mention_at = |at: usize| inside.iter().find(|m| m.start == quote.start + words[at].0);
+    for i in 0..words.len() {
+        for (phrase, _) in name_phrases() {
+            let n = phrase.len();
+            if i + n >= words.len() || lower[i..i + n] != phrase[..] {
+                continue;
+            }
+            let mut at = i + n;
+            while at < words.len() && at < i + n + NAME_GAP && mention_at(at).is_none() {
+                if !words[at].1.starts_with(char::is_lowercase) {
+                    break;
+                }
+                at += 1;
+            }
+            // The name ends its clause: "I am Tom, sir", not "I am sure Tom will".
+            let ends_clause = |m: &PersonMention| {
+                text[m.end..quote.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            };
+            let phrase_end = quote.start + words[i + n - 1].0 + words[i + n - 1].1.len();
+            let unbroken = |m: &PersonMention| {
+                text[phrase_end..m.start.max(phrase_end)]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace())
+            };
+            if let Some(m) = words.get(at).and_then(|_| mention_at(at)) {
+                if unbroken(m) && ends_clause(m) {
+                    return Some(m.entity);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The words of `text` with their byte offsets; a word is letters with
@@ -181,7 +241,7 @@ pub fn self_named(
         if inside(quotes, start + words[i].0) {
             continue;
         }
-        for phrase in name_phrases() {
+        for (phrase, _) in name_phrases().iter().filter(|(_, quote_only)| !quote_only) {
             let n = phrase.len();
             if i + n < words.len() && lower[i..i + n] == phrase[..] {
                 if let Some(found) = name_at(i + n) {
@@ -364,6 +424,41 @@ mod tests {
         let text = "\"Call me Ishmael,\" he said. I laughed.";
         let quotes = [Range { start: 0, end: 17 }];
         assert_eq!(self_named(text, 0..text.len(), &quotes), None);
+    }
+
+    #[test]
+    fn a_quote_says_who_its_speaker_is() {
+        let mention = |text: &str, name: &str, entity| {
+            let start = text.find(name).expect("name in text");
+            PersonMention {
+                start,
+                end: start + name.len(),
+                entity,
+            }
+        };
+        let said =
+            |text: &str, name: &str| introduced_in(text, 0..text.len(), &[mention(text, name, 3)]);
+        assert_eq!(
+            said(
+                "\"I am Parson Tringham, of Stagfoot Lane.\"",
+                "Parson Tringham"
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            said("\"When I be plain Jack Durbeyfield?\"", "Jack Durbeyfield"),
+            Some(3)
+        );
+        assert_eq!(said("\"My name is Dick.\"", "Dick"), Some(3));
+        // Not after the phrase, or too far after it: not who the speaker is.
+        assert_eq!(said("\"I am sure Tom will come.\"", "Tom"), None);
+        assert_eq!(said("\"I am glad, Tom.\"", "Tom"), None);
+        assert_eq!(said("\"Tom, I am here.\"", "Tom"), None);
+        // "I am" names only inside quotes, never the narrator.
+        assert_eq!(
+            self_named("I am Tom and this is my story.", 0..30, &[]),
+            None
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::lexicon::Person;
+use super::lexicon::{Case, Person};
 use super::{PersonMention, Pronoun};
 use crate::analysis::entities::Gender;
 
@@ -36,6 +36,9 @@ const UNKNOWN_GENDER_WINDOW: usize = 1;
 const SUBJECT_BONUS: f32 = 1.0;
 /// What an unknown gender costs against a matching one, in sentences.
 const UNKNOWN_GENDER_COST: f32 = 0.5;
+/// What a possessive name ("Stephen's face") costs: it is rarely the one a
+/// later "he" continues with.
+const POSSESSIVE_COST: f32 = 1.0;
 
 /// A recent mention of a character.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +48,7 @@ struct Recent {
     paragraph: usize,
     sentence: usize,
     subject: bool,
+    possessive: bool,
 }
 
 enum Event {
@@ -82,8 +86,8 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
     let mut recent: Vec<Recent> = Vec::new();
     let mut paragraph = 0;
     let mut sentence = 0;
-    // The sentence whose subject (first character named) is already taken.
-    let mut subject_taken = usize::MAX;
+    // The sentence whose subject (first character named) is already taken, and who.
+    let mut subject_taken = (usize::MAX, usize::MAX);
     for (at, event) in events {
         while paragraph + 1 < ctx.paragraphs.len() && ctx.paragraphs[paragraph].end <= at {
             paragraph += 1;
@@ -93,22 +97,27 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
         }
         let quote = quote_at(ctx.quotes, at);
         let gender_of = |entity: usize| ctx.genders.get(&entity).copied().unwrap_or_default();
-        let mut here = |entity: usize, recent: &mut Vec<Recent>| {
-            let subject = subject_taken != sentence;
-            subject_taken = sentence;
+        // The subject's later mentions in its sentence ("Ann took his arm
+        // in Tom's as she…") stay the subject's.
+        let mut here = |entity: usize, possessive: bool, recent: &mut Vec<Recent>| {
+            if subject_taken.0 != sentence {
+                subject_taken = (sentence, entity);
+            }
             recent.push(Recent {
                 entity,
                 gender: gender_of(entity),
                 paragraph,
                 sentence,
-                subject,
+                subject: subject_taken.1 == entity,
+                possessive,
             });
         };
         match event {
             Event::Name(i) => {
                 // Names inside quotes are often said to someone, or of someone absent.
                 if quote.is_none() {
-                    here(ctx.persons[i].entity, &mut recent);
+                    let possessive = is_possessive_after(ctx.text, ctx.persons[i].end);
+                    here(ctx.persons[i].entity, possessive, &mut recent);
                 }
             }
             Event::QuoteEnd(q) => {
@@ -119,6 +128,7 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                         paragraph,
                         sentence,
                         subject: false,
+                        possessive: false,
                     });
                 }
             }
@@ -138,7 +148,7 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
                 // The narrator's "I" is no antecedent for a "he" or "she".
                 let third = pronoun.form.person == Person::Third;
                 if let (Some(entity), None, true) = (entity, quote, third) {
-                    here(entity, &mut recent);
+                    here(entity, pronoun.form.case == Case::Possessive, &mut recent);
                 }
             }
         }
@@ -147,6 +157,11 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
         }
     }
     linked
+}
+
+fn is_possessive_after(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
 }
 
 /// The quote containing byte `at` (its marks included), if any.
@@ -177,7 +192,8 @@ fn antecedent(
             continue;
         };
         let distance = sentence.saturating_sub(r.sentence) as f32;
-        let score = -distance - cost + if r.subject { SUBJECT_BONUS } else { 0.0 };
+        let possessive = if r.possessive { POSSESSIVE_COST } else { 0.0 };
+        let score = -distance - cost - possessive + if r.subject { SUBJECT_BONUS } else { 0.0 };
         // Only a character's most recent mention competes.
         if recent[i + 1..].iter().any(|later| later.entity == r.entity) {
             continue;

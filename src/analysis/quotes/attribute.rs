@@ -109,6 +109,16 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                             })
                     })
             };
+            // A few words inside a sentence that end in a comma but lead to
+            // no cue are a phrase too ("built for “style,” not service").
+            let quoted = &doc.text[q.start..q.end];
+            let phrase = phrase
+                || (cue.is_none()
+                    && words <= PHRASE_WORDS
+                    && word_before.is_some()
+                    && quoted
+                        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                        .ends_with(','));
             Attributed {
                 start: q.start,
                 end: q.end,
@@ -244,7 +254,11 @@ pub struct Unnamed {
 /// is a common noun. Found once from the cues alone, so the ids hold over
 /// every pass of [`assign`]; the ones a named character takes ("said the
 /// captain" of Captain Gray, "his wife") go unused.
-pub fn unnamed_speakers(text: &str, quotes: &[Attributed]) -> (Vec<Unnamed>, Vec<Option<usize>>) {
+pub fn unnamed_speakers(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+) -> (Vec<Unnamed>, Vec<Option<usize>>) {
+    let text = doc.text;
     let mut list: Vec<Unnamed> = Vec::new();
     // Head noun -> (index into `list`, paragraph of its last quote).
     let mut latest: HashMap<String, (usize, usize)> = HashMap::default();
@@ -254,6 +268,7 @@ pub fn unnamed_speakers(text: &str, quotes: &[Attributed]) -> (Vec<Unnamed>, Vec
             let head = match q.cue?.slot {
                 Slot::Titled(start, end) => start..end,
                 Slot::Nominal(_, Some(head)) => head.start..head.end,
+                Slot::Pronoun(at) => super::identify::pronoun_noun(doc, quotes, q, at)?,
                 _ => return None,
             };
             let noun = text[head.clone()].to_lowercase();
@@ -299,6 +314,7 @@ pub fn assign(
         .zip(unnamed)
         .map(|(q, &unnamed)| explicit(doc, q, pronoun_entity, &titled, unnamed))
         .collect();
+    replies_change_turns(doc, quotes, &mut open);
     share_within_paragraphs(quotes, &mut open);
     // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
     let cued: std::collections::HashSet<usize> = quotes
@@ -340,15 +356,10 @@ fn explicit(
     let speaker = match cue.slot {
         Slot::Name(m) => Some(doc.persons[m].entity),
         Slot::Pronoun(at) => {
-            let resolved = pronoun_entity(at);
+            // Unresolved, it may still stand for a noun before it ("The old lady …").
+            let resolved = pronoun_entity(at).or(unnamed);
             if resolved.is_none() {
-                let i = doc.pronouns.partition_point(|p| p.start < at);
-                let gender = doc
-                    .pronouns
-                    .get(i)
-                    .filter(|p| p.start == at)
-                    .map_or(Gender::Unknown, |p| p.form.gender);
-                return Open::Turns(gender);
+                return Open::Turns(pronoun_gender(doc, at));
             }
             resolved
         }
@@ -363,6 +374,45 @@ fn explicit(
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
     Open::Decided
+}
+
+/// The gender of the pronoun starting at byte `at`.
+fn pronoun_gender(doc: &DocumentText, at: usize) -> Gender {
+    let i = doc.pronouns.partition_point(|p| p.start < at);
+    doc.pronouns
+        .get(i)
+        .filter(|p| p.start == at)
+        .map_or(Gender::Unknown, |p| p.form.gender)
+}
+
+/// ""…," he answered" does not answer the one who spoke the paragraph
+/// before: a reply whose pronoun was taken for that speaker goes to the
+/// conversation's turns instead.
+fn replies_change_turns(doc: &DocumentText, quotes: &mut [Attributed], open: &mut [Open]) {
+    for k in 1..quotes.len() {
+        let Some(Cue {
+            slot: Slot::Pronoun(at),
+            replies: true,
+            ..
+        }) = quotes[k].cue
+        else {
+            continue;
+        };
+        let paragraph = quotes[k].paragraph;
+        if open[k] != Open::Decided || quotes[k - 1].paragraph + 1 != paragraph {
+            continue;
+        }
+        // Who spoke the paragraph before, by any of its cues.
+        let answered = (0..k)
+            .rev()
+            .take_while(|&j| quotes[j].paragraph + 1 == paragraph)
+            .filter(|&j| open[j] == Open::Decided && !quotes[j].term && !quotes[j].phrase)
+            .find_map(|j| quotes[j].speaker);
+        if answered.is_some() && answered == quotes[k].speaker {
+            quotes[k].speaker = None;
+            open[k] = Open::Turns(pronoun_gender(doc, at));
+        }
+    }
 }
 
 /// "his wife" of Mr. Bennet: the character written with a title of the

@@ -33,6 +33,8 @@ pub enum Slot {
 pub struct Cue {
     pub span: Span,
     pub slot: Slot,
+    /// Its verb answers someone ("he replied").
+    pub replies: bool,
 }
 
 /// Words a cue may take before its verb ("Mr. Bennet quietly said").
@@ -99,6 +101,9 @@ pub fn trailing(text: &str, persons: &[PersonMention], after: Range<usize>) -> O
         let Some(verb) = lexicon.speech_verb(&refs[k..]) else {
             continue;
         };
+        if k > 0 && lexicon.is_nominal(refs[k - 1]) {
+            continue; // "his answer"
+        }
         let verb_end = clause[k + verb.words - 1].end;
         let slot = if k == 0 {
             if !verb.inverts {
@@ -119,6 +124,7 @@ pub fn trailing(text: &str, persons: &[PersonMention], after: Range<usize>) -> O
         return Some(Cue {
             span: Span { start, end },
             slot,
+            replies: verb.replies,
         });
     }
     None
@@ -335,16 +341,24 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
                     end: last.end,
                 },
                 slot: Slot::Name(i),
+                replies: false,
             });
         }
     }
     let lower = lower_words(text, sentence);
     let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
     let lexicon = lexicon();
-    let verb_at = (0..sentence.len())
-        .rev()
-        .take(LEADING_TAIL)
-        .find(|&k| sentence[k].is_word && lexicon.speech_verb(&refs[k..]).is_some())?;
+    // A colon announces the quote however long the sentence ("and then said,
+    // not fiercely, but loud enough for the furniture to hear:").
+    let tail = match last.text(text) {
+        ":" => sentence.len(),
+        _ => LEADING_TAIL,
+    };
+    let verb_at = (0..sentence.len()).rev().take(tail).find(|&k| {
+        // "her state pair", "his answer": after a determiner it is a noun.
+        let noun = k > 0 && lexicon.is_nominal(refs[k - 1]);
+        sentence[k].is_word && !noun && lexicon.speech_verb(&refs[k..]).is_some()
+    })?;
     let verb = lexicon.speech_verb(&refs[verb_at..])?;
     let verb_end = sentence[verb_at + verb.words - 1].end;
     // "…, said Elizabeth: "…"" and "according to X, "…"" name the speaker after the verb.
@@ -359,6 +373,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
                     end: persons[i].end,
                 },
                 slot: Slot::Name(i),
+                replies: verb.replies,
             });
         }
     }
@@ -398,7 +413,21 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
             };
         }
         is_subject_pronoun(refs[k]).then_some(Slot::Pronoun(p.start))
-    })?;
+    });
+    // "My uncle saw me staring and said to me:": a common-noun subject.
+    let slot = match slot {
+        Some(slot) => slot,
+        None if opens_nominal => {
+            // Its head is a noun of a person ("uncle"), not the verb after it ("saw").
+            let head = sentence[..verb_at.min(SUBJECT_HEAD_WORDS)]
+                .iter()
+                .position(|p| {
+                    lexicon.noun_gender(&p.text(text).to_lowercase()) != Gender::Unknown
+                })?;
+            nominal_phrase(text, &sentence[..=head])
+        }
+        None => return None,
+    };
     let start = match slot {
         Slot::Name(i) => persons[i].start,
         Slot::Pronoun(at) => at,
@@ -410,5 +439,6 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
             end: verb_end,
         },
         slot,
+        replies: verb.replies,
     })
 }

@@ -9,6 +9,7 @@
 //! - the noun heads a family ("her mother", "his wife") and exactly one
 //!   character with a married title of its gender ("Mrs. Bennet") speaks near
 //!   the unnamed speaker's quotes;
+//! - the speaker says who they are ("I am Parson Tringham");
 //! - in a conversation of two parties, the turns of the unnamed speaker are
 //!   later taken by a name ("said the gentleman" ... "said Mr. Greyson").
 //!
@@ -20,6 +21,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::attribute::{inside_quote, Attributed, DocumentText, Unnamed, UNNAMED_BASE};
 use super::cues::Slot;
 use super::lexicon::lexicon;
+use super::pieces::pieces;
+use crate::analysis::coref::narrator::introduced_in;
 use crate::analysis::coref::PersonMention;
 use crate::analysis::entities::Gender;
 use crate::analysis::titles::{titles, Marital};
@@ -63,22 +66,87 @@ pub fn identify(
         let id = UNNAMED_BASE + k;
         let own: Vec<&Attributed> = own[k].iter().map(|&i| &quotes[i]).collect();
         let noun = speaker.noun.as_str();
-        let named = names
-            .rank(noun)
-            .or_else(|| names.apposition.get(noun).copied().flatten())
-            .or_else(|| of_the_family(doc.text, names, noun, &own, pronoun_entity))
-            .or_else(|| family_head(doc.text, names, quotes, noun, &own))
-            .or_else(|| {
-                let run = conversations
-                    .iter()
-                    .find(|r| r.iter().any(|q| q.speaker == Some(id)))?;
-                named_in_turns(names, run, id, genders)
-            });
-        if let Some(entity) = named.filter(|e| !own.iter().any(|q| q.addressees.contains(e))) {
+        // Said of themselves ("I am Parson Tringham"), else not named in their own quotes.
+        let named = introduced(doc, quotes, id).or_else(|| {
+            names
+                .rank(noun)
+                .or_else(|| names.apposition.get(noun).copied().flatten())
+                .or_else(|| of_the_family(doc.text, names, noun, &own, pronoun_entity))
+                .or_else(|| family_head(doc.text, names, quotes, noun, &own))
+                .or_else(|| {
+                    let run = conversations
+                        .iter()
+                        .find(|r| r.iter().any(|q| q.speaker == Some(id)))?;
+                    named_in_turns(names, run, id, genders)
+                })
+                .or_else(|| other_party(quotes, noun, id, genders))
+                .filter(|&e| !names_in_own_quotes(doc, quotes, id, e))
+        });
+        if let Some(entity) = named {
             found.insert(id, entity);
         }
     }
+    // "the other" may be found to be "the man", himself found to be a name.
+    let ids: Vec<usize> = found.keys().copied().collect();
+    for id in ids {
+        let mut to = found[&id];
+        for _ in 0..unnamed.len() {
+            match found.get(&to) {
+                Some(&next) if next != id => to = next,
+                _ => break,
+            }
+        }
+        found.insert(id, to);
+    }
     found
+}
+
+/// True when a quote of the unnamed speaker `id` names `entity`: said to
+/// them ("How do you mean, Mr Cotter?") or of them ("Mr Cotter here has just
+/// told us"), they are someone else.
+fn names_in_own_quotes(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+    id: usize,
+    entity: usize,
+) -> bool {
+    quotes.iter().filter(|q| q.speaker == Some(id)).any(|q| {
+        let first = doc.persons.partition_point(|m| m.start < q.start);
+        doc.persons[first..]
+            .iter()
+            .take_while(|m| m.end <= q.end)
+            .any(|m| m.entity == entity)
+    })
+}
+
+/// Paragraphs back a conversation's other party may have last spoken.
+const OTHER_PARTY_REACH: usize = 12;
+
+/// "said the other", "replied his companion": the party of the conversation
+/// who is not the one just answered, when the speaker's noun says so
+/// ("other", "companion"): the last speaker before the one who spoke the
+/// turn before it.
+fn other_party(
+    quotes: &[Attributed],
+    noun: &str,
+    id: usize,
+    genders: &HashMap<usize, Gender>,
+) -> Option<usize> {
+    if !lexicon().is_other_party(noun) {
+        return None;
+    }
+    let first = quotes.iter().position(|q| q.speaker == Some(id))?;
+    let paragraph = quotes[first].paragraph;
+    let mut before = quotes[..first]
+        .iter()
+        .rev()
+        .take_while(|q| q.paragraph + OTHER_PARTY_REACH >= paragraph)
+        .filter(|q| !q.term && !q.phrase)
+        .filter_map(|q| q.speaker);
+    let answered = before.next()?;
+    let party = before.find(|&s| s != answered && s != id)?;
+    let gender = |s: usize| genders.get(&s).copied().unwrap_or_default();
+    gender(party).compatible(gender(id)).then_some(party)
 }
 
 /// What the names of a document say, gathered in one pass over its person
@@ -169,6 +237,13 @@ impl NameIndex {
         if let Some(&entity) = self.ranks.get(noun) {
             return entity;
         }
+        let ranks = lexicon().ranks_of(noun);
+        if !ranks.is_empty() {
+            // "the clergyman": the one character with any of its ranks.
+            let mut named = ranks.iter().filter_map(|rank| self.rank(rank));
+            let first = named.next()?;
+            return named.all(|e| e == first).then_some(first);
+        }
         let mut written = self
             .abbreviations
             .iter()
@@ -188,6 +263,7 @@ pub fn with_rank_mentions(doc: &DocumentText, names: &NameIndex) -> Option<Vec<P
     // written before a name or by its abbreviation ("Dr.").
     let nouns: Vec<(&str, usize)> = titles()
         .one_word_keys()
+        .chain(lexicon().rank_nouns())
         .filter(|noun| !names.abbreviations.iter().any(|a| a == noun))
         .filter_map(|noun| Some((noun, names.rank(noun)?)))
         .collect();
@@ -223,6 +299,17 @@ pub fn with_rank_mentions(doc: &DocumentText, names: &NameIndex) -> Option<Vec<P
     Some(added)
 }
 
+/// The one character an unnamed speaker's quotes say they are ("when I be
+/// plain Jack Durbeyfield").
+fn introduced(doc: &DocumentText, quotes: &[Attributed], id: usize) -> Option<usize> {
+    let mut said = quotes
+        .iter()
+        .filter(|q| q.speaker == Some(id))
+        .filter_map(|q| introduced_in(doc.text, q.start..q.end, doc.persons));
+    let first = said.next()?;
+    said.all(|e| e == first).then_some(first)
+}
+
 /// Paragraphs around an unnamed speaker's quotes in which its noun in the
 /// narration ("the old man") is taken for it.
 const NOMINAL_REACH: usize = 3;
@@ -244,7 +331,7 @@ pub fn nominal_mentions(
     }
     // Each unnamed speaker's current id and the paragraphs of its quotes.
     let mut spans: Vec<Option<(usize, usize, usize)>> = vec![None; unnamed.len()];
-    let provisional = super::attribute::unnamed_speakers(doc.text, quotes).1;
+    let provisional = super::attribute::unnamed_speakers(doc, quotes).1;
     for ((q, original), current) in quotes.iter().zip(&provisional).zip(ids) {
         let (Some(original), Some(current)) = (original, current) else {
             continue;
@@ -315,6 +402,45 @@ fn after_the(before: &str) -> bool {
         }
     }
     false
+}
+
+/// The "the <noun>" that a cue's "he" or "she" stands for when no character
+/// is named between them: the last noun of the pronoun's gender in the
+/// narration of the quote's paragraph or the one before ("The old lady
+/// pulled her spectacles down … She looked perplexed, and then said:"). The
+/// pronoun may still find a named character; this gives it a noun to find.
+pub fn pronoun_noun(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+    q: &Attributed,
+    at: usize,
+) -> Option<std::ops::Range<usize>> {
+    let i = doc.pronouns.partition_point(|p| p.start < at);
+    let form = doc.pronouns.get(i).filter(|p| p.start == at)?.form;
+    if form.plural || form.gender == Gender::Unknown {
+        return None;
+    }
+    let paragraph_start = doc
+        .paragraphs
+        .get(q.paragraph.saturating_sub(1))
+        .map_or(0, |p| p.start);
+    let named = doc.persons[..doc.persons.partition_point(|m| m.start < at)]
+        .iter()
+        .rev()
+        .find(|m| !inside_quote(quotes, m.start))
+        .map_or(0, |m| m.end);
+    let from = paragraph_start.max(named).min(at);
+    let lexicon = lexicon();
+    pieces(doc.text, from..at)
+        .iter()
+        .filter(|p| p.is_word && !inside_quote(quotes, p.start))
+        .filter(|p| lexicon.noun_gender(&p.text(doc.text).to_lowercase()) == form.gender)
+        .filter(|p| {
+            let before = floor(doc.text, p.start.saturating_sub(ARTICLE_BYTES)).max(from);
+            after_the(&doc.text[before..p.start])
+        })
+        .map(|p| p.start..p.end)
+        .next_back()
 }
 
 /// Records that `key` is said of `entity`; a key said of two characters

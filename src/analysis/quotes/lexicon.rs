@@ -17,6 +17,8 @@ pub struct SpeechVerb {
     pub inverts: bool,
     /// Words in the verb ("according to" has two).
     pub words: usize,
+    /// "answered", "replied": the speaker answers someone else.
+    pub replies: bool,
 }
 
 pub struct Lexicon {
@@ -32,6 +34,9 @@ pub struct Lexicon {
     family_head: HashSet<&'static str>,
     elder: HashSet<&'static str>,
     passive: HashSet<&'static str>,
+    other_party: HashSet<&'static str>,
+    /// Common noun -> the ranks it may stand for ("clergyman" -> "parson", ...).
+    ranks: HashMap<&'static str, Vec<&'static str>>,
 }
 
 /// The lexicon, parsed once.
@@ -52,8 +57,10 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut verbs: HashMap<&'static str, Vec<(Vec<&'static str>, SpeechVerb)>> =
             HashMap::default();
-        for (forms, inverts) in rows(SPEECH_VERBS) {
-            let inverts = inverts.trim() == "y";
+        for (forms, flags) in rows(SPEECH_VERBS) {
+            let mut flags = flags.split('\t').map(|f| f.trim() == "y");
+            let inverts = flags.next().unwrap_or(false);
+            let replies = flags.next().unwrap_or(false);
             // "according to" is one two-word form; other lines list one-word forms.
             let multi_word = forms.starts_with("according");
             let form_list: Vec<Vec<&str>> = if multi_word {
@@ -65,6 +72,7 @@ impl Lexicon {
                 let verb = SpeechVerb {
                     inverts,
                     words: words.len(),
+                    replies,
                 };
                 verbs
                     .entry(words[0])
@@ -82,6 +90,8 @@ impl Lexicon {
         let mut family_head = HashSet::default();
         let mut elder = HashSet::default();
         let mut passive = HashSet::default();
+        let mut other_party = HashSet::default();
+        let mut ranks = HashMap::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
             match kind {
@@ -94,8 +104,15 @@ impl Lexicon {
                 "family_head" => family_head.insert(word),
                 "elder" => elder.insert(word),
                 "passive" => passive.insert(word),
+                "other_party" => other_party.insert(word),
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
+                "rank" => {
+                    let mut words = word.split_whitespace();
+                    words
+                        .next()
+                        .is_some_and(|noun| ranks.insert(noun, words.collect()).is_none())
+                }
                 _ => false,
             };
         }
@@ -111,6 +128,8 @@ impl Lexicon {
             family_head,
             elder,
             passive,
+            other_party,
+            ranks,
         }
     }
 
@@ -175,6 +194,21 @@ impl Lexicon {
     /// "was", "been": before a speech verb, the verb is passive ("was said").
     pub fn is_passive(&self, lowercase: &str) -> bool {
         self.passive.contains(lowercase)
+    }
+
+    /// "other", "companion": a speaker who is the other party of a conversation.
+    pub fn is_other_party(&self, lowercase: &str) -> bool {
+        self.other_party.contains(lowercase)
+    }
+
+    /// The ranks a common noun may stand for ("clergyman": "parson", "vicar"...).
+    pub fn ranks_of(&self, lowercase: &str) -> &[&'static str] {
+        self.ranks.get(lowercase).map_or(&[], Vec::as_slice)
+    }
+
+    /// The common nouns that stand for ranks ("clergyman", "physician").
+    pub fn rank_nouns(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ranks.keys().copied()
     }
 
     /// "a", "called": a short quotation after it is a term, not speech.

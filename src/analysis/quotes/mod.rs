@@ -121,7 +121,7 @@ pub fn speakers_and_pronouns_narrated(
         };
         link_pronouns(&with_nouns, sentences, quotes, &all_genders, narrator)
     };
-    let (unnamed, mut unnamed_ids) = attribute::unnamed_speakers(doc.text, &quotes);
+    let (unnamed, mut unnamed_ids) = attribute::unnamed_speakers(doc, &quotes);
     let mut links = relink(&quotes, &unnamed_ids, &unnamed);
     for pass in 0..2 {
         for q in quotes.iter_mut() {

@@ -544,3 +544,103 @@ fn a_paragraph_ending_in_a_comma_leads_the_cue_of_its_clause_into_the_quote() {
     let woodhouse = ("Woodhouse", 2, Gender::Male);
     assert_eq!(speakers(text, &[emma, woodhouse]), [Some(2)]);
 }
+
+#[test]
+fn a_pronoun_continues_the_subject_not_a_possessive_named_after_it() {
+    // "his" is Tom's, and "Gray's" a possessive: "he" goes on with Tom.
+    let text = "Tom linked his arm in Gray's and walked round the tower.\n\n\
+                “It is not fair,” he said kindly.";
+    assert_eq!(speakers(text, &[TOM, MR_GRAY]), [Some(1)]);
+}
+
+#[test]
+fn a_colon_announces_the_quote_after_a_long_sentence() {
+    let text = "Ann looked perplexed for a moment, and then said, not fiercely, but \
+                still loud enough for the furniture to hear:\n\n“Well, I never!”";
+    assert_eq!(speakers(text, &[ANN]), [Some(0)]);
+}
+
+#[test]
+fn a_pronoun_cue_with_no_named_character_is_the_noun_before_it() {
+    // Nobody is named: "She" is the old lady, an unnamed speaker, and so is
+    // the quote her pronoun leads to later.
+    let text = "The old lady pulled her spectacles down and looked about the room. \
+                She looked perplexed, and then said:\n\n“Where is that boy?”\n\n\
+                She went to the door. “I never did see the beat of that boy!”";
+    let speech = run(text, &[]);
+    assert_eq!(speech.unnamed.len(), 1);
+    assert_eq!(speech.unnamed[0].noun, "lady");
+    let said: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert_eq!(said, [Some(UNNAMED_BASE), Some(UNNAMED_BASE)]);
+    // A woman named since is who "she" is.
+    let named = "The old lady looked up. Ann came in and sat down. She smiled, and said:\n\n\
+                 “Good morning.”";
+    assert_eq!(speakers(named, &[ANN]), [Some(0)]);
+}
+
+#[test]
+fn a_short_quote_ending_in_a_comma_with_no_cue_is_a_phrase() {
+    let text = "Ann wore her state pair, built for “style,” not service.";
+    assert_eq!(speakers(text, &[ANN]), [None]);
+    // A cue after the comma still makes it speech.
+    assert_eq!(speakers("Then “Go,” said Ann.", &[ANN]), [Some(0)]);
+}
+
+#[test]
+fn a_common_noun_stands_for_the_one_character_of_its_ranks() {
+    let tringham = ("Tringham", 8, Gender::Male);
+    let text = "Parson Tringham rode up.\n\n“I am glad,” said the clergyman.";
+    assert_eq!(speakers(text, &[tringham]), [Some(8)]);
+}
+
+#[test]
+fn an_unnamed_speaker_who_says_who_he_is_is_that_character() {
+    // "the man" says he is Jack Durbeyfield; his other quote goes with him.
+    let jack = ("Jack Durbeyfield", 9, Gender::Male);
+    let text = "“Good night,” said the man with the basket.\n\n\
+                “Good night, Sir,” said the parson.\n\n\
+                “Why call me that, when I be plain Jack Durbeyfield?” asked the man.";
+    let said = speakers(text, &[jack]);
+    assert_eq!((said[0], said[2]), (Some(9), Some(9)));
+    assert!(
+        said[1].is_some_and(|s| s >= UNNAMED_BASE),
+        "the parson: {said:?}"
+    );
+    let nobody = "“Good night,” said the man.\n\n“I know Jack Durbeyfield,” said the man.";
+    assert!(speakers(nobody, &[jack])[0].is_some_and(|s| s >= UNNAMED_BASE));
+}
+
+#[test]
+fn a_reply_is_not_spoken_by_the_one_it_answers() {
+    // "he" would be Lord Henry, the last man named; "answered" makes it Basil.
+    let basil = ("Basil", 10, Gender::Male);
+    let henry = ("Henry", 11, Gender::Male);
+    let text = "Basil sat before the easel.\n\n“It is your best work,” said Henry.\n\n\
+                “I shall not send it anywhere,” he answered.";
+    assert_eq!(speakers(text, &[basil, henry]), [Some(11), Some(10)]);
+    let goes_on = "Basil sat before the easel.\n\n“It is your best work,” said Henry.\n\n\
+                   “The very best,” he added.";
+    assert_eq!(speakers(goes_on, &[basil, henry]), [Some(11), Some(11)]);
+}
+
+#[test]
+fn the_other_is_the_party_before_the_one_just_answered() {
+    let cameron = ("Cameron", 12, Gender::Male);
+    let text = "Cameron sat by his fire.\n\n“May I make camp here?” said the man.\n\n“I never take a partner,” replied Cameron.\n\n\
+                “You are alone; I am alone,” said the other.";
+    let said = speakers(text, &[cameron]);
+    assert!(said[0].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
+    assert_eq!((said[1], said[2]), (Some(12), said[0]));
+}
+
+#[test]
+fn an_unnamed_speaker_is_not_a_character_named_in_its_own_quotes() {
+    // The one man with a title speaking near by would be "her uncle", but the
+    // uncle speaks of Mr Cotter.
+    let cotter = ("Cotter", 5, Gender::Male);
+    let text = "“I have my own theory,” said Mr. Cotter.\n\n\
+                “Mr Cotter here has just told us,” said her uncle.";
+    let said = speakers(text, &[cotter]);
+    assert_eq!(said[0], Some(5));
+    assert!(said[1].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
+}
