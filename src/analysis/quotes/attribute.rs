@@ -314,7 +314,7 @@ pub fn assign(
         .zip(unnamed)
         .map(|(q, &unnamed)| explicit(doc, q, pronoun_entity, &titled, unnamed))
         .collect();
-    replies_change_turns(doc, quotes, &mut open);
+    replies_change_turns(doc, quotes, &mut open, pronoun_entity);
     share_within_paragraphs(quotes, &mut open);
     // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
     let cued: std::collections::HashSet<usize> = quotes
@@ -388,7 +388,12 @@ fn pronoun_gender(doc: &DocumentText, at: usize) -> Gender {
 /// ""…," he answered" does not answer the one who spoke the paragraph
 /// before: a reply whose pronoun was taken for that speaker goes to the
 /// conversation's turns instead.
-fn replies_change_turns(doc: &DocumentText, quotes: &mut [Attributed], open: &mut [Open]) {
+fn replies_change_turns(
+    doc: &DocumentText,
+    quotes: &mut [Attributed],
+    open: &mut [Open],
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) {
     for k in 1..quotes.len() {
         let Some(Cue {
             slot: Slot::Pronoun(at),
@@ -399,15 +404,31 @@ fn replies_change_turns(doc: &DocumentText, quotes: &mut [Attributed], open: &mu
             continue;
         };
         let paragraph = quotes[k].paragraph;
-        if open[k] != Open::Decided || quotes[k - 1].paragraph + 1 != paragraph {
+        // The paragraph's first quote, after the paragraph before.
+        let first = k - quotes[..k]
+            .iter()
+            .rev()
+            .take_while(|q| q.paragraph == paragraph)
+            .count();
+        if open[k] != Open::Decided || first == 0 || quotes[first - 1].paragraph + 1 != paragraph {
             continue;
         }
-        // Who spoke the paragraph before, by any of its cues.
-        let answered = (0..k)
-            .rev()
-            .take_while(|&j| quotes[j].paragraph + 1 == paragraph)
-            .filter(|&j| open[j] == Open::Decided && !quotes[j].term && !quotes[j].phrase)
-            .find_map(|j| quotes[j].speaker);
+        // Who spoke the paragraph before, by any of its cues or else its narration.
+        let before = || {
+            (0..first)
+                .rev()
+                .take_while(|&j| quotes[j].paragraph + 1 == paragraph)
+                .filter(|&j| !quotes[j].term && !quotes[j].phrase)
+        };
+        let answered = before()
+            .filter(|&j| open[j] == Open::Decided)
+            .find_map(|j| quotes[j].speaker)
+            .or_else(|| {
+                let j = before().last()?;
+                (open[j] == Open::Free)
+                    .then(|| narration_speaker(doc, quotes, j, pronoun_entity))
+                    .flatten()
+            });
         if answered.is_some() && answered == quotes[k].speaker {
             quotes[k].speaker = None;
             open[k] = Open::Turns(pronoun_gender(doc, at));
@@ -526,6 +547,59 @@ fn narration_speaker(
     pronoun_entity: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let range = doc.paragraphs.get(quotes[k].paragraph)?.clone();
+    let quote_start = quotes[k].start;
+    let opens_paragraph = doc.text[range.start..quote_start].trim().is_empty();
+    let references = narration_references(doc, quotes, range, pronoun_entity);
+    let before = references.iter().find(|(at, _)| *at < quote_start);
+    let after = references
+        .iter()
+        .find(|(at, _)| *at >= quote_start)
+        .filter(|_| opens_paragraph);
+    match before.or(after) {
+        Some((_, entity)) => *entity,
+        None if opens_paragraph => previous_narration_speaker(doc, quotes, k, pronoun_entity),
+        None => None,
+    }
+}
+
+/// A quote alone in its paragraph after a paragraph of narration without
+/// quotes: the one its last sentence is about ("Then she stopped short and
+/// stooped down to wipe his wet face." before "“Why, Emil!…”").
+fn previous_narration_speaker(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+    k: usize,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let previous = doc
+        .paragraphs
+        .get(quotes[k].paragraph.checked_sub(1)?)?
+        .clone();
+    let has_quotes = k > 0 && quotes[k - 1].end > previous.start;
+    if has_quotes || doc.text[previous.clone()].trim().is_empty() {
+        return None;
+    }
+    let body = doc.text[previous.clone()].trim_end();
+    let last_sentence = body
+        .trim_end_matches(['.', '!', '?', '”', '’', '"', '\''])
+        .rfind(['.', '!', '?'])
+        .map_or(previous.start, |i| previous.start + i + 1);
+    let references = narration_references(doc, quotes, previous, pronoun_entity);
+    references
+        .iter()
+        .find(|(at, _)| *at >= last_sentence)
+        .and_then(|(_, entity)| *entity)
+        .filter(|s| !quotes[k].addressees.contains(s))
+}
+
+/// The characters a paragraph's narration names or refers to with a subject
+/// pronoun, in order: (byte, character if known).
+fn narration_references(
+    doc: &DocumentText,
+    quotes: &[Attributed],
+    range: Range<usize>,
+    pronoun_entity: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<(usize, Option<usize>)> {
     let inside = |at: usize| inside_quote(quotes, at);
     let first = doc.persons.partition_point(|m| m.start < range.start);
     let names = doc.persons[first..]
@@ -546,14 +620,7 @@ fn narration_speaker(
         .map(|p| (p.start, pronoun_entity(p.start)));
     let mut references: Vec<(usize, Option<usize>)> = names.chain(pronouns).collect();
     references.sort_by_key(|(at, _)| *at);
-    let quote_start = quotes[k].start;
-    let opens_paragraph = doc.text[range.start..quote_start].trim().is_empty();
-    let before = references.iter().find(|(at, _)| *at < quote_start);
-    let after = references
-        .iter()
-        .find(|(at, _)| *at >= quote_start)
-        .filter(|_| opens_paragraph);
-    before.or(after).and_then(|(_, entity)| *entity)
+    references
 }
 
 /// Turns of a conversation further than this are not counted on.

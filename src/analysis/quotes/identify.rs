@@ -310,9 +310,14 @@ fn introduced(doc: &DocumentText, quotes: &[Attributed], id: usize) -> Option<us
     said.all(|e| e == first).then_some(first)
 }
 
-/// Paragraphs around an unnamed speaker's quotes in which its noun in the
-/// narration ("the old man") is taken for it.
+/// Paragraphs after an unnamed speaker's last quote in which its noun in
+/// the narration ("the old man") is taken for it.
 const NOMINAL_REACH: usize = 3;
+/// Paragraphs before its first quote in which an unnamed speaker's noun is
+/// taken for it: the narration may bring it in well before it speaks ("The
+/// child, who was diminutive for his years, ..." ten paragraphs before "said
+/// the child").
+const NOMINAL_LOOKBACK: usize = 15;
 
 /// The persons of `doc` with the narration's "the <noun>" of each unnamed
 /// speaker added near its quotes, as a mention of the speaker's current id
@@ -357,7 +362,7 @@ pub fn nominal_mentions(
         }
         let from = doc
             .paragraphs
-            .get(first.saturating_sub(NOMINAL_REACH))
+            .get(first.saturating_sub(NOMINAL_LOOKBACK))
             .map_or(0, |p| p.start);
         let until = doc
             .paragraphs

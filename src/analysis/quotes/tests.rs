@@ -644,3 +644,15 @@ fn an_unnamed_speaker_is_not_a_character_named_in_its_own_quotes() {
     assert_eq!(said[0], Some(5));
     assert!(said[1].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
 }
+
+#[test]
+fn a_quote_after_narration_is_spoken_by_whom_its_last_sentence_is_about() {
+    let emil = ("Emil", 13, Gender::Male);
+    let text = "Ann walked along the street. She did not notice the little boy until he \
+                pulled her coat. Then she stopped short and stooped down.\n\n\
+                “Why, Emil! I told you to stay in the store.”";
+    assert_eq!(speakers(text, &[ANN, emil]), [Some(0)]);
+    // Only the last sentence counts: who it names nobody.
+    let other = "Ann walked along the street. The wind rose.\n\n“Why, Emil!”";
+    assert_eq!(speakers(other, &[ANN, emil]), [None]);
+}
