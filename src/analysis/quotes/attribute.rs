@@ -315,7 +315,7 @@ pub fn assign(
         .map(|(q, &unnamed)| explicit(doc, q, pronoun_entity, &titled, unnamed))
         .collect();
     replies_change_turns(doc, quotes, &mut open, pronoun_entity);
-    share_within_paragraphs(quotes, &mut open);
+    share_within_paragraphs(quotes, &mut open, genders);
     // Paragraphs with a cue of their own: its narration names the listener, not the speaker.
     let cued: std::collections::HashSet<usize> = quotes
         .iter()
@@ -334,9 +334,9 @@ pub fn assign(
             open[k] = Open::Decided;
         }
     }
-    share_within_paragraphs(quotes, &mut open);
+    share_within_paragraphs(quotes, &mut open, genders);
     conversation_turns(doc, quotes, &mut open, genders, narrator);
-    share_within_paragraphs(quotes, &mut open);
+    share_within_paragraphs(quotes, &mut open, genders);
 }
 
 /// Rules 1 and 2: terms and explicit cues.
@@ -510,7 +510,11 @@ fn titled_characters(doc: &DocumentText) -> HashMap<String, Option<usize>> {
 
 /// Rule 3: quotes of one paragraph left open take the speaker of a decided
 /// one beside them (the previous first).
-fn share_within_paragraphs(quotes: &mut [Attributed], open: &mut [Open]) {
+fn share_within_paragraphs(
+    quotes: &mut [Attributed],
+    open: &mut [Open],
+    genders: &HashMap<usize, Gender>,
+) {
     let mut i = 0;
     while i < quotes.len() {
         let paragraph = quotes[i].paragraph;
@@ -522,12 +526,25 @@ fn share_within_paragraphs(quotes: &mut [Attributed], open: &mut [Open]) {
             if open[k] == Open::Decided || quotes[k].term {
                 continue;
             }
+            // An unresolved "he said" does not take her turn ("she answered, “No.”").
+            let wanted = match open[k] {
+                Open::Turns(gender) => gender,
+                _ => Gender::Unknown,
+            };
+            let fits = |s: &usize| {
+                !quotes[k].addressees.contains(s)
+                    && genders
+                        .get(s)
+                        .copied()
+                        .unwrap_or_default()
+                        .compatible(wanted)
+            };
             let shared = (i..k)
                 .rev()
                 .chain(k + 1..end)
                 .filter(|&j| open[j] == Open::Decided && !quotes[j].term)
                 .find_map(|j| quotes[j].speaker)
-                .filter(|s| !quotes[k].addressees.contains(s));
+                .filter(fits);
             if shared.is_some() {
                 quotes[k].speaker = shared;
                 open[k] = Open::Decided;

@@ -79,7 +79,7 @@ pub fn identify(
                         .find(|r| r.iter().any(|q| q.speaker == Some(id)))?;
                     named_in_turns(names, run, id, genders)
                 })
-                .or_else(|| other_party(quotes, noun, id, genders))
+                .or_else(|| other_party(quotes, unnamed, noun, id, genders))
                 .filter(|&e| !names_in_own_quotes(doc, quotes, id, e))
         });
         if let Some(entity) = named {
@@ -123,18 +123,19 @@ fn names_in_own_quotes(
 const OTHER_PARTY_REACH: usize = 12;
 
 /// "said the other", "replied his companion": the party of the conversation
-/// who is not the one just answered, when the speaker's noun says so
-/// ("other", "companion"): the last speaker before the one who spoke the
-/// turn before it.
+/// who is not the one just answered (the last speaker before the one who
+/// spoke the turn before it), when the speaker's noun says so ("other",
+/// "companion"), or when that party is a stranger too and the one answered
+/// has a name ("said a rough voice" ... "asked Dick" ... "said the porter"),
+/// and their nouns agree in gender.
 fn other_party(
     quotes: &[Attributed],
+    unnamed: &[Unnamed],
     noun: &str,
     id: usize,
     genders: &HashMap<usize, Gender>,
 ) -> Option<usize> {
-    if !lexicon().is_other_party(noun) {
-        return None;
-    }
+    let relational = lexicon().is_other_party(noun);
     let first = quotes.iter().position(|q| q.speaker == Some(id))?;
     let paragraph = quotes[first].paragraph;
     let mut before = quotes[..first]
@@ -145,8 +146,14 @@ fn other_party(
         .filter_map(|q| q.speaker);
     let answered = before.next()?;
     let party = before.find(|&s| s != answered && s != id)?;
-    let gender = |s: usize| genders.get(&s).copied().unwrap_or_default();
-    gender(party).compatible(gender(id)).then_some(party)
+    let gender = |s: usize| match s.checked_sub(UNNAMED_BASE).and_then(|k| unnamed.get(k)) {
+        Some(u) => lexicon().noun_gender(&u.noun),
+        None => genders.get(&s).copied().unwrap_or_default(),
+    };
+    // Any other noun may be a stranger answering again ("said a rough voice",
+    // "said Dick", "said the porter"), not a named character.
+    let stranger = party >= UNNAMED_BASE && answered < UNNAMED_BASE;
+    ((relational || stranger) && gender(party).compatible(gender(id))).then_some(party)
 }
 
 /// What the names of a document say, gathered in one pass over its person

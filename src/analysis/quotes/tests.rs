@@ -656,3 +656,31 @@ fn a_quote_after_narration_is_spoken_by_whom_its_last_sentence_is_about() {
     let other = "Ann walked along the street. The wind rose.\n\n“Why, Emil!”";
     assert_eq!(speakers(other, &[ANN, emil]), [None]);
 }
+
+#[test]
+fn an_unresolved_he_does_not_share_her_speech_in_its_paragraph() {
+    // Nobody male is named: "he said" stays open, and Mrs. Hall's "No." in
+    // the same paragraph is not his.
+    let hall = ("Hall", 14, Gender::Female);
+    let text = "Mrs. Hall lit the fire.\n\n“I have some luggage,” he said, “at the station,” \
+                and seemed disappointed when she answered, “No.”";
+    let said = speakers(text, &[hall]);
+    assert_eq!(said[2], Some(14));
+    assert_ne!(said[0], Some(14));
+    assert_ne!(said[1], Some(14));
+}
+
+#[test]
+fn a_stranger_answering_a_named_character_again_is_the_same_stranger() {
+    let dick = ("Dick", 15, Gender::Male);
+    let text = "Dick opened his eyes.\n\n“Wake up there,” said a rough voice.\n\n\
+                “What time is it?” asked Dick.\n\n“Some boys get up earlier,” said the porter.";
+    let said = speakers(text, &[dick]);
+    assert!(said[0].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
+    assert_eq!((said[1], said[2]), (Some(15), said[0]));
+    // A woman's noun after a man's is someone else.
+    let two = "Dick opened his eyes.\n\n“Wake up there,” said the man.\n\n\
+               “What time is it?” asked Dick.\n\n“Seven,” said the woman.";
+    let said = speakers(two, &[dick]);
+    assert_ne!(said[2], said[0]);
+}
