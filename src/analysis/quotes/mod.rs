@@ -31,6 +31,7 @@ pub mod detect;
 mod identify;
 mod lexicon;
 mod pieces;
+mod turns;
 
 pub use attribute::{Attributed, DocumentText, Unnamed, UNNAMED_BASE};
 pub use detect::{detect, Found};
