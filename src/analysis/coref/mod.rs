@@ -26,6 +26,25 @@ pub struct PersonMention {
     pub entity: usize,
 }
 
+/// The mentions of `persons` (in text order) that lie wholly inside `range`.
+pub fn mentions_within(
+    persons: &[PersonMention],
+    range: std::ops::Range<usize>,
+) -> &[PersonMention] {
+    let first = persons.partition_point(|m| m.start < range.start);
+    let count = persons[first..]
+        .iter()
+        .take_while(|m| m.end <= range.end)
+        .count();
+    &persons[first..first + count]
+}
+
+/// True when a name ending at byte `end` is followed by a possessive "'s".
+pub fn is_possessive_after(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
+}
+
 /// A personal pronoun in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pronoun {

@@ -136,11 +136,7 @@ const NAME_GAP: usize = 1;
 /// a naming phrase inside the quote, ending its clause ("I am Parson
 /// Tringham, the antiquary", "my name is Dick.").
 pub fn introduced_in(text: &str, quote: Range<usize>, persons: &[PersonMention]) -> Option<usize> {
-    let first = persons.partition_point(|m| m.start < quote.start);
-    let inside: Vec<&PersonMention> = persons[first..]
-        .iter()
-        .take_while(|m| m.end <= quote.end)
-        .collect();
+    let inside = super::mentions_within(persons, quote.clone());
     if inside.is_empty() {
         return None;
     }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::lexicon::{Case, Person};
-use super::{PersonMention, Pronoun};
+use super::{is_possessive_after, PersonMention, Pronoun};
 use crate::analysis::entities::Gender;
 
 /// One document, as the walk sees it.
@@ -157,11 +157,6 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
         }
     }
     linked
-}
-
-fn is_possessive_after(text: &str, end: usize) -> bool {
-    text.get(end..)
-        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
 }
 
 /// The quote containing byte `at` (its marks included), if any.

@@ -19,7 +19,7 @@ use super::cues::{self, Cue, Slot};
 use super::detect::Found;
 use super::lexicon::lexicon;
 use super::pieces::pieces;
-use crate::analysis::coref::{Case, Person, PersonMention, Pronoun};
+use crate::analysis::coref::{mentions_within, Case, Person, PersonMention, Pronoun};
 use crate::analysis::entities::{title_gender, Gender};
 
 /// A quotation with what the text around it says.
@@ -189,8 +189,7 @@ fn ends_with_sentence_mark(quote: &str) -> bool {
 fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
     let all = pieces(text, q.start..q.end);
     let mut out = Vec::new();
-    let first = persons.partition_point(|m| m.start < q.start);
-    for m in persons[first..].iter().take_while(|m| m.end <= q.end) {
+    for m in mentions_within(persons, q.start..q.end) {
         let Some(at) = all.iter().position(|p| p.start >= m.start) else {
             continue;
         };
@@ -376,13 +375,15 @@ fn explicit(
     Open::Decided
 }
 
+/// The pronoun starting at byte `at`, if one does.
+pub(super) fn pronoun_at<'a>(doc: &DocumentText<'a>, at: usize) -> Option<&'a Pronoun> {
+    let i = doc.pronouns.partition_point(|p| p.start < at);
+    doc.pronouns.get(i).filter(|p| p.start == at)
+}
+
 /// The gender of the pronoun starting at byte `at`.
 fn pronoun_gender(doc: &DocumentText, at: usize) -> Gender {
-    let i = doc.pronouns.partition_point(|p| p.start < at);
-    doc.pronouns
-        .get(i)
-        .filter(|p| p.start == at)
-        .map_or(Gender::Unknown, |p| p.form.gender)
+    pronoun_at(doc, at).map_or(Gender::Unknown, |p| p.form.gender)
 }
 
 /// ""…," he answered" does not answer the one who spoke the paragraph

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::lexicon::lexicon;
 use super::pieces::{pieces, Piece};
 use super::Span;
-use crate::analysis::coref::PersonMention;
+use crate::analysis::coref::{is_possessive_after, PersonMention};
 use crate::analysis::entities::{is_title, Gender};
 
 /// Who a cue says is speaking.
@@ -68,10 +68,6 @@ fn person_in(persons: &[PersonMention], piece: &Piece) -> Option<usize> {
     let next = persons.partition_point(|m| m.start < piece.end);
     let i = next.checked_sub(1)?;
     (persons[i].end > piece.start).then_some(i)
-}
-
-fn is_possessive_after(text: &str, end: usize) -> bool {
-    text[end..].starts_with("'s") || text[end..].starts_with("’s")
 }
 
 fn lower_words(text: &str, pieces: &[Piece]) -> Vec<String> {

@@ -18,12 +18,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::attribute::{inside_quote, Attributed, DocumentText, Unnamed, UNNAMED_BASE};
+use super::attribute::{inside_quote, pronoun_at, Attributed, DocumentText, Unnamed, UNNAMED_BASE};
 use super::cues::Slot;
 use super::lexicon::lexicon;
 use super::pieces::pieces;
 use crate::analysis::coref::narrator::introduced_in;
-use crate::analysis::coref::PersonMention;
+use crate::analysis::coref::{mentions_within, PersonMention};
 use crate::analysis::entities::Gender;
 use crate::analysis::titles::{titles, Marital};
 
@@ -111,10 +111,8 @@ fn names_in_own_quotes(
     entity: usize,
 ) -> bool {
     quotes.iter().filter(|q| q.speaker == Some(id)).any(|q| {
-        let first = doc.persons.partition_point(|m| m.start < q.start);
-        doc.persons[first..]
+        mentions_within(doc.persons, q.start..q.end)
             .iter()
-            .take_while(|m| m.end <= q.end)
             .any(|m| m.entity == entity)
     })
 }
@@ -328,12 +326,14 @@ const NOMINAL_LOOKBACK: usize = 15;
 
 /// The persons of `doc` with the narration's "the <noun>" of each unnamed
 /// speaker added near its quotes, as a mention of the speaker's current id
-/// (`ids`: each quote's, as [`super::attribute::unnamed_speakers`] gave
-/// them or identified since), in text order; and the gender each noun tells.
+/// (`ids`: each quote's, identified since `provisional`, the ids
+/// [`super::attribute::unnamed_speakers`] gave), in text order; and the
+/// gender each noun tells.
 pub fn nominal_mentions(
     doc: &DocumentText,
     quotes: &[Attributed],
     unnamed: &[Unnamed],
+    provisional: &[Option<usize>],
     ids: &[Option<usize>],
 ) -> (Vec<PersonMention>, HashMap<usize, Gender>) {
     let mut persons = doc.persons.to_vec();
@@ -343,8 +343,7 @@ pub fn nominal_mentions(
     }
     // Each unnamed speaker's current id and the paragraphs of its quotes.
     let mut spans: Vec<Option<(usize, usize, usize)>> = vec![None; unnamed.len()];
-    let provisional = super::attribute::unnamed_speakers(doc, quotes).1;
-    for ((q, original), current) in quotes.iter().zip(&provisional).zip(ids) {
+    for ((q, original), current) in quotes.iter().zip(provisional).zip(ids) {
         let (Some(original), Some(current)) = (original, current) else {
             continue;
         };
@@ -427,8 +426,7 @@ pub fn pronoun_noun(
     q: &Attributed,
     at: usize,
 ) -> Option<std::ops::Range<usize>> {
-    let i = doc.pronouns.partition_point(|p| p.start < at);
-    let form = doc.pronouns.get(i).filter(|p| p.start == at)?.form;
+    let form = pronoun_at(doc, at)?.form;
     if form.plural || form.gender == Gender::Unknown {
         return None;
     }

@@ -107,10 +107,14 @@ pub fn speakers_and_pronouns_narrated(
                 .unwrap_or(n.entity)
         }
     });
-    let relink = |quotes: &[Attributed], ids: &[Option<usize>], unnamed: &[Unnamed]| {
+    let (unnamed, mut unnamed_ids) = attribute::unnamed_speakers(doc, &quotes);
+    // Found once from the cues; `unnamed_ids` follows them as they are identified.
+    let provisional = unnamed_ids.clone();
+    let relink = |quotes: &[Attributed], ids: &[Option<usize>]| {
         // Pronouns may also find an unnamed speaker where its noun stands in
         // the narration ("The old man looked up." before "he said").
-        let (persons, unnamed_genders) = identify::nominal_mentions(doc, quotes, unnamed, ids);
+        let (persons, unnamed_genders) =
+            identify::nominal_mentions(doc, quotes, &unnamed, &provisional, ids);
         if persons.len() == doc.persons.len() {
             return link_pronouns(doc, sentences, quotes, genders, narrator);
         }
@@ -122,8 +126,7 @@ pub fn speakers_and_pronouns_narrated(
         };
         link_pronouns(&with_nouns, sentences, quotes, &all_genders, narrator)
     };
-    let (unnamed, mut unnamed_ids) = attribute::unnamed_speakers(doc, &quotes);
-    let mut links = relink(&quotes, &unnamed_ids, &unnamed);
+    let mut links = relink(&quotes, &unnamed_ids);
     for pass in 0..2 {
         for q in quotes.iter_mut() {
             q.speaker = None;
@@ -137,7 +140,7 @@ pub fn speakers_and_pronouns_narrated(
             narrator,
             &unnamed_ids,
         );
-        links = relink(&quotes, &unnamed_ids, &unnamed);
+        links = relink(&quotes, &unnamed_ids);
         if pass == 0 {
             // Who the unnamed speakers are shows once the named ones speak.
             let entity_at = |at: usize| linked_at(doc.pronouns, &links, at);
