@@ -182,6 +182,8 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
     let mut skip_mark: Option<usize> = None;
     // The previous paragraph's quote was cut at its end, unclosed.
     let mut capped = false;
+    // Marks before this byte belong to a quote nested in the open one.
+    let mut nested_until = 0;
     for (index, range) in paragraphs.iter().enumerate() {
         let first_in_paragraph = found.len();
         for (offset, c) in text[range.clone()].char_indices() {
@@ -191,6 +193,9 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
             }
             if skip_mark == Some(at) {
                 skip_mark = None;
+                continue;
+            }
+            if at < nested_until {
                 continue;
             }
             let Some(mark) = mark_at(text, at, c, style) else {
@@ -218,6 +223,11 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
                         });
                         open = None;
                         carried = 0;
+                    } else if let Some(inner_end) =
+                        same_mark_nested(text, end_of_mark, range.end, style)
+                    {
+                        // “… [for “afternoon”] I'll …”: a quote inside the quote.
+                        nested_until = inner_end;
                     } else {
                         // The previous quote was never closed: it ends here.
                         found.push(Found {
@@ -269,6 +279,27 @@ fn marked_quotes(text: &str, paragraphs: &[Range<usize>], style: Style) -> Vec<F
     }
     found
 }
+
+/// Where a quote opened at `from` inside an open quote of the same marks
+/// ends, when it is nested in it: it closes within a few words and the outer
+/// quote closes later in the paragraph (`until`) with no mark opening
+/// between.
+fn same_mark_nested(text: &str, from: usize, until: usize, style: Style) -> Option<usize> {
+    let mut marks = text[from..until]
+        .char_indices()
+        .filter(|&(_, c)| is_mark_char(c))
+        .filter_map(|(offset, c)| {
+            let at = from + offset;
+            Some((at + c.len_utf8(), mark_at(text, at, c, style)?))
+        });
+    let (inner_end, inner) = marks.next()?;
+    let short = text[from..inner_end].split_whitespace().count() <= NESTED_WORDS;
+    let outer_closes = matches!(marks.next(), Some((_, Mark::Close | Mark::Either)));
+    (short && inner != Mark::Open && outer_closes).then_some(inner_end)
+}
+
+/// Words at most in a quote nested in one of the same marks.
+const NESTED_WORDS: usize = 4;
 
 /// Dash-led dialogue: each dash paragraph is speech up to its end, cut
 /// around a speech cue ("—Back to barracks! he said sternly. Come up.").
@@ -375,6 +406,18 @@ mod tests {
     fn curly_double_quotes_split_by_their_cue() {
         let text = "“I shall go,” said Ann, “and soon.” She went.";
         assert_eq!(quotes(text), ["“I shall go,”", "“and soon.”"]);
+    }
+
+    #[test]
+    fn a_short_quote_in_the_same_marks_inside_a_quote_is_nested() {
+        let text = "“He will play hookey this [for “afternoon”] and I'll make him work.” Tom ran.";
+        assert_eq!(
+            quotes(text),
+            ["“He will play hookey this [for “afternoon”] and I'll make him work.”"]
+        );
+        // An opening mark with no closing one after it still ends the open quote.
+        let unclosed = "“He will play. “Come here,” she said.";
+        assert_eq!(quotes(unclosed), ["“He will play.", "“Come here,”"]);
     }
 
     #[test]
