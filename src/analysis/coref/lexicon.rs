@@ -8,6 +8,7 @@ use crate::analysis::entities::Gender;
 
 const PRONOUNS: &str = include_str!("../../../assets/coref/pronouns.tsv");
 const FIRST_NAMES: &str = include_str!("../../../assets/coref/first_names.tsv");
+const PREPOSITIONS: &str = include_str!("../../../assets/coref/prepositions.txt");
 
 /// Who a pronoun points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -39,6 +40,7 @@ pub struct PronounForm {
 pub struct Lexicon {
     pronouns: HashMap<&'static str, PronounForm>,
     first_names: HashMap<&'static str, Gender>,
+    prepositions: rustc_hash::FxHashSet<&'static str>,
 }
 
 /// The lexicon, parsed once.
@@ -90,9 +92,11 @@ impl Lexicon {
             .filter(|columns| columns.len() >= 2)
             .map(|columns| (columns[0], gender(columns[1])))
             .collect();
+        let prepositions = rows(PREPOSITIONS).map(|columns| columns[0]).collect();
         Lexicon {
             pronouns,
             first_names,
+            prepositions,
         }
     }
 
@@ -105,5 +109,10 @@ impl Lexicon {
     /// the census lists give it to both or do not have it.
     pub fn first_name_gender(&self, name: &str) -> Gender {
         self.first_names.get(name).copied().unwrap_or_default()
+    }
+
+    /// True for a preposition ("in", "towards"), lowercase.
+    pub fn is_preposition(&self, lowercase: &str) -> bool {
+        self.prepositions.contains(lowercase)
     }
 }

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::lexicon::{Case, Person};
+use super::lexicon::{lexicon, Case, Person};
 use super::{is_possessive_after, PersonMention, Pronoun};
 use crate::analysis::entities::Gender;
 
@@ -40,6 +40,9 @@ const UNKNOWN_GENDER_COST: f32 = 0.5;
 /// later "he" continues with.
 const POSSESSIVE_COST: f32 = 1.0;
 
+/// Someone a pronoun refers to who has no name in the text.
+const NOBODY: usize = usize::MAX;
+
 /// A recent mention of a character.
 #[derive(Debug, Clone, Copy)]
 struct Recent {
@@ -49,6 +52,9 @@ struct Recent {
     sentence: usize,
     subject: bool,
     possessive: bool,
+    /// A name right after a preposition ("in front of Winterbourne"): the
+    /// byte it ends at.
+    after_preposition: Option<usize>,
 }
 
 enum Event {
@@ -83,80 +89,147 @@ pub fn resolve(ctx: &Context) -> Vec<Option<usize>> {
     events.sort_by_key(|(at, _)| *at);
 
     let mut linked = vec![None; ctx.pronouns.len()];
-    let mut recent: Vec<Recent> = Vec::new();
-    let mut paragraph = 0;
-    let mut sentence = 0;
-    // The sentence whose subject (first character named) is already taken, and who.
-    let mut subject_taken = (usize::MAX, usize::MAX);
+    let mut walk = Walk {
+        recent: Vec::new(),
+        paragraph: 0,
+        sentence: 0,
+        subject_taken: (usize::MAX, usize::MAX),
+    };
     for (at, event) in events {
-        while paragraph + 1 < ctx.paragraphs.len() && ctx.paragraphs[paragraph].end <= at {
-            paragraph += 1;
-        }
-        while sentence + 1 < ctx.sentences.len() && ctx.sentences[sentence].end <= at {
-            sentence += 1;
-        }
+        walk.move_to(ctx, at);
         let quote = quote_at(ctx.quotes, at);
         let gender_of = |entity: usize| ctx.genders.get(&entity).copied().unwrap_or_default();
-        // The subject's later mentions in its sentence ("Ann took his arm
-        // in Tom's as she…") stay the subject's.
-        let mut here = |entity: usize, possessive: bool, recent: &mut Vec<Recent>| {
-            if subject_taken.0 != sentence {
-                subject_taken = (sentence, entity);
-            }
-            recent.push(Recent {
-                entity,
-                gender: gender_of(entity),
-                paragraph,
-                sentence,
-                subject: subject_taken.1 == entity,
-                possessive,
-            });
-        };
         match event {
             Event::Name(i) => {
                 // Names inside quotes are often said to someone, or of someone absent.
                 if quote.is_none() {
-                    let possessive = is_possessive_after(ctx.text, ctx.persons[i].end);
-                    here(ctx.persons[i].entity, possessive, &mut recent);
+                    let m = ctx.persons[i];
+                    walk.mention(Recent {
+                        possessive: is_possessive_after(ctx.text, m.end),
+                        after_preposition: follows_preposition(ctx.text, m.start).then_some(m.end),
+                        ..walk.recent_of(m.entity, gender_of(m.entity))
+                    });
                 }
             }
             Event::QuoteEnd(q) => {
                 if let Some(speaker) = ctx.quotes[q].1 {
-                    recent.push(Recent {
-                        entity: speaker,
-                        gender: gender_of(speaker),
-                        paragraph,
-                        sentence,
-                        subject: false,
-                        possessive: false,
-                    });
+                    let heard = walk.recent_of(speaker, gender_of(speaker));
+                    walk.recent.push(heard);
                 }
             }
             Event::Pronoun(i) => {
                 let pronoun = ctx.pronouns[i];
                 let speaker = quote.and_then(|q| ctx.quotes[q].1);
+                let third = pronoun.form.person == Person::Third;
+                let subject = pronoun.form.case == Case::Subject;
                 let entity = match (pronoun.form.person, quote) {
                     (Person::First, Some(_)) => speaker,
                     (Person::First, None) => ctx.narrator,
                     (Person::Third, Some(_)) => None,
                     (Person::Third, None) if pronoun.form.plural => None,
                     (Person::Third, None) => {
-                        antecedent(&recent, (paragraph, sentence), pronoun.form.gender)
+                        let bound = subject
+                            .then(|| walk.bound_by_preposition(ctx.text, pronoun.start))
+                            .flatten();
+                        if let Some(bound) = bound {
+                            walk.not_subject(bound);
+                        }
+                        antecedent(&walk, pronoun.form.gender, bound)
                     }
                 };
                 linked[i] = entity;
                 // The narrator's "I" is no antecedent for a "he" or "she".
-                let third = pronoun.form.person == Person::Third;
-                if let (Some(entity), None, true) = (entity, quote, third) {
-                    here(entity, pronoun.form.case == Case::Possessive, &mut recent);
+                if quote.is_none() && third {
+                    match entity {
+                        Some(entity) => walk.mention(Recent {
+                            possessive: pronoun.form.case == Case::Possessive,
+                            ..walk.recent_of(entity, gender_of(entity))
+                        }),
+                        // A "he" of no one named ("a small boy came … He
+                        // paused") is still whom the next "he" most likely means.
+                        None if subject && !pronoun.form.plural => {
+                            walk.mention(walk.recent_of(NOBODY, pronoun.form.gender))
+                        }
+                        None => {}
+                    }
                 }
             }
         }
-        if recent.len() > 64 {
-            recent.drain(..32);
+        if walk.recent.len() > 64 {
+            walk.recent.drain(..32);
         }
     }
     linked
+}
+
+/// Where the walk through a document is, and whom it has met lately.
+struct Walk {
+    recent: Vec<Recent>,
+    paragraph: usize,
+    sentence: usize,
+    /// The sentence whose subject (first character met) is already taken, and who.
+    subject_taken: (usize, usize),
+}
+
+impl Walk {
+    fn move_to(&mut self, ctx: &Context, at: usize) {
+        while self.paragraph + 1 < ctx.paragraphs.len() && ctx.paragraphs[self.paragraph].end <= at
+        {
+            self.paragraph += 1;
+        }
+        while self.sentence + 1 < ctx.sentences.len() && ctx.sentences[self.sentence].end <= at {
+            self.sentence += 1;
+        }
+    }
+
+    /// A plain mention of `entity` here (no subject, no possessive).
+    fn recent_of(&self, entity: usize, gender: Gender) -> Recent {
+        Recent {
+            entity,
+            gender,
+            paragraph: self.paragraph,
+            sentence: self.sentence,
+            subject: false,
+            possessive: false,
+            after_preposition: None,
+        }
+    }
+
+    /// Records a mention in the narration: the first in its sentence is the
+    /// subject, and the subject's later mentions in its sentence ("Ann took
+    /// his arm in Tom's as she…") stay the subject's.
+    fn mention(&mut self, mut r: Recent) {
+        if self.subject_taken.0 != self.sentence {
+            self.subject_taken = (self.sentence, r.entity);
+        }
+        r.subject = self.subject_taken.1 == r.entity;
+        self.recent.push(r);
+    }
+
+    /// The character a subject pronoun at byte `at` cannot be: one just
+    /// named as the object of a preposition in its sentence, with nothing
+    /// but a comma between ("In front of Winterbourne he paused", "Turning
+    /// to Mary, she said").
+    fn bound_by_preposition(&self, text: &str, at: usize) -> Option<usize> {
+        let last = self.recent.last().filter(|r| r.sentence == self.sentence)?;
+        let between = text.get(last.after_preposition?..at)?;
+        between
+            .chars()
+            .all(|c| c.is_whitespace() || c == ',')
+            .then_some(last.entity)
+    }
+
+    /// `entity`, named in this sentence, is not its subject: the pronoun
+    /// after it is.
+    fn not_subject(&mut self, entity: usize) {
+        let sentence = self.sentence;
+        for r in self.recent.iter_mut().filter(|r| r.sentence == sentence) {
+            r.subject &= r.entity != entity;
+        }
+        if self.subject_taken == (sentence, entity) {
+            self.subject_taken = (usize::MAX, usize::MAX);
+        }
+    }
 }
 
 /// The quote containing byte `at` (its marks included), if any.
@@ -166,17 +239,27 @@ fn quote_at(quotes: &[(Range<usize>, Option<usize>)], at: usize) -> Option<usize
     (at < quotes[q].0.end).then_some(q)
 }
 
-/// The best recent character of `gender`: near, and the subject of its
-/// sentence; one of unknown gender only when very near.
-fn antecedent(
-    recent: &[Recent],
-    (paragraph, sentence): (usize, usize),
-    gender: Gender,
-) -> Option<usize> {
+/// True when the word before byte `start` is a preposition.
+fn follows_preposition(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    before.ends_with(char::is_alphabetic) && lexicon().is_preposition(&word.to_lowercase())
+}
+
+/// The best recent character of `gender` other than `excluded`: near, and
+/// the subject of its sentence; one of unknown gender only when very near.
+fn antecedent(walk: &Walk, gender: Gender, excluded: Option<usize>) -> Option<usize> {
+    let (recent, paragraph, sentence) = (&walk.recent, walk.paragraph, walk.sentence);
     let mut best: Option<(f32, usize)> = None;
     for (i, r) in recent.iter().enumerate().rev() {
         if r.paragraph + PARAGRAPH_WINDOW < paragraph {
             break;
+        }
+        if Some(r.entity) == excluded {
+            continue;
         }
         let known = r.gender;
         let cost = if known == gender {
@@ -197,5 +280,5 @@ fn antecedent(
             best = Some((score, r.entity));
         }
     }
-    best.map(|(_, entity)| entity)
+    best.map(|(_, entity)| entity).filter(|&e| e != NOBODY)
 }

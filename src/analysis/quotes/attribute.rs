@@ -202,15 +202,18 @@ fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
             k -= 1;
         }
         let opens = k == 0 || !all[k - 1].is_word;
-        // "“Bingley.”" answers a question: the name is said, not spoken to.
-        if all
-            .iter()
-            .filter(|p| p.is_word)
-            .all(|p| p.start >= m.start && p.end <= m.end)
+        let after = all.iter().find(|p| p.start >= m.end);
+        // "“Bingley.”" answers a question: the name is said, not spoken to
+        // (but "“Randolph,” said the young lady" and "“Tom!”" call him).
+        let calls = after.is_some_and(|p| matches!(p.text(text), "," | "!"));
+        if !calls
+            && all
+                .iter()
+                .filter(|p| p.is_word)
+                .all(|p| p.start >= m.start && p.end <= m.end)
         {
             continue;
         }
-        let after = all.iter().find(|p| p.start >= m.end);
         let closes = after.is_none_or(|p| !p.is_word && !matches!(p.text(text), "'" | "’"));
         if opens && closes && !out.contains(&m.entity) {
             out.push(m.entity);

@@ -80,6 +80,11 @@ pub fn identify(
                     named_in_turns(names, run, id, genders)
                 })
                 .or_else(|| other_party(quotes, unnamed, noun, id, genders))
+                .or_else(|| {
+                    let first_quote = own.first()?.start;
+                    same_turns(&conversations, id, lexicon().noun_gender(noun), genders)
+                        .filter(|n| names.first_named.get(n).is_some_and(|&at| at > first_quote))
+                })
                 .filter(|&e| !names_in_own_quotes(doc, quotes, id, e))
         });
         if let Some(entity) = named {
@@ -143,6 +148,11 @@ fn other_party(
         .filter(|q| !q.term && !q.phrase)
         .filter_map(|q| q.speaker);
     let answered = before.next()?;
+    // "“Randolph,” said the young lady": she speaks to someone else.
+    let addressed = &quotes[first].addressees;
+    if !addressed.is_empty() && !addressed.contains(&answered) {
+        return None;
+    }
     let party = before.find(|&s| s != answered && s != id)?;
     let gender = |s: usize| match s.checked_sub(UNNAMED_BASE).and_then(|k| unnamed.get(k)) {
         Some(u) => lexicon().noun_gender(&u.noun),
@@ -624,6 +634,50 @@ fn conversations(quotes: &[Attributed]) -> Vec<&[Attributed]> {
         start = end;
     }
     runs
+}
+
+/// The one named character who takes the unnamed speaker's turns in its
+/// conversations: both answer the same party and never each other ("said
+/// the old lady" and "said Aunt Polly", each to Tom, in one scene).
+fn same_turns(
+    conversations: &[&[Attributed]],
+    id: usize,
+    gender: Gender,
+    genders: &HashMap<usize, Gender>,
+) -> Option<usize> {
+    let mut adjacent: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut present: Vec<usize> = Vec::new();
+    for run in conversations
+        .iter()
+        .filter(|r| r.iter().any(|q| q.speaker == Some(id)))
+    {
+        let mut turns: Vec<Option<usize>> = run
+            .iter()
+            .filter(|q| !q.term && !q.phrase)
+            .map(|q| q.speaker)
+            .collect();
+        turns.dedup();
+        for pair in turns.windows(2) {
+            if let [Some(a), Some(b)] = *pair {
+                adjacent.entry(a).or_default().push(b);
+                adjacent.entry(b).or_default().push(a);
+            }
+        }
+        present.extend(turns.into_iter().flatten());
+    }
+    let partners = adjacent.get(&id)?;
+    present.sort_unstable();
+    present.dedup();
+    let mut candidates = present.into_iter().filter(|&n| {
+        n < UNNAMED_BASE
+            && !partners.contains(&n)
+            && adjacent
+                .get(&n)
+                .is_some_and(|theirs| theirs.iter().any(|t| partners.contains(t)))
+            && gender.compatible(genders.get(&n).copied().unwrap_or_default())
+    });
+    let first = candidates.next()?;
+    candidates.next().is_none().then_some(first)
 }
 
 /// A conversation between the unnamed speaker `id` and one other party, in

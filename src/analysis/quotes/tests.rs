@@ -684,3 +684,44 @@ fn a_stranger_answering_a_named_character_again_is_the_same_stranger() {
     let said = speakers(two, &[dick]);
     assert_ne!(said[2], said[0]);
 }
+
+#[test]
+fn a_subject_pronoun_is_not_the_name_right_after_a_preposition_before_it() {
+    // The boy is never named: "he paused" is not Tom, nor is the "he" after it.
+    let text = "Tom sat in the garden. Presently a small boy came along the path. \
+                In front of Tom he paused.\n\n“Will you give me some sugar?” he asked.";
+    assert_eq!(links(text, &[TOM], "he"), [None, None]);
+    assert_eq!(speakers(text, &[TOM]), [None]);
+    // Without the preposition the name is the subject, and the pronoun may be him.
+    let plain = "Tom sat in the garden. Then he paused.";
+    assert_eq!(links(plain, &[TOM], "he"), [Some(1)]);
+}
+
+#[test]
+fn a_named_character_who_takes_a_strangers_turns_is_that_stranger() {
+    // The old lady and Aunt Polly both answer Tom and never each other, and
+    // her name comes after she first spoke.
+    let tom = ("Tom", 1, Gender::Male);
+    let polly = ("Aunt Polly", 3, Gender::Female);
+    let text = "Tom came home late.\n\n“Where have you been?” asked the old lady.\n\n\
+                “Nowhere,” said Tom.\n\n“Nowhere again?” said the old lady.\n\n\
+                “Yes,” said Tom.\n\n“Go to bed,” said Aunt Polly.\n\n“I will,” said Tom.";
+    let said = speakers(text, &[tom, polly]);
+    assert_eq!((said[0], said[2], said[4]), (Some(3), Some(3), Some(3)));
+    // A woman named before the stranger spoke is someone else.
+    let known = "Aunt Polly slept upstairs.\n\n".to_string() + text;
+    let said = speakers(&known, &[tom, polly]);
+    assert!(said[0].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
+}
+
+#[test]
+fn a_stranger_calling_someone_else_by_name_is_not_the_one_who_answered() {
+    // The young lady calls Randolph: she is not the boy who spoke with Win.
+    let win = ("Win", 4, Gender::Male);
+    let randolph = ("Randolph", 5, Gender::Male);
+    let text = "Win sat in the garden.\n\n“Give me sugar,” said the child.\n\n\
+                “Take one,” said Win.\n\n“Randolph,” said the young lady, “what are you doing?”";
+    let said = speakers(text, &[win, randolph]);
+    assert!(said[2].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
+    assert_ne!(said[2], said[0]);
+}
