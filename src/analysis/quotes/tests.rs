@@ -65,6 +65,7 @@ fn run_narrated(
         text,
         paragraphs: &paragraphs,
         persons,
+        others: &[],
         pronouns: &pronouns,
     };
     speakers_and_pronouns_narrated(&doc, &sentences, &found, genders, narration)
@@ -724,4 +725,15 @@ fn a_stranger_calling_someone_else_by_name_is_not_the_one_who_answered() {
     let said = speakers(text, &[win, randolph]);
     assert!(said[2].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
     assert_ne!(said[2], said[0]);
+}
+
+#[test]
+fn a_turn_after_quotes_calling_someone_is_the_one_called() {
+    // Tom is named only in the quotes that call him; he gives the answers.
+    let tom = ("TOM", 1, Gender::Male);
+    let text = "“You TOM!” she shouted.\n\nThere was a slight noise behind her.\n\n\
+                “There! What have you been doing?” said the old lady.\n\n“Nothing.”\n\n\
+                “Nothing! Look at your hands.”";
+    let said = speakers(text, &[tom]);
+    assert_eq!(said[2], Some(1), "{said:?}");
 }

@@ -75,8 +75,9 @@ fn named_before(doc: &DocumentText, quotes: &[Attributed], first: usize) -> Vec<
     out
 }
 
-/// The speakers of the quotes before quote `first`, nearest first, then the
-/// narrator: who else may be in the conversation that starts there.
+/// The speakers of the quotes before quote `first`, nearest first, then
+/// whom they spoke to, then the narrator: who else may be in the
+/// conversation that starts there.
 fn context_speakers(
     quotes: &[Attributed],
     open: &[Open],
@@ -84,9 +85,12 @@ fn context_speakers(
     narrator: Option<usize>,
 ) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
-    let earlier = (first.saturating_sub(CONTEXT_QUOTES)..first).rev();
-    for s in earlier
+    let earlier = || (first.saturating_sub(CONTEXT_QUOTES)..first).rev();
+    // Those spoken to before are there too (“You TOM!” … “Nothing.”).
+    let addressed = earlier().flat_map(|k| quotes[k].addressees.iter().copied());
+    for s in earlier()
         .filter_map(|k| turn_speaker_of(quotes, open, k))
+        .chain(addressed)
         .chain(narrator)
     {
         if !out.contains(&s) {
