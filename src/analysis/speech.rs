@@ -20,6 +20,7 @@ pub(super) fn find_speakers(
 ) -> Vec<Quote> {
     let narrations = super::narration::narrators(corpus, per_document, entities);
     let persons = person_mentions(corpus.documents.len(), entities);
+    let others = other_mentions(corpus.documents.len(), entities);
     let names: HashMap<usize, &str> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -49,6 +50,7 @@ pub(super) fn find_speakers(
                 text: &doc.text,
                 paragraphs: &paragraphs[d],
                 persons: &persons[d],
+                others: &others[d],
                 pronouns: &per_document[d].pronouns,
             };
             quotes::speakers_and_pronouns_narrated(
@@ -61,7 +63,7 @@ pub(super) fn find_speakers(
         })
         .collect();
     super::narration::drop_unused(entities, &narrations, &speech);
-    add_unnamed_speakers(&mut speech, entities);
+    add_unnamed_speakers(corpus, [&persons, &others], &mut speech, entities);
     add_pronoun_mentions(corpus, per_document, &speech, entities);
     let mut out = Vec::new();
     for (d, result) in speech.into_iter().enumerate() {
@@ -90,9 +92,15 @@ pub(super) fn find_speakers(
 
 /// Makes an entity ("the man") of each unnamed speaker that a quote or a
 /// pronoun links to, and puts its id in place of the provisional one. It has
-/// no name mention: the text never names it.
-fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity>) {
-    for result in speech.iter_mut() {
+/// no name mention, the text never names it, unless its cues gave a name
+/// the tagger missed ("Pink observed"): then every free "Pink" is one.
+fn add_unnamed_speakers(
+    corpus: &Corpus,
+    tagged: [&[Vec<PersonMention>]; 2],
+    speech: &mut [quotes::Speech],
+    entities: &mut Vec<Entity>,
+) {
+    for (d, result) in speech.iter_mut().enumerate() {
         if result.unnamed.is_empty() {
             continue;
         }
@@ -107,12 +115,26 @@ fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity
         for k in used {
             if k < ids.len() && ids[k].is_none() {
                 ids[k] = Some(entities.len());
+                let name = result.unnamed[k].name.as_deref();
+                let taken = |start: usize, end: usize| {
+                    tagged.iter().any(|lists| {
+                        lists[d]
+                            .iter()
+                            .any(|m| m.start < end && start < m.end)
+                    })
+                };
+                let mentions = name.map_or_else(Vec::new, |name| {
+                    name_occurrences(corpus, d, name, &taken)
+                });
                 entities.push(Entity {
                     id: entities.len(),
-                    name: format!("the {}", result.unnamed[k].noun),
+                    name: name.map_or_else(
+                        || format!("the {}", result.unnamed[k].noun),
+                        str::to_string,
+                    ),
                     kind: EntityKind::Person,
                     aliases: Vec::new(),
-                    mentions: Vec::new(),
+                    mentions,
                 });
             }
         }
@@ -129,13 +151,63 @@ fn add_unnamed_speakers(speech: &mut [quotes::Speech], entities: &mut Vec<Entity
     }
 }
 
+/// Every whole-word `name` in document `d` that no tagged mention covers,
+/// as name mentions of a person.
+fn name_occurrences(
+    corpus: &Corpus,
+    d: usize,
+    name: &str,
+    taken: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Mention> {
+    let text = &corpus.documents[d].text;
+    text.match_indices(name)
+        .map(|(start, _)| (start, start + name.len()))
+        .filter(|&(start, end)| {
+            !text[..start].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric)
+                && !taken(start, end)
+        })
+        .filter_map(|(start, end)| {
+            Some(Mention {
+                document: d,
+                paragraph: corpus.paragraph_at(d, start)?,
+                start,
+                end,
+                kind: EntityKind::Person,
+                text: name.to_string(),
+                form: MentionForm::Name,
+            })
+        })
+        .collect()
+}
+
 /// Name mentions of people, per document, in text order. Entity ids index
 /// `entities` (they are its positions).
 fn person_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMention>> {
+    name_mentions(documents, entities, |entity, m| {
+        entity.kind == EntityKind::Person && m.kind != EntityKind::Group
+    })
+}
+
+/// Name mentions of everything else (organisations, places, groups), per
+/// document, in text order: a speech cue naming one ("Reuters said") names
+/// no person.
+fn other_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMention>> {
+    name_mentions(documents, entities, |entity, m| {
+        entity.kind != EntityKind::Person || m.kind == EntityKind::Group
+    })
+}
+
+/// The name mentions `keep` takes, per document, in text order, one per byte.
+fn name_mentions(
+    documents: usize,
+    entities: &[Entity],
+    keep: impl Fn(&Entity, &Mention) -> bool,
+) -> Vec<Vec<PersonMention>> {
     let mut per_document = vec![Vec::new(); documents];
-    for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+    for entity in entities {
         for m in &entity.mentions {
-            if m.form == MentionForm::Name && m.kind != EntityKind::Group {
+            if m.form == MentionForm::Name && keep(entity, m) {
                 per_document[m.document].push(PersonMention {
                     start: m.start,
                     end: m.end,

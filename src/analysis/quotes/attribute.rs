@@ -19,6 +19,7 @@ use super::cues::{self, Cue, Slot};
 use super::detect::Found;
 use super::lexicon::lexicon;
 use super::pieces::pieces;
+use super::Span;
 use crate::analysis::coref::{mentions_within, Case, Person, PersonMention, Pronoun};
 use crate::analysis::entities::{title_gender, Gender};
 
@@ -47,6 +48,8 @@ pub struct DocumentText<'a> {
     pub text: &'a str,
     pub paragraphs: &'a [Range<usize>],
     pub persons: &'a [PersonMention],
+    /// Name mentions of organisations, places and groups, in text order.
+    pub others: &'a [PersonMention],
     pub pronouns: &'a [Pronoun],
 }
 
@@ -245,8 +248,10 @@ const UNNAMED_REACH: usize = 40;
 /// A speaker the text calls only by a common noun ("said the man").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unnamed {
-    /// The head noun, lowercase ("man").
+    /// The head noun, lowercase ("man"), or the untagged name, lowercase ("pink").
     pub noun: String,
+    /// The untagged name as written ("Pink"), when the cue gave one.
+    pub name: Option<String>,
     /// Byte range of its first head noun.
     pub first: Range<usize>,
 }
@@ -269,16 +274,31 @@ pub fn unnamed_speakers(
         .map(|q| {
             let head = match q.cue?.slot {
                 Slot::Titled(start, end) => start..end,
-                Slot::Nominal(_, Some(head)) => head.start..head.end,
+                Slot::Nominal(_, Some(head)) | Slot::Untagged(head) => head.start..head.end,
                 Slot::Pronoun(at) => super::identify::pronoun_noun(doc, quotes, q, at)?,
                 _ => return None,
             };
+            let proper = matches!(q.cue?.slot, Slot::Untagged(_));
+            if proper
+                && other_named(
+                    doc,
+                    Span {
+                        start: head.start,
+                        end: head.end,
+                    },
+                )
+                .is_some()
+            {
+                return None;
+            }
             let noun = text[head.clone()].to_lowercase();
             let index = match latest.get(&noun) {
-                Some(&(k, last)) if q.paragraph <= last + UNNAMED_REACH => k,
+                // A name is one person however far apart.
+                Some(&(k, last)) if proper || q.paragraph <= last + UNNAMED_REACH => k,
                 _ => {
                     list.push(Unnamed {
                         noun: noun.clone(),
+                        name: proper.then(|| text[head.clone()].to_string()),
                         first: head,
                     });
                     list.len() - 1
@@ -341,6 +361,12 @@ pub fn assign(
     share_within_paragraphs(quotes, &mut open, genders);
 }
 
+/// The organisation, place or group whose name mention covers `name`.
+fn other_named(doc: &DocumentText, name: Span) -> Option<usize> {
+    let i = super::cues::person_at(doc.others, name.start)?;
+    (doc.others[i].end >= name.end).then_some(doc.others[i].entity)
+}
+
 /// Rules 1 and 2: terms and explicit cues.
 fn explicit(
     doc: &DocumentText,
@@ -373,6 +399,8 @@ fn explicit(
             spouse_of(doc, head.start..head.end, pronoun_entity).or(unnamed)
         }
         Slot::Nominal(gender, None) => return Open::Turns(gender),
+        // "Reuters said", or a nickname the tagger took for a place: that entity.
+        Slot::Untagged(name) => other_named(doc, name).or(unnamed),
     };
     q.speaker = speaker.filter(|s| !q.addressees.contains(s));
     Open::Decided

@@ -9,6 +9,7 @@ use super::lexicon::lexicon;
 use super::pieces::{pieces, Piece};
 use super::Span;
 use crate::analysis::coref::{is_possessive_after, PersonMention};
+use crate::analysis::entities::lexicon::lexicon as entity_lexicon;
 use crate::analysis::entities::{is_title, Gender};
 
 /// Who a cue says is speaking.
@@ -26,6 +27,10 @@ pub enum Slot {
     /// "said the parson": a title used as a noun (the byte range of "parson"),
     /// which may name the one character the text gives that title.
     Titled(usize, usize),
+    /// "Pink observed", "said Big Medicine": a capitalised name the tagger did
+    /// not take for a person (the byte range of its words), which the cue
+    /// shows is one.
+    Untagged(Span),
 }
 
 /// A speech cue: its byte span (verb and speaker) and who it names.
@@ -195,9 +200,49 @@ fn after_verb(
         break;
     }
     if untagged {
-        return Some(Slot::Nominal(Gender::Unknown, None));
+        return Some(untagged_name(text, rest).unwrap_or(Slot::Nominal(Gender::Unknown, None)));
     }
     nominal.then(|| nominal_phrase(text, rest))
+}
+
+/// True when byte `at` starts a sentence: only closing marks and spaces
+/// stand between it and a sentence end or the text's start.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || "”’\"'".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Capitalised words at most in a name the tagger missed.
+const UNTAGGED_WORDS: usize = 3;
+
+/// The slot of a cue's subject made only of capitalised words ("Pink",
+/// "Big Medicine") up to the end of its clause: a name nobody tagged. At a
+/// sentence's start the capital may only open the sentence ("“Go!” And
+/// Natásha said"): there the first word must not be a common one.
+fn untagged_name(text: &str, words: &[Piece]) -> Option<Slot> {
+    let name: Vec<&Piece> = words.iter().take_while(|p| p.is_word).collect();
+    let opening = name.first().map(|p| p.text(text).to_lowercase());
+    if opening
+        .is_some_and(|w| opens_sentence(text, name[0].start) && entity_lexicon().is_common_word(&w))
+    {
+        return None;
+    }
+    let ends = words.get(name.len()).is_none_or(|p| !p.is_word);
+    let capitalised = |p: &&Piece| {
+        let word = p.text(text);
+        word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !is_title(word)
+            && !lexicon().is_nominal(&word.to_lowercase())
+            && !is_subject_pronoun(&word.to_lowercase())
+    };
+    let (first, last) = (name.first()?, name.last()?);
+    (ends && name.len() <= UNTAGGED_WORDS && name.iter().all(capitalised)).then_some(
+        Slot::Untagged(Span {
+            start: first.start,
+            end: last.end,
+        }),
+    )
 }
 
 /// The slot of a common-noun phrase: its gender and head noun.
@@ -315,7 +360,7 @@ fn subject(text: &str, persons: &[PersonMention], words: &[Piece], lower: &[&str
     if lexicon().is_nominal(lower[0]) && words.iter().all(|p| p.is_word) {
         return Some(nominal_phrase(text, words));
     }
-    None
+    untagged_name(text, words)
 }
 
 /// The cue before a quote: in `before` (from the paragraph's start or the
@@ -428,6 +473,7 @@ pub fn leading(text: &str, persons: &[PersonMention], before: Range<usize>) -> O
         Slot::Name(i) => persons[i].start,
         Slot::Pronoun(at) => at,
         Slot::Nominal(..) | Slot::Titled(..) => sentence[0].start,
+        Slot::Untagged(name) => name.start,
     };
     Some(Cue {
         span: Span {

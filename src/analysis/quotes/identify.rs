@@ -66,6 +66,9 @@ pub fn identify(
         let id = UNNAMED_BASE + k;
         let own: Vec<&Attributed> = own[k].iter().map(|&i| &quotes[i]).collect();
         let noun = speaker.noun.as_str();
+        if speaker.name.is_some() {
+            continue; // "Pink observed": a name of its own
+        }
         // Said of themselves ("I am Parson Tringham"), else not named in their own quotes.
         let named = introduced(doc, quotes, id).or_else(|| {
             names
@@ -386,13 +389,15 @@ pub fn nominal_mentions(
             .or(doc.paragraphs.last())
             .map_or(doc.text.len(), |p| p.end);
         let stretch = &doc.text[from..until.max(from)];
-        for (at, _) in stretch.match_indices(speaker.noun.as_str()) {
-            let (start, end) = (from + at, from + at + speaker.noun.len());
+        let written = speaker.name.as_deref().unwrap_or(&speaker.noun);
+        for (at, _) in stretch.match_indices(written) {
+            let (start, end) = (from + at, from + at + written.len());
             let word = !doc.text[end..].starts_with(char::is_alphanumeric)
                 && !doc.text[..start].ends_with(char::is_alphanumeric);
             let before =
                 &doc.text[floor(doc.text, start.saturating_sub(ARTICLE_BYTES)).max(from)..start];
-            if word && after_the(before) && !inside_quote(quotes, start) {
+            let named = speaker.name.is_some() || after_the(before);
+            if word && named && !inside_quote(quotes, start) {
                 persons.push(PersonMention {
                     start,
                     end,

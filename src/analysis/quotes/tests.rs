@@ -728,6 +728,21 @@ fn a_stranger_calling_someone_else_by_name_is_not_the_one_who_answered() {
 }
 
 #[test]
+fn a_capitalised_word_the_tagger_missed_is_a_speaker_by_its_cue() {
+    // Nobody tagged "Pink": his cues still make him one speaker.
+    let text = "“He looks like a pair of trays,” Pink observed.\n\n\
+                “He does,” said Tom.\n\n“Just take a look at him!” cried Pink.";
+    let speech = run(text, &[TOM]);
+    let said: Vec<Option<usize>> = speech.quotes.iter().map(|q| q.speaker).collect();
+    assert!(said[0].is_some_and(|s| s >= UNNAMED_BASE), "{said:?}");
+    assert_eq!((said[1], said[2]), (Some(1), said[0]));
+    assert_eq!(speech.unnamed[0].name.as_deref(), Some("Pink"));
+    // A capital that only opens a sentence is no name.
+    let opening = "“Go away!” And said no more.\n\n“Never.” So said nothing.";
+    assert!(run(opening, &[]).unnamed.is_empty());
+}
+
+#[test]
 fn a_turn_after_quotes_calling_someone_is_the_one_called() {
     // Tom is named only in the quotes that call him; he gives the answers.
     let tom = ("TOM", 1, Gender::Male);
