@@ -63,7 +63,8 @@ pub(super) fn find_speakers(
         })
         .collect();
     super::narration::drop_unused(entities, &narrations, &speech);
-    add_unnamed_speakers(corpus, [&persons, &others], &mut speech, entities);
+    let tagged = all_mentions(corpus.documents.len(), entities);
+    add_unnamed_speakers(corpus, &tagged, &mut speech, entities);
     add_pronoun_mentions(corpus, per_document, &speech, entities);
     let mut out = Vec::new();
     for (d, result) in speech.into_iter().enumerate() {
@@ -96,7 +97,7 @@ pub(super) fn find_speakers(
 /// the tagger missed ("Pink observed"): then every free "Pink" is one.
 fn add_unnamed_speakers(
     corpus: &Corpus,
-    tagged: [&[Vec<PersonMention>]; 2],
+    tagged: &[Vec<PersonMention>],
     speech: &mut [quotes::Speech],
     entities: &mut Vec<Entity>,
 ) {
@@ -117,21 +118,16 @@ fn add_unnamed_speakers(
                 ids[k] = Some(entities.len());
                 let name = result.unnamed[k].name.as_deref();
                 let taken = |start: usize, end: usize| {
-                    tagged.iter().any(|lists| {
-                        lists[d]
-                            .iter()
-                            .any(|m| m.start < end && start < m.end)
-                    })
+                    let mentions = &tagged[d];
+                    let i = mentions.partition_point(|m| m.end <= start);
+                    mentions.get(i).is_some_and(|m| m.start < end)
                 };
-                let mentions = name.map_or_else(Vec::new, |name| {
-                    name_occurrences(corpus, d, name, &taken)
-                });
+                let mentions =
+                    name.map_or_else(Vec::new, |name| name_occurrences(corpus, d, name, &taken));
                 entities.push(Entity {
                     id: entities.len(),
-                    name: name.map_or_else(
-                        || format!("the {}", result.unnamed[k].noun),
-                        str::to_string,
-                    ),
+                    name: name
+                        .map_or_else(|| format!("the {}", result.unnamed[k].noun), str::to_string),
                     kind: EntityKind::Person,
                     aliases: Vec::new(),
                     mentions,
@@ -190,12 +186,19 @@ fn person_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMenti
 }
 
 /// Name mentions of everything else (organisations, places, groups), per
-/// document, in text order: a speech cue naming one ("Reuters said") names
-/// no person.
+/// document, in text order: a speech cue naming one ("Reuters said",
+/// "Iraqis say") names that entity. A demonym of one ("Irish murmured")
+/// is left out: as a cue's subject it is someone's name.
 fn other_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMention>> {
     name_mentions(documents, entities, |entity, m| {
-        entity.kind != EntityKind::Person || m.kind == EntityKind::Group
+        let one_of_a_people = m.kind == EntityKind::Group && !m.text.ends_with('s');
+        (entity.kind != EntityKind::Person || m.kind == EntityKind::Group) && !one_of_a_people
     })
+}
+
+/// Every name mention of any entity, per document, in text order.
+fn all_mentions(documents: usize, entities: &[Entity]) -> Vec<Vec<PersonMention>> {
+    name_mentions(documents, entities, |_, _| true)
 }
 
 /// The name mentions `keep` takes, per document, in text order, one per byte.
