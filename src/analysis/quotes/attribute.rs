@@ -122,6 +122,14 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                     && quoted
                         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
                         .ends_with(','));
+            let mut addressees = addressees(doc.text, doc.persons, q);
+            // "“What name?”" "“Greyson,--…”": the name answers, it calls no one.
+            let question = i.checked_sub(1).map(|p| found[p].start..found[p].end);
+            if let Some(own) = question
+                .and_then(|asked| super::identify::name_answered(doc, asked, q.start..q.end))
+            {
+                addressees.retain(|&a| a != own);
+            }
             Attributed {
                 start: q.start,
                 end: q.end,
@@ -129,7 +137,7 @@ pub fn annotate(doc: &DocumentText, found: &[Found]) -> Vec<Attributed> {
                 cue,
                 term,
                 phrase,
-                addressees: addressees(doc.text, doc.persons, q),
+                addressees,
                 speaker: None,
             }
         })

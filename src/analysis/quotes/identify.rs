@@ -70,26 +70,29 @@ pub fn identify(
             continue; // "Pink observed": a name of its own
         }
         // Said of themselves ("I am Parson Tringham"), else not named in their own quotes.
-        let named = introduced(doc, quotes, id).or_else(|| {
-            names
-                .rank(noun)
-                .or_else(|| names.apposition.get(noun).copied().flatten())
-                .or_else(|| of_the_family(doc.text, names, noun, &own, pronoun_entity))
-                .or_else(|| family_head(doc.text, names, quotes, noun, &own))
-                .or_else(|| {
-                    let run = conversations
-                        .iter()
-                        .find(|r| r.iter().any(|q| q.speaker == Some(id)))?;
-                    named_in_turns(names, run, id, genders)
-                })
-                .or_else(|| other_party(quotes, unnamed, noun, id, genders))
-                .or_else(|| {
-                    let first_quote = own.first()?.start;
-                    same_turns(&conversations, id, lexicon().noun_gender(noun), genders)
-                        .filter(|n| names.first_named.get(n).is_some_and(|&at| at > first_quote))
-                })
-                .filter(|&e| !names_in_own_quotes(doc, quotes, id, e))
-        });
+        let named = introduced(doc, quotes, id)
+            .or_else(|| answers_name(doc, quotes, id))
+            .or_else(|| {
+                names
+                    .rank(noun)
+                    .or_else(|| names.apposition.get(noun).copied().flatten())
+                    .or_else(|| of_the_family(doc.text, names, noun, &own, pronoun_entity))
+                    .or_else(|| family_head(doc.text, names, quotes, noun, &own))
+                    .or_else(|| {
+                        let run = conversations
+                            .iter()
+                            .find(|r| r.iter().any(|q| q.speaker == Some(id)))?;
+                        named_in_turns(names, run, id, genders)
+                    })
+                    .or_else(|| other_party(quotes, unnamed, noun, id, genders))
+                    .or_else(|| {
+                        let first_quote = own.first()?.start;
+                        same_turns(&conversations, id, lexicon().noun_gender(noun), genders).filter(
+                            |n| names.first_named.get(n).is_some_and(|&at| at > first_quote),
+                        )
+                    })
+                    .filter(|&e| !names_in_own_quotes(doc, quotes, id, e))
+            });
         if let Some(entity) = named {
             found.insert(id, entity);
         }
@@ -326,6 +329,43 @@ fn introduced(doc: &DocumentText, quotes: &[Attributed], id: usize) -> Option<us
         .filter_map(|q| introduced_in(doc.text, q.start..q.end, doc.persons));
     let first = said.next()?;
     said.all(|e| e == first).then_some(first)
+}
+
+/// The character an unnamed speaker names when just asked for their name
+/// (see [`name_answered`]).
+fn answers_name(doc: &DocumentText, quotes: &[Attributed], id: usize) -> Option<usize> {
+    quotes.windows(2).find_map(|pair| {
+        let [question, answer] = pair else {
+            return None;
+        };
+        if answer.speaker != Some(id) || question.speaker == Some(id) {
+            return None;
+        }
+        name_answered(doc, question.start..question.end, answer.start..answer.end)
+    })
+}
+
+/// The name a quote opens with, ending its clause, right after a question
+/// that asks for one ("“What name?”" … "“Greyson,--office on second
+/// floor.”"): the answer's speaker's own, not said to anyone.
+pub(super) fn name_answered(
+    doc: &DocumentText,
+    question: std::ops::Range<usize>,
+    answer: std::ops::Range<usize>,
+) -> Option<usize> {
+    let marks = |c: char| c.is_whitespace() || "“”‘’\"'".contains(c);
+    let asked = doc.text[question].to_lowercase();
+    let asked = asked.trim_end_matches(marks);
+    if !asked.ends_with('?') || !lexicon().asks_name(asked) {
+        return None;
+    }
+    let name = mentions_within(doc.persons, answer.clone()).first()?;
+    let opens = doc.text[answer.start..name.start].chars().all(marks);
+    let ends = doc.text[name.end..answer.end]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    (opens && ends).then_some(name.entity)
 }
 
 /// Paragraphs after an unnamed speaker's last quote in which its noun in

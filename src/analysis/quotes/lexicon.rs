@@ -35,6 +35,7 @@ pub struct Lexicon {
     elder: HashSet<&'static str>,
     passive: HashSet<&'static str>,
     other_party: HashSet<&'static str>,
+    asks_name: Vec<&'static str>,
     /// Common noun -> the ranks it may stand for ("clergyman" -> "parson", ...).
     ranks: HashMap<&'static str, Vec<&'static str>>,
 }
@@ -91,6 +92,7 @@ impl Lexicon {
         let mut elder = HashSet::default();
         let mut passive = HashSet::default();
         let mut other_party = HashSet::default();
+        let mut asks_name = Vec::new();
         let mut ranks = HashMap::default();
         for (kind, word) in rows(CUE_WORDS) {
             let word = word.trim();
@@ -105,6 +107,10 @@ impl Lexicon {
                 "elder" => elder.insert(word),
                 "passive" => passive.insert(word),
                 "other_party" => other_party.insert(word),
+                "asks_name" => {
+                    asks_name.push(word);
+                    true
+                }
                 "male" => noun_genders.insert(word, Gender::Male).is_none(),
                 "female" => noun_genders.insert(word, Gender::Female).is_none(),
                 "rank" => {
@@ -129,6 +135,7 @@ impl Lexicon {
             elder,
             passive,
             other_party,
+            asks_name,
             ranks,
         }
     }
@@ -197,6 +204,14 @@ impl Lexicon {
     }
 
     /// "other", "companion": a speaker who is the other party of a conversation.
+    /// True when a question (lowercase) asks whom it is put to for their
+    /// name ("What name?", "What is your name?").
+    pub fn asks_name(&self, question: &str) -> bool {
+        self.asks_name
+            .iter()
+            .any(|phrase| question.contains(phrase))
+    }
+
     pub fn is_other_party(&self, lowercase: &str) -> bool {
         self.other_party.contains(lowercase)
     }

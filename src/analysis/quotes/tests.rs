@@ -752,3 +752,17 @@ fn a_turn_after_quotes_calling_someone_is_the_one_called() {
     let said = speakers(text, &[tom]);
     assert_eq!(said[2], Some(1), "{said:?}");
 }
+
+#[test]
+fn a_stranger_answering_what_name_with_a_name_is_that_character() {
+    let dick = ("Dick", 15, Gender::Male);
+    let greyson = ("Greyson", 16, Gender::Male);
+    let text = "“How much?” asked a gentleman.\n\n“Ten cents,” said Dick.\n\n\
+                “Bring it to my office,” said the gentleman.\n\n“Yes, sir. What name?”\n\n\
+                “Greyson,--office on second floor.”\n\n“All right, sir,” said Dick.";
+    let said = speakers(text, &[dick, greyson]);
+    assert_eq!(
+        said,
+        [Some(16), Some(15), Some(16), Some(15), Some(16), Some(15)]
+    );
+}
