@@ -59,4 +59,19 @@ fn a_demonym_used_as_a_name_in_a_cue_is_a_person_not_a_place() {
     let irish = speaker_of(&analysis, "“He's some gaudy").expect("a speaker for Irish's quote");
     assert_eq!(irish.kind, EntityKind::Person, "{irish:?}");
     assert!(irish.name.contains("Irish"), "{}", irish.name);
+    // No place is left that only the demonym named, and "Irish" is his name.
+    let murmured = RANCH.find("Irish murmured").unwrap();
+    assert!(
+        irish.mentions.iter().any(|m| m.start == murmured),
+        "{irish:?}"
+    );
+    assert!(
+        !analysis
+            .entities
+            .iter()
+            .any(|e| e.kind != EntityKind::Person
+                && e.mentions.iter().any(|m| m.start == murmured)),
+        "{:?}",
+        analysis.entities
+    );
 }

@@ -115,8 +115,12 @@ fn add_unnamed_speakers(
             .filter_map(provisional);
         for k in used {
             if k < ids.len() && ids[k].is_none() {
-                ids[k] = Some(entities.len());
                 let name = result.unnamed[k].name.as_deref();
+                if let Some(known) = name.and_then(|name| known_only_as(entities, name)) {
+                    ids[k] = Some(known);
+                    continue;
+                }
+                ids[k] = Some(entities.len());
                 let taken = |start: usize, end: usize| {
                     let mentions = &tagged[d];
                     let i = mentions.partition_point(|m| m.end <= start);
@@ -145,6 +149,26 @@ fn add_unnamed_speakers(
             *link = real(*link);
         }
     }
+}
+
+/// The entity other than a person whose every mention is `name`, made the
+/// person its cues show it is: a "place" known only by a demonym ("Irish
+/// murmured" in a book that never names Ireland).
+fn known_only_as(entities: &mut [Entity], name: &str) -> Option<usize> {
+    let entity = entities.iter_mut().find(|e| {
+        e.kind != EntityKind::Person
+            && !e.mentions.is_empty()
+            && e.mentions
+                .iter()
+                .all(|m| m.form == MentionForm::Name && m.text == name)
+    })?;
+    entity.kind = EntityKind::Person;
+    entity.name = name.to_string();
+    entity.aliases.clear();
+    for m in &mut entity.mentions {
+        m.kind = EntityKind::Person;
+    }
+    Some(entity.id)
 }
 
 /// Every whole-word `name` in document `d` that no tagged mention covers,
