@@ -214,14 +214,16 @@ fn addressees(text: &str, persons: &[PersonMention], q: &Found) -> Vec<usize> {
         }
         let opens = k == 0 || !all[k - 1].is_word;
         let after = all.iter().find(|p| p.start >= m.end);
-        // "“Bingley.”" answers a question: the name is said, not spoken to
-        // (but "“Randolph,” said the young lady" and "“Tom!”" call him).
+        // "“Bingley.”" answers a question and "“M. GARDINER.”" signs a
+        // letter: the name is said, not spoken to (but "“Randolph,” said the
+        // young lady" and "“Tom!”" call him).
         let calls = after.is_some_and(|p| matches!(p.text(text), "," | "!"));
+        let lead_start = all.get(k).map_or(m.start, |p| p.start);
         if !calls
             && all
                 .iter()
                 .filter(|p| p.is_word)
-                .all(|p| p.start >= m.start && p.end <= m.end)
+                .all(|p| p.start >= lead_start && p.end <= m.end)
         {
             continue;
         }

@@ -746,11 +746,15 @@ fn a_capitalised_word_the_tagger_missed_is_a_speaker_by_its_cue() {
 fn a_turn_after_quotes_calling_someone_is_the_one_called() {
     // Tom is named only in the quotes that call him; he gives the answers.
     let tom = ("TOM", 1, Gender::Male);
-    let text = "“You TOM!” she shouted.\n\nThere was a slight noise behind her.\n\n\
-                “There! What have you been doing?” said the old lady.\n\n“Nothing.”\n\n\
+    let text =
+        "Ann looked round. “You TOM!” she shouted.\n\nThere was a slight noise behind her.\n\n\
+                “There! What have you been doing?” said Ann.\n\n“Nothing.”\n\n\
                 “Nothing! Look at your hands.”";
-    let said = speakers(text, &[tom]);
-    assert_eq!(said[2], Some(1), "{said:?}");
+    let said = speakers(text, &[ANN, tom]);
+    assert_eq!((said[1], said[2]), (Some(0), Some(1)), "{said:?}");
+    // A letter's signature calls no one.
+    let signed = text.replace("“You TOM!” she shouted.", "“M. TOM.”");
+    assert_ne!(speakers(&signed, &[ANN, tom])[2], Some(1));
 }
 
 #[test]
