@@ -87,9 +87,17 @@ pub fn identify(
                     .or_else(|| other_party(quotes, unnamed, noun, id, genders))
                     .or_else(|| {
                         let first_quote = own.first()?.start;
-                        same_turns(&conversations, id, lexicon().noun_gender(noun), genders).filter(
-                            |n| names.first_named.get(n).is_some_and(|&at| at > first_quote),
-                        )
+                        // Named after the stranger first spoke, and by the narration,
+                        // not only in someone's speech ("I know! Cyril Matvéich...").
+                        same_turns(&conversations, id, lexicon().noun_gender(noun), genders)
+                            .filter(|n| {
+                                names.first_named.get(n).is_some_and(|&at| at > first_quote)
+                            })
+                            .filter(|&n| {
+                                doc.persons
+                                    .iter()
+                                    .any(|m| m.entity == n && !inside_quote(quotes, m.start))
+                            })
                     })
                     .filter(|&e| !names_in_own_quotes(doc, quotes, id, e))
             });
@@ -719,7 +727,11 @@ fn same_turns(
             && adjacent
                 .get(&n)
                 .is_some_and(|theirs| theirs.iter().any(|t| partners.contains(t)))
-            && gender.compatible(genders.get(&n).copied().unwrap_or_default())
+            // "the countess" is a woman the text says is one, not anyone unsexed.
+            && match gender {
+                Gender::Unknown => true,
+                known => genders.get(&n) == Some(&known),
+            }
     });
     let first = candidates.next()?;
     candidates.next().is_none().then_some(first)
