@@ -254,10 +254,17 @@ fn follows_preposition(text: &str, start: usize) -> bool {
 fn antecedent(walk: &Walk, gender: Gender, excluded: Option<usize>) -> Option<usize> {
     let (recent, paragraph, sentence) = (&walk.recent, walk.paragraph, walk.sentence);
     let mut best: Option<(f32, usize)> = None;
-    for (i, r) in recent.iter().enumerate().rev() {
+    // Only a character's most recent mention competes: the walk goes back
+    // from it, so a character already met is passed over.
+    let mut met: Vec<usize> = Vec::new();
+    for r in recent.iter().rev() {
         if r.paragraph + PARAGRAPH_WINDOW < paragraph {
             break;
         }
+        if met.contains(&r.entity) {
+            continue;
+        }
+        met.push(r.entity);
         if Some(r.entity) == excluded {
             continue;
         }
@@ -272,10 +279,6 @@ fn antecedent(walk: &Walk, gender: Gender, excluded: Option<usize>) -> Option<us
         let distance = sentence.saturating_sub(r.sentence) as f32;
         let possessive = if r.possessive { POSSESSIVE_COST } else { 0.0 };
         let score = -distance - cost - possessive + if r.subject { SUBJECT_BONUS } else { 0.0 };
-        // Only a character's most recent mention competes.
-        if recent[i + 1..].iter().any(|later| later.entity == r.entity) {
-            continue;
-        }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, r.entity));
         }
