@@ -63,7 +63,15 @@ pub(super) fn find_speakers(
         })
         .collect();
     super::narration::drop_unused(entities, &narrations, &speech);
-    let tagged = all_mentions(corpus.documents.len(), entities);
+    // Only a speaker named by its cues ("Pink observed") needs every tagged mention.
+    let cue_named = speech
+        .iter()
+        .flat_map(|s| &s.unnamed)
+        .any(|u| u.name.is_some());
+    let tagged = match cue_named {
+        true => all_mentions(corpus.documents.len(), entities),
+        false => Vec::new(),
+    };
     add_unnamed_speakers(corpus, &tagged, &mut speech, entities);
     add_pronoun_mentions(corpus, per_document, &speech, entities);
     let mut out = Vec::new();

@@ -362,9 +362,9 @@ pub(super) fn name_answered(
     answer: std::ops::Range<usize>,
 ) -> Option<usize> {
     let marks = |c: char| c.is_whitespace() || "“”‘’\"'".contains(c);
-    let asked = doc.text[question].to_lowercase();
-    let asked = asked.trim_end_matches(marks);
-    if !asked.ends_with('?') || !lexicon().asks_name(asked) {
+    // Most quotes ask nothing: lowercase only a question.
+    let asked = doc.text[question].trim_end_matches(marks);
+    if !asked.ends_with('?') || !lexicon().asks_name(&asked.to_lowercase()) {
         return None;
     }
     let name = mentions_within(doc.persons, answer.clone()).first()?;
